@@ -1,0 +1,132 @@
+//! Cleaning: a copy of each photo without what it gives away, verified before it is kept.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::container;
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::format::ImageFormat;
+use crate::output::write_new;
+use crate::scan::{read_image, scan_bytes};
+use crate::verify::{verify_clean, PixelCheck, Verification};
+
+/// How the picture data was carried into the copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CleanMethod {
+    /// The coded picture was copied byte for byte; only metadata was removed.
+    Lossless,
+    /// The picture was decoded and written again without loss (same pixels, new file structure).
+    LosslessReencode,
+}
+
+/// What cleaning deliberately keeps, because the photo would look wrong without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum Kept {
+    /// The EXIF orientation (1-8), kept alone in a minimal EXIF block so the photo is not shown
+    /// sideways.
+    Orientation(u16),
+    /// The ICC colour profile, so colours do not look dull.
+    IccProfile,
+    /// Colour-space chunks (sRGB, gamma, chromaticities).
+    ColourInfo,
+}
+
+/// Options for cleaning.
+#[derive(Debug, Clone)]
+pub struct CleanOptions {
+    /// Folder that receives the copies (created if missing).
+    pub out_dir: PathBuf,
+    /// How thoroughly to compare the copy's picture with the original's.
+    pub pixel_check: PixelCheck,
+}
+
+/// The result of cleaning one file.
+#[derive(Debug, Serialize)]
+pub struct CleanReport {
+    /// The original, never modified.
+    pub input: PathBuf,
+    /// The cleaned copy, when one was written.
+    pub output: Option<PathBuf>,
+    /// The format of both.
+    pub format: Option<ImageFormat>,
+    /// How the picture was carried over.
+    pub method: Option<CleanMethod>,
+    /// What was kept on purpose.
+    pub kept: Vec<Kept>,
+    /// What the original gave away and the copy no longer does.
+    pub removed: Vec<Finding>,
+    /// How the copy was verified.
+    pub verification: Option<Verification>,
+    /// Why no copy was written.
+    pub error: Option<Error>,
+}
+
+/// A cleaned file in memory with everything known about it.
+pub struct CleanedBytes {
+    /// Format of input and output.
+    pub format: ImageFormat,
+    /// The copy's bytes.
+    pub bytes: Vec<u8>,
+    /// What the copy keeps.
+    pub kept: Vec<Kept>,
+    /// How the picture was carried over.
+    pub method: CleanMethod,
+    /// What the original gave away.
+    pub removed: Vec<Finding>,
+    /// How the copy was verified.
+    pub verification: Verification,
+}
+
+/// Cleans and verifies bytes in memory; writes nothing.
+pub fn clean_bytes(data: &[u8], check: PixelCheck) -> Result<CleanedBytes> {
+    let (format, inspection, removed) = scan_bytes(data)?;
+    let cleaned = container::clean(format, data, &inspection)?;
+    let orientation = inspection.payloads.orientation().unwrap_or(1);
+    let verification = verify_clean(format, data, orientation, &cleaned.bytes, check)?;
+    Ok(CleanedBytes {
+        format,
+        bytes: cleaned.bytes,
+        kept: cleaned.kept,
+        method: cleaned.method,
+        removed,
+        verification,
+    })
+}
+
+/// Cleans one file into `options.out_dir`, under the same name (numbered if taken). The original
+/// is only read. Nothing is written when cleaning or verification fails.
+pub fn clean_file(path: &Path, options: &CleanOptions) -> CleanReport {
+    let mut report = CleanReport {
+        input: path.to_path_buf(),
+        output: None,
+        format: None,
+        method: None,
+        kept: Vec::new(),
+        removed: Vec::new(),
+        verification: None,
+        error: None,
+    };
+    let result = read_image(path).and_then(|(format, data)| {
+        report.format = Some(format);
+        let cleaned = clean_bytes(&data, options.pixel_check)?;
+        let name = path.file_name().ok_or(Error::NotAnImage)?;
+        let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
+        let output = write_new(&options.out_dir, name, &cleaned.bytes, permissions)?;
+        Ok((cleaned, output))
+    });
+    match result {
+        Ok((cleaned, output)) => {
+            report.output = Some(output);
+            report.method = Some(cleaned.method);
+            report.kept = cleaned.kept;
+            report.removed = cleaned.removed;
+            report.verification = Some(cleaned.verification);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
+}

@@ -1,0 +1,79 @@
+//! Image containers: where each format keeps its metadata, and how to remove it without touching
+//! the picture.
+
+pub mod isobmff;
+pub mod jpeg;
+pub mod png;
+pub mod tiff;
+pub mod webp;
+
+use crate::clean::{CleanMethod, Kept};
+use crate::error::Result;
+use crate::format::ImageFormat;
+use crate::meta::Payloads;
+
+/// What a container holds, before any metadata is interpreted.
+#[derive(Debug, Default)]
+pub struct Inspection {
+    /// Picture width in pixels, when the container states it.
+    pub width: Option<u32>,
+    /// Picture height in pixels, when the container states it.
+    pub height: Option<u32>,
+    /// Metadata payloads and container-level findings.
+    pub payloads: Payloads,
+    /// True for camera RAW files, which PhotoVeil scans but does not rewrite.
+    pub is_raw: bool,
+}
+
+/// A cleaned file, still in memory.
+#[derive(Debug)]
+pub struct Cleaned {
+    /// The bytes of the cleaned file.
+    pub bytes: Vec<u8>,
+    /// What was deliberately kept.
+    pub kept: Vec<Kept>,
+    /// How the picture data was carried over.
+    pub method: CleanMethod,
+}
+
+/// Locates the metadata of a file of a known format.
+pub fn inspect(format: ImageFormat, data: &[u8]) -> Result<Inspection> {
+    match format {
+        ImageFormat::Jpeg => jpeg::inspect(data),
+        ImageFormat::Png => png::inspect(data),
+        ImageFormat::Webp => webp::inspect(data),
+        ImageFormat::Tiff => tiff::inspect(data),
+        ImageFormat::Heif | ImageFormat::Avif => isobmff::inspect(format, data),
+    }
+}
+
+/// Writes a copy without the metadata, keeping orientation and colour information.
+pub fn clean(format: ImageFormat, data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
+    let orientation = inspection.payloads.orientation().filter(|&o| o != 1);
+    match format {
+        ImageFormat::Jpeg => jpeg::clean(data, orientation),
+        ImageFormat::Png => png::clean(data, orientation),
+        ImageFormat::Webp => webp::clean(data, orientation),
+        ImageFormat::Tiff => tiff::clean(data, inspection, orientation),
+        ImageFormat::Heif | ImageFormat::Avif => isobmff::clean(format, data),
+    }
+}
+
+/// A TIFF-structured EXIF block holding only the Orientation tag, for formats that keep the
+/// picture's rotation in EXIF.
+pub fn orientation_only_exif(orientation: u16) -> Vec<u8> {
+    use ::exif::{experimental::Writer, Field, In, Tag, Value};
+    let field = Field {
+        tag: Tag::Orientation,
+        ifd_num: In::PRIMARY,
+        value: Value::Short(vec![orientation]),
+    };
+    let mut writer = Writer::new();
+    writer.push_field(&field);
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Writing one SHORT into memory cannot fail; fall back to no EXIF if it ever did.
+    match writer.write(&mut out, false) {
+        Ok(()) => out.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}

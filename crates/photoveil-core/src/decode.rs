@@ -1,0 +1,52 @@
+//! Decoding pictures to pixels, within PhotoVeil's limits.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageFormat as Codec, ImageReader};
+
+use crate::error::{Error, Result};
+use crate::format::ImageFormat;
+use crate::limits::{decode_limits, MAX_PIXELS};
+
+/// Decodes a picture of a known format (HEIF and AVIF are not decoded by this build).
+pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
+    let codec = match format {
+        ImageFormat::Jpeg => Codec::Jpeg,
+        ImageFormat::Png => Codec::Png,
+        ImageFormat::Webp => Codec::WebP,
+        ImageFormat::Tiff => Codec::Tiff,
+        ImageFormat::Heif | ImageFormat::Avif => {
+            return Err(Error::Unsupported {
+                format,
+                what: "decoding the picture",
+            })
+        }
+    };
+    let reader = || {
+        let mut r = ImageReader::with_format(Cursor::new(data), codec);
+        r.limits(decode_limits());
+        r
+    };
+    let (width, height) = reader()
+        .into_dimensions()
+        .map_err(|e| decode_error(format, e))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Error::TooManyPixels {
+            width: width.into(),
+            height: height.into(),
+        });
+    }
+    reader().decode().map_err(|e| decode_error(format, e))
+}
+
+fn decode_error(format: ImageFormat, e: image::ImageError) -> Error {
+    match e {
+        image::ImageError::Limits(_) => {
+            Error::Decode("the picture is too large to decode safely".into())
+        }
+        image::ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Error::corrupt(format, "the file is truncated")
+        }
+        other => Error::Decode(other.to_string()),
+    }
+}

@@ -1,0 +1,83 @@
+//! The errors a single photo can meet. Each variant is typed so that the GUI can translate it;
+//! `Display` gives the English wording used by the command line and the JSON `error` field.
+
+use std::path::PathBuf;
+
+use crate::format::ImageFormat;
+
+/// Result type of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a photo could not be scanned, cleaned or verified.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("cannot read the file: {0}")]
+    Read(#[source] std::io::Error),
+    /// The file is empty.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is bigger than PhotoVeil reads.
+    #[error("the file is {bytes} bytes, more than the {limit} bytes PhotoVeil reads")]
+    FileTooLarge {
+        /// Size of the file.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The content is not an image format PhotoVeil knows.
+    #[error("not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF or AVIF")]
+    NotAnImage,
+    /// The file starts like an image of this format but its structure is broken.
+    #[error("damaged {} file: {detail}", format.name())]
+    Corrupt {
+        /// The format the file claims.
+        format: ImageFormat,
+        /// What is broken.
+        detail: String,
+    },
+    /// The picture has more pixels than PhotoVeil decodes.
+    #[error("the picture is {width}x{height} pixels, too large to decode safely")]
+    TooManyPixels {
+        /// Width in pixels.
+        width: u64,
+        /// Height in pixels.
+        height: u64,
+    },
+    /// The picture could not be decoded.
+    #[error("the picture cannot be decoded: {0}")]
+    Decode(String),
+    /// This operation is not available for this kind of file.
+    #[error("{what} is not supported for {} files", format.name())]
+    Unsupported {
+        /// The format.
+        format: ImageFormat,
+        /// The operation, e.g. "cleaning camera RAW".
+        what: &'static str,
+    },
+    /// An output could not be written; nothing partial was left behind.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// Where PhotoVeil tried to write.
+        path: PathBuf,
+        /// The system error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The cleaned copy did not pass verification and was not kept.
+    #[error("the cleaned copy failed verification: {0}")]
+    Verification(String),
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl Error {
+    /// Shorthand for a [`Error::Corrupt`] error.
+    pub fn corrupt(format: ImageFormat, detail: impl Into<String>) -> Error {
+        Error::Corrupt {
+            format,
+            detail: detail.into(),
+        }
+    }
+}

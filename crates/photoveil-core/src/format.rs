@@ -1,0 +1,127 @@
+//! Recognising image formats by their content, never by their file name.
+
+use serde::Serialize;
+
+/// An image container PhotoVeil understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    /// JPEG / JFIF / EXIF files.
+    Jpeg,
+    /// Portable Network Graphics.
+    Png,
+    /// WebP (RIFF container).
+    Webp,
+    /// TIFF, and the TIFF-based camera RAW formats (DNG, NEF, CR2, ARW, ...).
+    Tiff,
+    /// HEIF / HEIC, the default of most phones.
+    Heif,
+    /// AVIF (HEIF container with AV1 pictures).
+    Avif,
+}
+
+impl ImageFormat {
+    /// Recognises the format from the first bytes of a file.
+    pub fn sniff(head: &[u8]) -> Option<ImageFormat> {
+        if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            return Some(ImageFormat::Jpeg);
+        }
+        if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Some(ImageFormat::Png);
+        }
+        if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+            return Some(ImageFormat::Webp);
+        }
+        if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+            return Some(ImageFormat::Tiff);
+        }
+        if head.len() >= 12 && &head[4..8] == b"ftyp" {
+            return sniff_ftyp(head);
+        }
+        None
+    }
+
+    /// The lower-case name used in reports and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "jpeg",
+            ImageFormat::Png => "png",
+            ImageFormat::Webp => "webp",
+            ImageFormat::Tiff => "tiff",
+            ImageFormat::Heif => "heif",
+            ImageFormat::Avif => "avif",
+        }
+    }
+}
+
+/// Reads the major and compatible brands of an ISO-BMFF `ftyp` box.
+fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
+    let size = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+    let end = size.clamp(16, head.len());
+    let major = head.get(8..12)?;
+    let compatible = head.get(16..end).unwrap_or_default();
+    let brands = std::iter::once(major).chain(compatible.chunks_exact(4));
+    let mut found = None;
+    for brand in brands {
+        match brand {
+            b"avif" | b"avis" => return Some(ImageFormat::Avif),
+            b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" => {
+                found = Some(ImageFormat::Heif)
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// File-name extensions that promise an image; used only to tell a user that a file
+/// named like a photo is not one (folders are otherwise walked by content).
+pub fn has_image_extension(path: &std::path::Path) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "dng", "heic", "heif", "hif",
+        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw",
+    ];
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(
+            ImageFormat::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(ImageFormat::Jpeg)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\x89PNG\r\n\x1a\n...."),
+            Some(ImageFormat::Png)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"RIFF\0\0\0\0WEBPVP8 "),
+            Some(ImageFormat::Webp)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"II*\0\x08\0\0\0"),
+            Some(ImageFormat::Tiff)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
+            Some(ImageFormat::Heif)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf"),
+            Some(ImageFormat::Avif)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x18ftypisom\0\0\0\0isommp41"),
+            None
+        );
+        assert_eq!(ImageFormat::sniff(b"hello world"), None);
+        assert_eq!(ImageFormat::sniff(b""), None);
+    }
+}

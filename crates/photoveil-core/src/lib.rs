@@ -1,0 +1,27 @@
+//! PhotoVeil's GUI-free core.
+//!
+//! It finds what a photo gives away ([`scan`]), writes cleaned copies ([`clean`]) and proves that a
+//! cleaned copy shows the same picture and no longer carries the data ([`verify`]). Everything here
+//! returns typed data; wording for people lives in the binary's translations.
+
+pub mod clean;
+pub mod container;
+pub mod controller;
+pub mod decode;
+pub mod error;
+pub mod finding;
+pub mod format;
+pub mod limits;
+pub mod meta;
+pub mod output;
+pub mod scan;
+pub mod verify;
+pub mod walk;
+
+pub use clean::{clean_file, CleanMethod, CleanOptions, CleanReport, Kept};
+pub use controller::{Controller, Progress, Stage};
+pub use error::{Error, Result};
+pub use finding::{Category, Explanation, Finding, Severity};
+pub use format::ImageFormat;
+pub use scan::{scan_bytes, scan_file, ScanReport};
+pub use walk::{collect_images, Candidate, WalkError};

@@ -1,0 +1,101 @@
+//! Writing outputs safely: a temporary file in the destination folder, renamed into place only
+//! when complete, never over an existing file.
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Most numbered names tried for one output before giving up.
+const MAX_SUFFIX: u32 = 9_999;
+
+/// Writes `bytes` as `dir/file_name`, or `dir/stem-N.ext` if that name is taken. The file appears
+/// complete or not at all; an existing file is never replaced. `permissions` (usually the
+/// original's) replace the private mode of the temporary file.
+pub fn write_new(
+    dir: &Path,
+    file_name: &OsStr,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<PathBuf> {
+    let write_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(write_err(dir))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".photoveil-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(write_err(dir))?;
+    temp.write_all(bytes).map_err(write_err(temp.path()))?;
+    if let Some(permissions) = permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(write_err(temp.path()))?;
+    }
+    temp.as_file().sync_all().map_err(write_err(temp.path()))?;
+    let name = Path::new(file_name);
+    let stem = name
+        .file_stem()
+        .unwrap_or(file_name)
+        .to_string_lossy()
+        .into_owned();
+    let ext = name
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    for n in 0..=MAX_SUFFIX {
+        let target = if n == 0 {
+            dir.join(file_name)
+        } else {
+            dir.join(format!("{stem}-{n}{ext}"))
+        };
+        match temp.persist_noclobber(&target) {
+            Ok(_) => return Ok(target),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => {
+                return Err(Error::Write {
+                    path: target,
+                    source: e.error,
+                })
+            }
+        }
+    }
+    Err(Error::Write {
+        path: dir.join(file_name),
+        source: std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "too many files with this name",
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_overwrites_and_numbers_collisions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.jpg"), b"original").expect("write");
+        let first = write_new(dir.path(), OsStr::new("a.jpg"), b"one", None).expect("first");
+        let second = write_new(dir.path(), OsStr::new("a.jpg"), b"two", None).expect("second");
+        assert_eq!(first, dir.path().join("a-1.jpg"));
+        assert_eq!(second, dir.path().join("a-2.jpg"));
+        assert_eq!(
+            std::fs::read(dir.path().join("a.jpg")).expect("read"),
+            b"original"
+        );
+        let leftovers = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter(|e| {
+                e.as_ref().map_or(false, |e| {
+                    e.file_name().to_string_lossy().ends_with(".part")
+                })
+            })
+            .count();
+        assert_eq!(leftovers, 0);
+    }
+}

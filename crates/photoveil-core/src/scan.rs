@@ -1,0 +1,105 @@
+//! Scanning: what one photo gives away.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::container::{self, Inspection};
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::format::ImageFormat;
+use crate::limits::MAX_FILE_BYTES;
+
+/// The result of scanning one file.
+#[derive(Debug, Serialize)]
+pub struct ScanReport {
+    /// The file.
+    pub path: PathBuf,
+    /// Its format, when recognised.
+    pub format: Option<ImageFormat>,
+    /// Picture width in pixels, when known.
+    pub width: Option<u32>,
+    /// Picture height in pixels, when known.
+    pub height: Option<u32>,
+    /// Everything found, most revealing categories first as found.
+    pub findings: Vec<Finding>,
+    /// Why the file could not be scanned.
+    pub error: Option<Error>,
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Reads a file that should be an image: its format is recognised from the first bytes before
+/// the rest is read, and files over the size limit are refused.
+pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
+    let mut file = std::fs::File::open(path).map_err(Error::Read)?;
+    let len = file.metadata().map_err(Error::Read)?.len();
+    if len == 0 {
+        return Err(Error::Empty);
+    }
+    if len > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge {
+            bytes: len,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut head = [0u8; 64];
+    let mut got = 0;
+    while got < head.len() {
+        match file.read(&mut head[got..]).map_err(Error::Read)? {
+            0 => break,
+            n => got += n,
+        }
+    }
+    let format = ImageFormat::sniff(&head[..got]).ok_or(Error::NotAnImage)?;
+    let mut data = Vec::with_capacity(len as usize);
+    data.extend_from_slice(&head[..got]);
+    file.take(MAX_FILE_BYTES)
+        .read_to_end(&mut data)
+        .map_err(Error::Read)?;
+    Ok((format, data))
+}
+
+/// Scans bytes already in memory.
+pub fn scan_bytes(data: &[u8]) -> Result<(ImageFormat, Inspection, Vec<Finding>)> {
+    if data.is_empty() {
+        return Err(Error::Empty);
+    }
+    let format = ImageFormat::sniff(data).ok_or(Error::NotAnImage)?;
+    let inspection = container::inspect(format, data)?;
+    let findings = inspection.payloads.findings();
+    Ok((format, inspection, findings))
+}
+
+/// Scans one file. Errors are part of the report, never a panic.
+pub fn scan_file(path: &Path) -> ScanReport {
+    let mut report = ScanReport {
+        path: path.to_path_buf(),
+        format: None,
+        width: None,
+        height: None,
+        findings: Vec::new(),
+        error: None,
+    };
+    let result = read_image(path).and_then(|(format, data)| {
+        report.format = Some(format);
+        scan_bytes(&data)
+    });
+    match result {
+        Ok((_, inspection, findings)) => {
+            report.width = inspection.width;
+            report.height = inspection.height;
+            report.findings = findings;
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
+}

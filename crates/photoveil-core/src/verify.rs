@@ -1,0 +1,109 @@
+//! Proof that a cleaned copy shows the same picture as the original and no longer carries the
+//! data that was found.
+
+use image::GenericImageView;
+use serde::Serialize;
+
+use crate::container::{isobmff, jpeg, png, webp};
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::format::ImageFormat;
+use crate::scan::scan_bytes;
+
+/// How the picture of a cleaned copy was shown to be unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PictureCheck {
+    /// Every byte a decoder reads to draw the picture is identical (fast, exact).
+    IdenticalCodedData,
+    /// Both files were decoded and every pixel compared equal.
+    IdenticalPixels,
+}
+
+/// What verification established.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verification {
+    /// How the picture was checked.
+    pub picture: PictureCheck,
+    /// Orientation of the original, which the copy keeps.
+    pub orientation: Option<u16>,
+    /// Findings a fresh scan of the copy still reports (should be empty).
+    pub residual: Vec<Finding>,
+}
+
+/// How thoroughly to compare pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PixelCheck {
+    /// Compare coded data where the format allows (lossless rewrites), decode otherwise.
+    #[default]
+    Fast,
+    /// Always decode both and compare pixels (where this build can decode the format).
+    Decode,
+}
+
+/// Checks a cleaned copy against its original. Fails when the picture or its orientation differ.
+/// `orientation` is the original's EXIF orientation (1 when it has none).
+pub fn verify_clean(
+    format: ImageFormat,
+    original: &[u8],
+    orientation: u16,
+    cleaned: &[u8],
+    check: PixelCheck,
+) -> Result<Verification> {
+    let (out_format, out_inspection, findings) = scan_bytes(cleaned)
+        .map_err(|e| Error::Verification(format!("the copy does not read back: {e}")))?;
+    if out_format != format {
+        return Err(Error::Verification(
+            "the copy has a different format".into(),
+        ));
+    }
+    if out_inspection.payloads.orientation().unwrap_or(1) != orientation {
+        return Err(Error::Verification(
+            "the copy lost the picture's orientation".into(),
+        ));
+    }
+    let decodable = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
+    let picture = if check == PixelCheck::Decode && decodable || format == ImageFormat::Tiff {
+        same_pixels(format, original, cleaned)?;
+        PictureCheck::IdenticalPixels
+    } else {
+        let same = match format {
+            ImageFormat::Jpeg => jpeg::picture_stream(original)? == jpeg::picture_stream(cleaned)?,
+            ImageFormat::Png => png::picture_stream(original)? == png::picture_stream(cleaned)?,
+            ImageFormat::Webp => webp::picture_stream(original)? == webp::picture_stream(cleaned)?,
+            ImageFormat::Heif | ImageFormat::Avif => {
+                isobmff::same_picture_data(format, original, cleaned)?
+            }
+            ImageFormat::Tiff => false,
+        };
+        if !same {
+            return Err(Error::Verification("the picture data changed".into()));
+        }
+        PictureCheck::IdenticalCodedData
+    };
+    Ok(Verification {
+        picture,
+        orientation: (orientation != 1).then_some(orientation),
+        residual: findings,
+    })
+}
+
+/// Decodes both files and compares every pixel.
+fn same_pixels(format: ImageFormat, original: &[u8], cleaned: &[u8]) -> Result<()> {
+    let a = crate::decode::decode(format, original)?;
+    let b = crate::decode::decode(format, cleaned)
+        .map_err(|e| Error::Verification(format!("the copy does not decode: {e}")))?;
+    let same = a.dimensions() == b.dimensions()
+        && if a.color() == b.color() {
+            a.as_bytes() == b.as_bytes()
+        } else {
+            a.to_rgba16() == b.to_rgba16()
+        };
+    if same {
+        Ok(())
+    } else {
+        Err(Error::Verification(
+            "the pixels differ from the original".into(),
+        ))
+    }
+}

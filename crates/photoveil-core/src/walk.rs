@@ -1,0 +1,75 @@
+//! Turning the paths a user gave into the list of files to look at.
+
+use std::path::{Path, PathBuf};
+
+/// A file to scan or clean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The file.
+    pub path: PathBuf,
+    /// True when the user named this file; files found in folders that are not images are
+    /// skipped quietly unless their name says they are photos.
+    pub explicit: bool,
+}
+
+/// A path that could not be listed (missing, unreadable folder, symbolic-link loop).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {reason}", path.display())]
+pub struct WalkError {
+    /// The path concerned.
+    pub path: PathBuf,
+    /// Why it could not be listed.
+    pub reason: String,
+}
+
+/// Lists the files under `paths`, walking folders recursively (following links, with loop
+/// detection), in a stable order.
+pub fn collect_images(paths: &[PathBuf]) -> Vec<Result<Candidate, WalkError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => out.push(Err(WalkError {
+                path: path.clone(),
+                reason: e.to_string(),
+            })),
+            Ok(m) if m.is_file() => out.push(Ok(Candidate {
+                path: path.clone(),
+                explicit: true,
+            })),
+            Ok(m) if m.is_dir() => walk_dir(path, &mut out),
+            Ok(_) => out.push(Err(WalkError {
+                path: path.clone(),
+                reason: "not a regular file or folder".into(),
+            })),
+        }
+    }
+    out
+}
+
+fn walk_dir(root: &Path, out: &mut Vec<Result<Candidate, WalkError>>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => out.push(Ok(Candidate {
+                path: e.into_path(),
+                explicit: false,
+            })),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop, skipped".to_string()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                };
+                out.push(Err(WalkError { path, reason }));
+            }
+        }
+    }
+}

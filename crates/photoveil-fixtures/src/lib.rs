@@ -1,0 +1,396 @@
+//! Test fixtures built from scratch: pictures with known, fake metadata (no real person's data).
+//!
+//! Every value a test may look for is a constant here, so tests assert against one source.
+
+use std::io::Cursor;
+
+use exif::experimental::Writer;
+use exif::{Field, In, Rational, Tag, Value};
+use image::codecs::jpeg::JpegEncoder;
+use image::{ImageEncoder, RgbImage};
+
+/// Latitude written into fixtures (37.32 N).
+pub const GPS_LAT: f64 = 37.32;
+/// Longitude written into fixtures (121.94 W).
+pub const GPS_LON: f64 = -121.94;
+/// The decimal-degrees text a scan should report for the fixture position.
+pub const GPS_TEXT: &str = "37.320000, -121.940000";
+/// Camera maker.
+pub const MAKE: &str = "ExampleCam";
+/// Camera model.
+pub const MODEL: &str = "EC-100";
+/// Body serial number.
+pub const SERIAL: &str = "PV-SN-000042";
+/// Lens serial number.
+pub const LENS_SERIAL: &str = "PV-LENS-777";
+/// Camera owner.
+pub const OWNER: &str = "Jane Example";
+/// Photographer in IPTC.
+pub const BYLINE: &str = "Sam Sample";
+/// Name on a face region in XMP.
+pub const REGION_NAME: &str = "Alex Example";
+/// City in XMP/IPTC.
+pub const CITY: &str = "Exampleville";
+/// Date the photo was taken.
+pub const DATE_TAKEN: &str = "2024:05:17 14:03:59";
+/// A JPEG comment.
+pub const COMMENT: &str = "made by photoveil-fixtures";
+/// Text in a PNG tEXt chunk.
+pub const PNG_AUTHOR: &str = "Pat Png";
+
+/// A deterministic picture with smooth gradients and fine texture, so codecs have real work.
+pub fn picture(width: u32, height: u32) -> RgbImage {
+    RgbImage::from_fn(width, height, |x, y| {
+        let n = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503))
+            .wrapping_mul(2_246_822_519)
+            >> 27;
+        let r = (x * 255 / width.max(1)) as u8;
+        let g = (y * 255 / height.max(1)) as u8;
+        let b = ((x + y) % 256) as u8 ^ n as u8;
+        image::Rgb([r.wrapping_add(n as u8), g, b])
+    })
+}
+
+/// A plain baseline JPEG of `picture(width, height)`.
+pub fn plain_jpeg(width: u32, height: u32, quality: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    let img = picture(width, height);
+    let encoder = JpegEncoder::new_with_quality(&mut out, quality);
+    encoder
+        .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+        .expect("encoding into memory works");
+    out
+}
+
+fn ascii(tag: Tag, text: &str) -> Field {
+    Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Ascii(vec![text.as_bytes().to_vec()]),
+    }
+}
+
+fn dms(value: f64) -> Value {
+    let v = value.abs();
+    let d = v.trunc();
+    let m = ((v - d) * 60.0).trunc();
+    let s = ((v - d) * 60.0 - m) * 60.0;
+    Value::Rational(vec![
+        Rational {
+            num: d as u32,
+            denom: 1,
+        },
+        Rational {
+            num: m as u32,
+            denom: 1,
+        },
+        Rational {
+            num: (s * 100.0).round() as u32,
+            denom: 100,
+        },
+    ])
+}
+
+/// A camera-like EXIF block (TIFF bytes): GPS, make/model, serials, owner, dates, time zone,
+/// maker note, user comment, optional orientation and an embedded 160x120 thumbnail.
+pub fn camera_exif(orientation: Option<u16>, thumbnail: bool) -> Vec<u8> {
+    let mut fields = vec![
+        ascii(Tag::Make, MAKE),
+        ascii(Tag::Model, MODEL),
+        ascii(Tag::Software, "Firmware 1.2.3"),
+        ascii(Tag::DateTime, DATE_TAKEN),
+        ascii(Tag::Artist, OWNER),
+        ascii(Tag::Copyright, "(c) Jane Example"),
+        ascii(Tag::DateTimeOriginal, DATE_TAKEN),
+        ascii(Tag::OffsetTimeOriginal, "+09:00"),
+        ascii(Tag::BodySerialNumber, SERIAL),
+        ascii(Tag::LensSerialNumber, LENS_SERIAL),
+        ascii(Tag::CameraOwnerName, OWNER),
+        ascii(Tag::ImageUniqueID, "0123456789abcdef0123456789abcdef"),
+        Field {
+            tag: Tag::MakerNote,
+            ifd_num: In::PRIMARY,
+            value: Value::Undefined(b"EXAMPLECAM\0\0serial PV-SN-000042 internal 99".to_vec(), 0),
+        },
+        Field {
+            tag: Tag::UserComment,
+            ifd_num: In::PRIMARY,
+            value: Value::Undefined(b"ASCII\0\0\0at grandma's house".to_vec(), 0),
+        },
+        Field {
+            tag: Tag::GPSLatitudeRef,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"N".to_vec()]),
+        },
+        Field {
+            tag: Tag::GPSLatitude,
+            ifd_num: In::PRIMARY,
+            value: dms(GPS_LAT),
+        },
+        Field {
+            tag: Tag::GPSLongitudeRef,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"W".to_vec()]),
+        },
+        Field {
+            tag: Tag::GPSLongitude,
+            ifd_num: In::PRIMARY,
+            value: dms(GPS_LON),
+        },
+        Field {
+            tag: Tag::GPSAltitude,
+            ifd_num: In::PRIMARY,
+            value: Value::Rational(vec![Rational {
+                num: 1234,
+                denom: 10,
+            }]),
+        },
+    ];
+    if let Some(o) = orientation {
+        fields.push(Field {
+            tag: Tag::Orientation,
+            ifd_num: In::PRIMARY,
+            value: Value::Short(vec![o]),
+        });
+    }
+    let thumb = plain_jpeg(160, 120, 70);
+    let mut writer = Writer::new();
+    for field in &fields {
+        writer.push_field(field);
+    }
+    if thumbnail {
+        writer.set_jpeg(&thumb, In::THUMBNAIL);
+    }
+    let mut out = Cursor::new(Vec::new());
+    writer
+        .write(&mut out, false)
+        .expect("writing EXIF into memory works");
+    out.into_inner()
+}
+
+/// An XMP packet with a city, a creator, face regions (one named), a document ID, edit history
+/// and Google's motion-photo flag.
+pub fn xmp_packet() -> String {
+    format!(
+        r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+ xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#"
+ xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/"
+ xmlns:GCamera="http://ns.google.com/photos/1.0/camera/"
+ photoshop:City="{CITY}" xmpMM:DocumentID="xmp.did:fixture-1" GCamera:MotionPhoto="1">
+<dc:creator><rdf:Seq><rdf:li>{OWNER}</rdf:li></rdf:Seq></dc:creator>
+<xmpMM:History><rdf:Seq><rdf:li stEvt:action="saved" stEvt:softwareAgent="Example Editor 1.0"/></rdf:Seq></xmpMM:History>
+<mwg-rs:Regions rdf:parseType="Resource"><mwg-rs:RegionList><rdf:Bag>
+<rdf:li rdf:parseType="Resource"><mwg-rs:Name>{REGION_NAME}</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type></rdf:li>
+</rdf:Bag></mwg-rs:RegionList></mwg-rs:Regions>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"#
+    )
+}
+
+/// A Photoshop APP13 payload with IPTC By-line and City.
+pub fn photoshop_iptc() -> Vec<u8> {
+    let mut iim = Vec::new();
+    for (dataset, value) in [(80u8, BYLINE), (90, CITY)] {
+        iim.extend([0x1C, 2, dataset]);
+        iim.extend((value.len() as u16).to_be_bytes());
+        iim.extend(value.as_bytes());
+    }
+    let mut out = b"Photoshop 3.0\08BIM\x04\x04\0\0".to_vec();
+    out.extend((iim.len() as u32).to_be_bytes());
+    out.extend(&iim);
+    if iim.len() % 2 == 1 {
+        out.push(0);
+    }
+    out
+}
+
+/// A stand-in ICC profile: only its presence and bytes matter to the tests.
+pub const FAKE_ICC: &[u8] = b"\0\0\0\x40fixture-icc-profile-bytes-that-must-survive-cleaning...";
+
+fn segment(marker: u8, contents: &[u8]) -> Vec<u8> {
+    let mut s = vec![0xFF, marker];
+    s.extend(((contents.len() + 2) as u16).to_be_bytes());
+    s.extend(contents);
+    s
+}
+
+/// What a fixture JPEG should carry.
+#[derive(Debug, Clone, Copy)]
+pub struct JpegSpec {
+    /// EXIF orientation to record.
+    pub orientation: Option<u16>,
+    /// Append an MP4-like video after EOI, as motion photos do.
+    pub motion_video: bool,
+    /// Include EXIF, XMP, IPTC, comment and ICC.
+    pub metadata: bool,
+}
+
+impl Default for JpegSpec {
+    fn default() -> Self {
+        JpegSpec {
+            orientation: Some(6),
+            motion_video: true,
+            metadata: true,
+        }
+    }
+}
+
+/// A JPEG of the fixture picture with the metadata described by `spec`.
+pub fn jpeg(width: u32, height: u32, spec: JpegSpec) -> Vec<u8> {
+    let plain = plain_jpeg(width, height, 90);
+    let mut out = plain[..2].to_vec();
+    // Keep the encoder's own APP0 (JFIF) first.
+    let rest = &plain[2..];
+    let app0_len = if rest.starts_with(&[0xFF, 0xE0]) {
+        2 + u16::from_be_bytes([rest[2], rest[3]]) as usize
+    } else {
+        0
+    };
+    out.extend(&rest[..app0_len]);
+    if spec.metadata {
+        let mut exif = b"Exif\0\0".to_vec();
+        exif.extend(camera_exif(spec.orientation, true));
+        out.extend(segment(0xE1, &exif));
+        let mut xmp = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
+        xmp.extend(xmp_packet().as_bytes());
+        out.extend(segment(0xE1, &xmp));
+        let mut icc = b"ICC_PROFILE\0\x01\x01".to_vec();
+        icc.extend(FAKE_ICC);
+        out.extend(segment(0xE2, &icc));
+        out.extend(segment(0xED, &photoshop_iptc()));
+        out.extend(segment(0xFE, COMMENT.as_bytes()));
+    } else if let Some(o) = spec.orientation {
+        let mut exif = b"Exif\0\0".to_vec();
+        exif.extend(orientation_exif(o));
+        out.extend(segment(0xE1, &exif));
+    }
+    out.extend(&rest[app0_len..]);
+    if spec.motion_video {
+        out.extend(fake_mp4());
+    }
+    out
+}
+
+/// EXIF holding only an orientation.
+pub fn orientation_exif(orientation: u16) -> Vec<u8> {
+    let field = Field {
+        tag: Tag::Orientation,
+        ifd_num: In::PRIMARY,
+        value: Value::Short(vec![orientation]),
+    };
+    let mut writer = Writer::new();
+    writer.push_field(&field);
+    let mut out = Cursor::new(Vec::new());
+    writer
+        .write(&mut out, false)
+        .expect("writing EXIF into memory works");
+    out.into_inner()
+}
+
+/// Bytes that look like an MP4 file (ftyp + mdat with "sound"), as appended by motion photos.
+pub fn fake_mp4() -> Vec<u8> {
+    let mut v = Vec::new();
+    v.extend(24u32.to_be_bytes());
+    v.extend(b"ftypmp42\0\0\0\0mp42isom");
+    let payload = b"pretend this is three seconds of video with sound".repeat(40);
+    v.extend((payload.len() as u32 + 8).to_be_bytes());
+    v.extend(b"mdat");
+    v.extend(payload);
+    v
+}
+
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = (data.len() as u32).to_be_bytes().to_vec();
+    c.extend(kind);
+    c.extend(data);
+    let crc = crc32fast::hash(&c[4..]);
+    c.extend(crc.to_be_bytes());
+    c
+}
+
+/// A PNG with text chunks (Author, XMP), eXIf with GPS, tIME, iCCP-free sRGB, and a private chunk.
+pub fn png(width: u32, height: u32, orientation: Option<u16>) -> Vec<u8> {
+    let mut plain = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut plain)
+        .write_image(
+            picture(width, height).as_raw(),
+            width,
+            height,
+            image::ExtendedColorType::Rgb8,
+        )
+        .expect("encoding into memory works");
+    // Signature (8) + IHDR chunk (25) first, then our chunks, then the rest.
+    let split = 8 + 25;
+    let mut out = plain[..split].to_vec();
+    out.extend(png_chunk(b"sRGB", &[0]));
+    out.extend(png_chunk(
+        b"tEXt",
+        format!("Author\0{PNG_AUTHOR}").as_bytes(),
+    ));
+    let mut itxt = b"XML:com.adobe.xmp\0\0\0\0\0".to_vec();
+    itxt.extend(xmp_packet().as_bytes());
+    out.extend(png_chunk(b"iTXt", &itxt));
+    out.extend(png_chunk(b"eXIf", &camera_exif(orientation, false)));
+    out.extend(png_chunk(b"tIME", &[0x07, 0xE8, 5, 17, 14, 3, 59]));
+    out.extend(png_chunk(b"prVt", b"private app data"));
+    out.extend(&plain[split..]);
+    out
+}
+
+/// A lossless WebP with EXIF (GPS, serials) and XMP chunks and a matching VP8X header.
+pub fn webp(width: u32, height: u32, orientation: Option<u16>) -> Vec<u8> {
+    use img_parts::webp::WebP;
+    use img_parts::{Bytes, ImageEXIF};
+    let mut plain = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut plain)
+        .write_image(
+            picture(width, height).as_raw(),
+            width,
+            height,
+            image::ExtendedColorType::Rgb8,
+        )
+        .expect("encoding into memory works");
+    let mut webp = WebP::from_bytes(Bytes::from(plain)).expect("our own WebP parses");
+    webp.set_exif(Some(Bytes::from(camera_exif(orientation, false))));
+    webp.chunks_mut().push(img_parts::riff::RiffChunk::new(
+        *b"XMP ",
+        img_parts::riff::RiffContent::Data(Bytes::from(xmp_packet().into_bytes())),
+    ));
+    let mut bytes = webp.encoder().bytes().to_vec();
+    // Set the XMP flag of VP8X (byte 20 of the file: RIFF header 12 + chunk header 8).
+    if bytes.get(12..16) == Some(b"VP8X") {
+        bytes[20] |= 0b0000_0100;
+    }
+    bytes
+}
+
+/// A TIFF whose IFD0 carries make, model, software, date, artist, copyright, a camera serial
+/// number, an orientation and an XMP packet; pixels are 8-bit RGB.
+pub fn tiff(width: u32, height: u32, orientation: Option<u16>) -> Vec<u8> {
+    use tiff::encoder::{colortype, TiffEncoder};
+    use tiff::tags::Tag as T;
+    let mut out = Cursor::new(Vec::new());
+    let pixels = picture(width, height);
+    let result = (|| -> tiff::TiffResult<()> {
+        let mut encoder = TiffEncoder::new(&mut out)?;
+        let mut image = encoder.new_image::<colortype::RGB8>(width, height)?;
+        let dir = image.encoder();
+        dir.write_tag(T::Make, MAKE)?;
+        dir.write_tag(T::Model, MODEL)?;
+        dir.write_tag(T::Software, "Scanner Suite 9")?;
+        dir.write_tag(T::DateTime, DATE_TAKEN)?;
+        dir.write_tag(T::Artist, OWNER)?;
+        dir.write_tag(T::Copyright, "(c) Jane Example")?;
+        dir.write_tag(T::Unknown(0xC62F), SERIAL)?;
+        dir.write_tag(T::Unknown(700), xmp_packet().as_bytes())?;
+        if let Some(o) = orientation {
+            dir.write_tag(T::Orientation, o)?;
+        }
+        image.write_data(pixels.as_raw())
+    })();
+    result.expect("encoding into memory works");
+    out.into_inner()
+}
