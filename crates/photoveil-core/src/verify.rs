@@ -57,7 +57,10 @@ pub fn verify_clean(
             "the copy has a different format".into(),
         ));
     }
-    if out_inspection.payloads.orientation().unwrap_or(1) != orientation {
+    // HEIF and AVIF rotate with their own transform properties (left untouched); EXIF orientation
+    // is only informational there.
+    let exif_rotates = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
+    if exif_rotates && out_inspection.payloads.orientation().unwrap_or(1) != orientation {
         return Err(Error::Verification(
             "the copy lost the picture's orientation".into(),
         ));
@@ -83,7 +86,7 @@ pub fn verify_clean(
     };
     Ok(Verification {
         picture,
-        orientation: (orientation != 1).then_some(orientation),
+        orientation: (exif_rotates && orientation != 1).then_some(orientation),
         residual: findings,
     })
 }

@@ -107,29 +107,22 @@ pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
     })
 }
 
-/// The chunks a decoder reads to show the picture (VP8X without its metadata flags). Two files
-/// with the same stream show the same pixels.
+/// The chunks a decoder reads to show the picture. VP8X is left out: it only repeats what the
+/// bitstreams say (size, alpha, animation) plus metadata flags, and is dropped when no longer
+/// needed. Two files with the same stream show the same pixels.
 pub fn picture_stream(data: &[u8]) -> Result<Vec<u8>> {
     let webp = parse(data)?;
     let mut out = Vec::with_capacity(data.len());
     for chunk in webp
         .chunks()
         .iter()
-        .filter(|c| PICTURE_CHUNKS.contains(&&c.id()))
+        .filter(|c| PICTURE_CHUNKS.contains(&&c.id()) && c.id() != CHUNK_VP8X)
     {
         let Some(body) = chunk.content().data() else {
             continue;
         };
         out.extend_from_slice(&chunk.id());
-        if chunk.id() == CHUNK_VP8X {
-            out.push(
-                body.first()
-                    .map_or(0, |f| f & !(VP8X_XMP_FLAG | 0b0000_1000)),
-            );
-            out.extend_from_slice(body.get(1..).unwrap_or_default());
-        } else {
-            out.extend_from_slice(body);
-        }
+        out.extend_from_slice(body);
     }
     Ok(out)
 }

@@ -94,6 +94,7 @@ fn field_finding(exif: &Exif, field: &Field) -> Option<Finding> {
     let tag = field.tag;
     let (category, severity, explanation) = match (tag.context(), tag.number()) {
         (Context::Gps, 0x0000..=0x0004) => return None, // version and lat/lon, reported together
+        (Context::Gps, _) if tag.to_string().ends_with("Ref") => return None, // units of another tag
         (Context::Gps, 0x0007 | 0x001D) => (Location, Medium, E::GpsTime),
         (Context::Gps, _) => (Location, Medium, E::GpsDetail),
         (Context::Tiff, 0x010F | 0x0110 | 0x013C | 0xC614) => (Device, Medium, E::DeviceModel),

@@ -1,0 +1,78 @@
+//! Helpers shared by the end-to-end tests: run the real binary, read JSON Lines, decode pictures.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs `photoveil` with `args`.
+pub fn photoveil(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_photoveil"))
+        .args(args)
+        .output()
+        .expect("the photoveil binary runs")
+}
+
+/// Parses JSON Lines from stdout.
+pub fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// Writes `bytes` to `dir/name` and returns the path.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path
+}
+
+/// The path as a &str for command arguments.
+pub fn s(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+/// Decodes a picture file with the `image` crate (independently of PhotoVeil's own checks).
+pub fn pixels(path: &Path) -> image::DynamicImage {
+    image::ImageReader::open(path)
+        .expect("open")
+        .with_guessed_format()
+        .expect("guess")
+        .decode()
+        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
+}
+
+/// The EXIF orientation of a file, read with kamadak-exif (None when absent).
+pub fn orientation(path: &Path) -> Option<u32> {
+    let file = std::fs::File::open(path).expect("open");
+    let exif = exif::Reader::new()
+        .read_from_container(&mut std::io::BufReader::new(file))
+        .ok()?;
+    exif.get_field(exif::Tag::Orientation, exif::In::PRIMARY)?
+        .value
+        .get_uint(0)
+}
+
+/// The categories of the findings of one JSON report.
+pub fn categories(report: &Value) -> Vec<String> {
+    let mut c: Vec<String> = report["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| f["category"].as_str().expect("category").to_string())
+        .collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// True when a finding with this tag has a value containing `needle`.
+pub fn has_finding(report: &Value, tag: &str, needle: &str) -> bool {
+    report["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .any(|f| f["tag"] == tag && f["value"].as_str().is_some_and(|v| v.contains(needle)))
+}
