@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use photoveil_core::verify::{PictureCheck, PixelCheck};
 use photoveil_core::{clean_file, CleanOptions, CleanReport, Kept};
 
-use super::{items, skip_quietly, Item};
+use super::{for_each_file, skip_quietly};
 
 /// Cleans every photo under `paths` into `out`; returns false when any failed.
 pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> bool {
@@ -18,40 +18,43 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
         },
     };
     let mut ok = true;
-    for item in items(paths) {
-        let candidate = match item {
-            Item::File(c) => c,
-            Item::Unlisted(e) => {
-                ok = false;
-                if json {
-                    println!(
-                        "{}",
-                        serde_json::json!({ "input": e.path, "error": e.reason })
-                    );
-                } else {
-                    eprintln!("{}: error: {}", e.path.display(), e.reason);
+    for_each_file(
+        paths,
+        |c| clean_file(&c.path, &options),
+        |result| {
+            let (candidate, report) = match result {
+                Ok(pair) => pair,
+                Err(e) => {
+                    ok = false;
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::json!({ "input": e.path, "error": e.reason })
+                        );
+                    } else {
+                        eprintln!("{}: error: {}", e.path.display(), e.reason);
+                    }
+                    return;
                 }
-                continue;
+            };
+            if skip_quietly(candidate, report.error.as_ref()) {
+                return;
             }
-        };
-        let report = clean_file(&candidate.path, &options);
-        if skip_quietly(&candidate, report.error.as_ref()) {
-            continue;
-        }
-        let residual = report
-            .verification
-            .as_ref()
-            .is_some_and(|v| !v.residual.is_empty());
-        ok &= report.error.is_none() && !residual;
-        if json {
-            match serde_json::to_string(&report) {
-                Ok(line) => println!("{line}"),
-                Err(e) => eprintln!("{}: error: {e}", report.input.display()),
+            let residual = report
+                .verification
+                .as_ref()
+                .is_some_and(|v| !v.residual.is_empty());
+            ok &= report.error.is_none() && !residual;
+            if json {
+                match serde_json::to_string(&report) {
+                    Ok(line) => println!("{line}"),
+                    Err(e) => eprintln!("{}: error: {e}", report.input.display()),
+                }
+            } else {
+                print_human(&report);
             }
-        } else {
-            print_human(&report);
-        }
-    }
+        },
+    );
     ok
 }
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use photoveil_core::batch::{default_workers, run_ordered};
 use photoveil_core::{collect_images, Candidate, Error};
 
 /// Make your photos safe to post.
@@ -72,21 +73,26 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// One file to work on, or a path that could not be listed.
-pub(crate) enum Item {
-    File(Candidate),
-    Unlisted(photoveil_core::WalkError),
-}
-
-/// The files under `paths`, in order.
-pub(crate) fn items(paths: &[PathBuf]) -> Vec<Item> {
-    collect_images(paths)
-        .into_iter()
-        .map(|r| match r {
-            Ok(c) => Item::File(c),
-            Err(e) => Item::Unlisted(e),
-        })
-        .collect()
+/// Runs `work` on every file under `paths` on all cores, and hands results (or listing errors)
+/// to `emit` in the order of the listing.
+pub(crate) fn for_each_file<R: Send>(
+    paths: &[PathBuf],
+    work: impl Fn(&Candidate) -> R + Sync,
+    mut emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
+) {
+    let listed = collect_images(paths);
+    let controller = photoveil_core::Controller::new();
+    run_ordered(
+        &listed,
+        default_workers(),
+        &controller,
+        |entry| entry.as_ref().ok().map(&work),
+        |index, result| match (&listed[index], result) {
+            (Ok(candidate), Some(r)) => emit(Ok((candidate, r))),
+            (Err(e), _) => emit(Err(e)),
+            (Ok(_), None) => {}
+        },
+    );
 }
 
 /// Files found inside folders whose content is not an image are skipped quietly, unless their

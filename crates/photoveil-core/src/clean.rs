@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::format::ImageFormat;
 use crate::output::write_new;
-use crate::scan::{read_image, scan_bytes};
+use bytes::Bytes;
+
+use crate::scan::{read_image, scan_shared};
 use crate::verify::{verify_clean, PixelCheck, Verification};
 
 /// How the picture data was carried into the copy.
@@ -70,7 +72,7 @@ pub struct CleanedBytes {
     /// Format of input and output.
     pub format: ImageFormat,
     /// The copy's bytes.
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
     /// What the copy keeps.
     pub kept: Vec<Kept>,
     /// How the picture was carried over.
@@ -83,13 +85,18 @@ pub struct CleanedBytes {
 
 /// Cleans and verifies bytes in memory; writes nothing.
 pub fn clean_bytes(data: &[u8], check: PixelCheck) -> Result<CleanedBytes> {
-    let (format, inspection, removed) = scan_bytes(data)?;
+    clean_shared(&Bytes::copy_from_slice(data), check)
+}
+
+/// Cleans and verifies a shared buffer; writes nothing.
+pub fn clean_shared(data: &Bytes, check: PixelCheck) -> Result<CleanedBytes> {
+    let (format, inspection, removed) = scan_shared(data)?;
     let cleaned = container::clean(format, data, &inspection)?;
-    let orientation = inspection.payloads.orientation().unwrap_or(1);
-    let verification = verify_clean(format, data, orientation, &cleaned.bytes, check)?;
+    let bytes = Bytes::from(cleaned.bytes);
+    let verification = verify_clean(format, data, &inspection, &bytes, check)?;
     Ok(CleanedBytes {
         format,
-        bytes: cleaned.bytes,
+        bytes,
         kept: cleaned.kept,
         method: cleaned.method,
         removed,
@@ -112,7 +119,7 @@ pub fn clean_file(path: &Path, options: &CleanOptions) -> CleanReport {
     };
     let result = read_image(path).and_then(|(format, data)| {
         report.format = Some(format);
-        let cleaned = clean_bytes(&data, options.pixel_check)?;
+        let cleaned = clean_shared(&Bytes::from(data), options.pixel_check)?;
         let name = path.file_name().ok_or(Error::NotAnImage)?;
         let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
         let output = write_new(&options.out_dir, name, &cleaned.bytes, permissions)?;

@@ -32,7 +32,10 @@ impl ImageFormat {
         if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
             return Some(ImageFormat::Webp);
         }
-        if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+        if head.starts_with(b"II*\0")
+            || head.starts_with(b"MM\0*")
+            || raw_tiff_magic(head).is_some()
+        {
             return Some(ImageFormat::Tiff);
         }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
@@ -51,6 +54,16 @@ impl ImageFormat {
             ImageFormat::Heif => "heif",
             ImageFormat::Avif => "avif",
         }
+    }
+}
+
+/// TIFF variants of camera makers that change the magic number (Panasonic RW2, Olympus ORF).
+/// Returns the standard header to read them as TIFF.
+pub fn raw_tiff_magic(head: &[u8]) -> Option<&'static [u8; 4]> {
+    match head.get(..4)? {
+        b"IIU\0" | b"IIRO" | b"IIRS" => Some(b"II*\0"),
+        b"MMOR" => Some(b"MM\0*"),
+        _ => None,
     }
 }
 

@@ -4,6 +4,7 @@
 //! cleaned copy shows the same picture and no longer carries the data ([`verify`]). Everything here
 //! returns typed data; wording for people lives in the binary's translations.
 
+pub mod batch;
 pub mod clean;
 pub mod container;
 pub mod controller;

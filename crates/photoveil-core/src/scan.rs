@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use bytes::Bytes;
 use serde::Serialize;
 
 use crate::container::{self, Inspection};
@@ -70,6 +71,11 @@ pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
 
 /// Scans bytes already in memory.
 pub fn scan_bytes(data: &[u8]) -> Result<(ImageFormat, Inspection, Vec<Finding>)> {
+    scan_shared(&Bytes::copy_from_slice(data))
+}
+
+/// Scans a shared buffer; the inspection's pieces point into it without copying.
+pub fn scan_shared(data: &Bytes) -> Result<(ImageFormat, Inspection, Vec<Finding>)> {
     if data.is_empty() {
         return Err(Error::Empty);
     }
@@ -91,7 +97,7 @@ pub fn scan_file(path: &Path) -> ScanReport {
     };
     let result = read_image(path).and_then(|(format, data)| {
         report.format = Some(format);
-        scan_bytes(&data)
+        scan_shared(&Bytes::from(data))
     });
     match result {
         Ok((_, inspection, findings)) => {

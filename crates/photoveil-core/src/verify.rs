@@ -4,11 +4,11 @@
 use image::GenericImageView;
 use serde::Serialize;
 
-use crate::container::{isobmff, jpeg, png, webp};
+use crate::container::{isobmff, same_pieces, Inspection};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::format::ImageFormat;
-use crate::scan::scan_bytes;
+use crate::scan::scan_shared;
 
 /// How the picture of a cleaned copy was shown to be unchanged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,15 +42,16 @@ pub enum PixelCheck {
 }
 
 /// Checks a cleaned copy against its original. Fails when the picture or its orientation differ.
-/// `orientation` is the original's EXIF orientation (1 when it has none).
+/// `inspection` is the original's, as scanned before cleaning.
 pub fn verify_clean(
     format: ImageFormat,
     original: &[u8],
-    orientation: u16,
-    cleaned: &[u8],
+    inspection: &Inspection,
+    cleaned: &bytes::Bytes,
     check: PixelCheck,
 ) -> Result<Verification> {
-    let (out_format, out_inspection, findings) = scan_bytes(cleaned)
+    let orientation = inspection.payloads.orientation().unwrap_or(1);
+    let (out_format, out_inspection, findings) = scan_shared(cleaned)
         .map_err(|e| Error::Verification(format!("the copy does not read back: {e}")))?;
     if out_format != format {
         return Err(Error::Verification(
@@ -70,14 +71,10 @@ pub fn verify_clean(
         same_pixels(format, original, cleaned)?;
         PictureCheck::IdenticalPixels
     } else {
-        let same = match format {
-            ImageFormat::Jpeg => jpeg::picture_stream(original)? == jpeg::picture_stream(cleaned)?,
-            ImageFormat::Png => png::picture_stream(original)? == png::picture_stream(cleaned)?,
-            ImageFormat::Webp => webp::picture_stream(original)? == webp::picture_stream(cleaned)?,
-            ImageFormat::Heif | ImageFormat::Avif => {
-                isobmff::same_picture_data(format, original, cleaned)?
-            }
-            ImageFormat::Tiff => false,
+        let same = match (&inspection.picture, &out_inspection.picture) {
+            (Some(a), Some(b)) => same_pieces(a, b),
+            _ if !decodable => isobmff::same_picture_data(format, original, cleaned)?,
+            _ => false,
         };
         if !same {
             return Err(Error::Verification("the picture data changed".into()));

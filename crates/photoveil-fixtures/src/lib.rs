@@ -240,7 +240,11 @@ impl Default for JpegSpec {
 
 /// A JPEG of the fixture picture with the metadata described by `spec`.
 pub fn jpeg(width: u32, height: u32, spec: JpegSpec) -> Vec<u8> {
-    let plain = plain_jpeg(width, height, 90);
+    with_metadata(&plain_jpeg(width, height, 90), spec)
+}
+
+/// Adds the metadata described by `spec` to an encoded JPEG (which should carry none).
+pub fn with_metadata(plain: &[u8], spec: JpegSpec) -> Vec<u8> {
     let mut out = plain[..2].to_vec();
     // Keep the encoder's own APP0 (JFIF) first.
     let rest = &plain[2..];

@@ -410,6 +410,7 @@ pub fn inspect(format: ImageFormat, data: &[u8]) -> Result<Inspection> {
         height,
         payloads,
         is_raw: false,
+        picture: None,
     })
 }
 

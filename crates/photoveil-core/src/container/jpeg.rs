@@ -34,8 +34,9 @@ struct Parsed {
     tail: Bytes,
 }
 
-fn parse(data: &[u8]) -> Result<Parsed> {
-    let jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(data))
+fn parse(data: &Bytes) -> Result<Parsed> {
+    let bytes = data.clone();
+    let jpeg = Jpeg::from_bytes(bytes.clone())
         .map_err(|e| Error::corrupt(ImageFormat::Jpeg, format!("{e}")))?;
     let header = jpeg.segments().clone();
     let Some(sos) = header.last().filter(|s| s.marker() == markers::SOS) else {
@@ -46,7 +47,7 @@ fn parse(data: &[u8]) -> Result<Parsed> {
     };
     // The SOS segment's entropy is the whole rest of the file.
     let entropy_len = sos.len_with_entropy() - sos.len();
-    let tail = Bytes::copy_from_slice(&data[data.len().saturating_sub(entropy_len)..]);
+    let tail = bytes.slice(bytes.len().saturating_sub(entropy_len)..);
     let walk = walk_scans(&tail)?;
     Ok(Parsed {
         header,
@@ -76,10 +77,7 @@ fn walk_scans(tail: &Bytes) -> Result<ScanWalk> {
     let mut kept_from = 0;
     let mut i = 0;
     loop {
-        let Some(ff) = tail
-            .get(i..)
-            .and_then(|t| t.iter().position(|&b| b == 0xFF))
-        else {
+        let Some(ff) = tail.get(i..).and_then(|t| memchr::memchr(0xFF, t)) else {
             return Err(truncated());
         };
         let mut j = i + ff + 1;
@@ -139,7 +137,7 @@ fn essential(segment: &JpegSegment) -> Option<Option<Kept>> {
 }
 
 /// Finds the metadata of a JPEG.
-pub fn inspect(data: &[u8]) -> Result<Inspection> {
+pub fn inspect(data: &Bytes) -> Result<Inspection> {
     let parsed = parse(data)?;
     let mut payloads = Payloads::default();
     let mut extended_xmp: Vec<(Bytes, u32, Bytes)> = Vec::new();
@@ -213,6 +211,7 @@ pub fn inspect(data: &[u8]) -> Result<Inspection> {
         height,
         payloads,
         is_raw: false,
+        picture: Some(picture_pieces(&parsed)),
     })
 }
 
@@ -320,7 +319,7 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
 
 /// Writes the JPEG without metadata: essential header segments, an Orientation-only EXIF when the
 /// picture is rotated, and the scans byte for byte.
-pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
+pub fn clean(data: &Bytes, orientation: Option<u16>) -> Result<Cleaned> {
     let parsed = parse(data)?;
     let mut out = Vec::with_capacity(data.len());
     out.extend_from_slice(&[0xFF, markers::SOI]);
@@ -366,15 +365,17 @@ fn write_segment(out: &mut Vec<u8>, marker: u8, contents: &[u8]) -> Result<()> {
 }
 
 /// The bytes a decoder reads to show the picture: every kept header segment and the scans.
-/// Two files with the same stream show the same pixels.
-pub fn picture_stream(data: &[u8]) -> Result<Vec<u8>> {
-    let parsed = parse(data)?;
-    let mut out = Vec::with_capacity(data.len());
+/// Two files with the same pieces (concatenated) show the same pixels.
+fn picture_pieces(parsed: &Parsed) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
     for segment in parsed.header.iter().filter(|s| essential(s).is_some()) {
-        write_segment(&mut out, segment.marker(), segment.contents())?;
+        let mut head = vec![0xFF, segment.marker()];
+        head.extend_from_slice(&((segment.contents().len() + 2) as u16).to_be_bytes());
+        pieces.push(Bytes::from(head));
+        pieces.push(segment.contents().clone());
     }
     for range in &parsed.scan_ranges {
-        out.extend_from_slice(&parsed.tail[range.clone()]);
+        pieces.push(parsed.tail.slice(range.clone()));
     }
-    Ok(out)
+    pieces
 }

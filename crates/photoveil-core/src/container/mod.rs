@@ -7,6 +7,8 @@ pub mod png;
 pub mod tiff;
 pub mod webp;
 
+use bytes::Bytes;
+
 use crate::clean::{CleanMethod, Kept};
 use crate::error::Result;
 use crate::format::ImageFormat;
@@ -23,6 +25,40 @@ pub struct Inspection {
     pub payloads: Payloads,
     /// True for camera RAW files, which PhotoVeil scans but does not rewrite.
     pub is_raw: bool,
+    /// For formats cleaned without re-encoding: the bytes a decoder reads to draw the picture, in
+    /// order (pieces share the file's buffer). Two files whose pieces concatenate to the same
+    /// bytes show the same pixels.
+    pub picture: Option<Vec<bytes::Bytes>>,
+}
+
+/// True when two lists of pieces concatenate to the same bytes.
+pub fn same_pieces(a: &[bytes::Bytes], b: &[bytes::Bytes]) -> bool {
+    let total = |p: &[bytes::Bytes]| p.iter().map(|x| x.len()).sum::<usize>();
+    if total(a) != total(b) {
+        return false;
+    }
+    let (mut ia, mut ib) = (
+        a.iter().flat_map(|p| p.chunks(1 << 16)),
+        b.iter().flat_map(|p| p.chunks(1 << 16)),
+    );
+    let (mut ca, mut cb): (&[u8], &[u8]) = (&[], &[]);
+    loop {
+        if ca.is_empty() {
+            ca = ia.next().unwrap_or_default();
+        }
+        if cb.is_empty() {
+            cb = ib.next().unwrap_or_default();
+        }
+        if ca.is_empty() || cb.is_empty() {
+            return ca.is_empty() && cb.is_empty();
+        }
+        let n = ca.len().min(cb.len());
+        if ca[..n] != cb[..n] {
+            return false;
+        }
+        ca = &ca[n..];
+        cb = &cb[n..];
+    }
 }
 
 /// A cleaned file, still in memory.
@@ -37,7 +73,7 @@ pub struct Cleaned {
 }
 
 /// Locates the metadata of a file of a known format.
-pub fn inspect(format: ImageFormat, data: &[u8]) -> Result<Inspection> {
+pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
     match format {
         ImageFormat::Jpeg => jpeg::inspect(data),
         ImageFormat::Png => png::inspect(data),
@@ -48,7 +84,7 @@ pub fn inspect(format: ImageFormat, data: &[u8]) -> Result<Inspection> {
 }
 
 /// Writes a copy without the metadata, keeping orientation and colour information.
-pub fn clean(format: ImageFormat, data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
+pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Result<Cleaned> {
     let orientation = inspection.payloads.orientation().filter(|&o| o != 1);
     match format {
         ImageFormat::Jpeg => jpeg::clean(data, orientation),

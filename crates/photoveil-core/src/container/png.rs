@@ -22,9 +22,8 @@ const KEEP_ANCILLARY: &[&[u8; 4]] = &[
 /// Largest decompressed text chunk that is read.
 const MAX_TEXT: u64 = 8 << 20;
 
-fn parse(data: &[u8]) -> Result<Png> {
-    Png::from_bytes(Bytes::copy_from_slice(data))
-        .map_err(|e| Error::corrupt(ImageFormat::Png, format!("{e}")))
+fn parse(data: &Bytes) -> Result<Png> {
+    Png::from_bytes(data.clone()).map_err(|e| Error::corrupt(ImageFormat::Png, format!("{e}")))
 }
 
 /// Bytes the chunks occupy, signature included; anything beyond is trailing data.
@@ -33,7 +32,7 @@ fn used_len(png: &Png) -> usize {
 }
 
 /// Finds the metadata of a PNG.
-pub fn inspect(data: &[u8]) -> Result<Inspection> {
+pub fn inspect(data: &Bytes) -> Result<Inspection> {
     let png = parse(data)?;
     if png.chunks().last().map(|c| c.kind()) != Some(*b"IEND") {
         return Err(Error::corrupt(
@@ -62,6 +61,7 @@ pub fn inspect(data: &[u8]) -> Result<Inspection> {
         height,
         payloads,
         is_raw: false,
+        picture: Some(picture_pieces(&png)),
     })
 }
 
@@ -211,7 +211,7 @@ fn raw_profile(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Writes the PNG without metadata chunks; pixels and colour chunks are copied unchanged.
-pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
+pub fn clean(data: &Bytes, orientation: Option<u16>) -> Result<Cleaned> {
     let mut png = parse(data)?;
     let mut kept = Vec::new();
     png.chunks_mut().retain(|chunk| {
@@ -249,17 +249,16 @@ pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
     })
 }
 
-/// The chunks a decoder reads to show the picture, in order. Two files with the same stream show
+/// The chunks a decoder reads to show the picture, in order. Two files with the same pieces show
 /// the same pixels.
-pub fn picture_stream(data: &[u8]) -> Result<Vec<u8>> {
-    let png = parse(data)?;
-    let mut out = Vec::with_capacity(data.len());
+fn picture_pieces(png: &Png) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
     for chunk in png.chunks() {
         let kind = chunk.kind();
         if kind[0].is_ascii_uppercase() || KEEP_ANCILLARY.contains(&&kind) {
-            out.extend_from_slice(&kind);
-            out.extend_from_slice(chunk.contents());
+            pieces.push(Bytes::copy_from_slice(&kind));
+            pieces.push(chunk.contents().clone());
         }
     }
-    Ok(out)
+    pieces
 }

@@ -24,8 +24,13 @@ const ICC_PROFILE: u16 = 0x8773;
 
 /// Finds the metadata of a TIFF or TIFF-based RAW file.
 pub fn inspect(data: &[u8]) -> Result<Inspection> {
+    let mut tiff = data.to_vec();
+    let maker_variant = crate::format::raw_tiff_magic(data);
+    if let Some(standard) = maker_variant {
+        tiff[..4].copy_from_slice(standard);
+    }
     let exif = ::exif::Reader::new()
-        .read_raw(data.to_vec())
+        .read_raw(tiff.clone())
         .map_err(|e| Error::corrupt(ImageFormat::Tiff, e.to_string()))?;
     let dim = |tag| {
         exif.get_field(tag, In::PRIMARY)
@@ -56,6 +61,7 @@ pub fn inspect(data: &[u8]) -> Result<Inspection> {
         height: dim(Tag::ImageLength),
         payloads,
         is_raw,
+        picture: None,
     })
 }
 

@@ -19,13 +19,12 @@ const PICTURE_CHUNKS: &[&[u8; 4]] = &[
 
 const VP8X_XMP_FLAG: u8 = 0b0000_0100;
 
-fn parse(data: &[u8]) -> Result<WebP> {
-    WebP::from_bytes(Bytes::copy_from_slice(data))
-        .map_err(|e| Error::corrupt(ImageFormat::Webp, format!("{e}")))
+fn parse(data: &Bytes) -> Result<WebP> {
+    WebP::from_bytes(data.clone()).map_err(|e| Error::corrupt(ImageFormat::Webp, format!("{e}")))
 }
 
 /// Finds the metadata of a WebP.
-pub fn inspect(data: &[u8]) -> Result<Inspection> {
+pub fn inspect(data: &Bytes) -> Result<Inspection> {
     let webp = parse(data)?;
     let (width, height) = webp
         .dimensions()
@@ -67,11 +66,12 @@ pub fn inspect(data: &[u8]) -> Result<Inspection> {
         height,
         payloads,
         is_raw: false,
+        picture: Some(picture_pieces(&webp)),
     })
 }
 
 /// Writes the WebP without EXIF/XMP/private chunks and with matching VP8X flags.
-pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
+pub fn clean(data: &Bytes, orientation: Option<u16>) -> Result<Cleaned> {
     let mut webp = parse(data)?;
     let mut kept = Vec::new();
     webp.chunks_mut()
@@ -109,20 +109,18 @@ pub fn clean(data: &[u8], orientation: Option<u16>) -> Result<Cleaned> {
 
 /// The chunks a decoder reads to show the picture. VP8X is left out: it only repeats what the
 /// bitstreams say (size, alpha, animation) plus metadata flags, and is dropped when no longer
-/// needed. Two files with the same stream show the same pixels.
-pub fn picture_stream(data: &[u8]) -> Result<Vec<u8>> {
-    let webp = parse(data)?;
-    let mut out = Vec::with_capacity(data.len());
+/// needed. Two files with the same pieces show the same pixels.
+fn picture_pieces(webp: &WebP) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
     for chunk in webp
         .chunks()
         .iter()
         .filter(|c| PICTURE_CHUNKS.contains(&&c.id()) && c.id() != CHUNK_VP8X)
     {
-        let Some(body) = chunk.content().data() else {
-            continue;
-        };
-        out.extend_from_slice(&chunk.id());
-        out.extend_from_slice(body);
+        if let Some(body) = chunk.content().data() {
+            pieces.push(Bytes::copy_from_slice(&chunk.id()));
+            pieces.push(body.clone());
+        }
     }
-    Ok(out)
+    pieces
 }
