@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds and runs PhotoVeil on a fresh Debian machine that has the Rust toolchain.
+# The desktop window is not in this build yet; until it is, this runs the headless demo: it scans
+# the bundled demo photo (made-up metadata on a public-domain picture) and writes a cleaned copy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source tools/setup.sh
+cargo build --release --locked
+bin=target/release/photoveil
+out=$(mktemp -d "${TMPDIR:-/tmp}/photoveil-demo.XXXXXX")
+echo "== What the demo photo gives away =="
+"$bin" scan assets/demo/astronaut.jpg
+echo
+echo "== Cleaning it into $out =="
+"$bin" clean --out "$out" assets/demo/astronaut.jpg
+echo
+echo "== What the cleaned copy gives away =="
+"$bin" scan "$out"
