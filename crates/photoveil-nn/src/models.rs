@@ -1,0 +1,16 @@
+//! The model files PhotoVeil ships, with the SHA-256 each must have.
+
+/// A model file shipped in `assets/models/`.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelFile {
+    /// File name inside the models folder.
+    pub file: &'static str,
+    /// Its SHA-256, lower-case hex.
+    pub sha256: &'static str,
+}
+
+/// dlib's ResNet-29 face descriptor (128-D, 150x150 chips), from npm `@vladmandic/face-api` 1.7.15.
+pub const DLIB_RESNET29: ModelFile = ModelFile {
+    file: "dlib_resnet29.safetensors",
+    sha256: "498d4b5c7e695609181a5ec1bacb8ef149ab4f913363542208fe13d81d6a424e",
+};

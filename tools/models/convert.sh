@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Reproduces assets/models/ from the public registries (CI does not run this).
+#   npm  @vladmandic/face-api 1.7.15   model/face_recognition_model*  (dlib ResNet-29 as TF.js, MIT)
+#   PyPI face-recognition-models 0.3.0 dlib .dat models (CC0), used for reference outputs only
+#   PyPI dlib-bin 20.0.1.post1         dlib itself, for reference descriptors
+# Needs node/npm and python3 with venv.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null
+mkdir faceapi && tar -xzf vladmandic-face-api-1.7.15.tgz -C faceapi
+python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
+tar -xzf face_recognition_models-0.3.0.tar.gz
+python3 -m venv venv
+venv/bin/pip install --quiet numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0 dlib-bin==20.0.1.post1
+models="$repo/assets/models"
+mkdir -p "$models/reference" "$models/licenses"
+venv/bin/python "$here/convert_faceapi.py" faceapi/package/model "$models/dlib_resnet29.safetensors"
+cp faceapi/package/LICENSE "$models/licenses/face-api-MIT.txt"
+venv/bin/python "$here/reference_dlib_resnet.py" faceapi/package/model \
+    face_recognition_models-0.3.0/face_recognition_models/models \
+    "$repo/../shared/faces/astronaut.png" "$models/reference"
+sha256sum "$models"/*.safetensors
