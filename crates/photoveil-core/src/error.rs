@@ -67,6 +67,12 @@ pub enum Error {
     /// The cleaned copy did not pass verification and was not kept.
     #[error("the cleaned copy failed verification: {0}")]
     Verification(String),
+    /// A picture could not be encoded.
+    #[error("the picture cannot be encoded: {0}")]
+    Encode(String),
+    /// A face model could not be loaded or run.
+    #[error("{0}")]
+    Model(#[from] photoveil_nn::NnError),
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,

@@ -15,6 +15,7 @@ pub mod format;
 pub mod limits;
 pub mod meta;
 pub mod output;
+pub mod protect;
 pub mod scan;
 pub mod verify;
 pub mod walk;

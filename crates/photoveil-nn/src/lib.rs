@@ -12,5 +12,6 @@ pub mod layers;
 pub mod models;
 pub mod weights;
 
+pub use burn_tensor;
 pub use burn_tensor::{Device, Tensor, TensorData};
 pub use error::NnError;

@@ -1,0 +1,186 @@
+//! The cloak's optimisation for one face: momentum gradient steps on the face region's pixels,
+//! in the photo's own grid, through each surrogate network's alignment warp, under random
+//! upload-like transformations, within a perceptual budget.
+
+use super::budget::{luma, texture_budget};
+use super::eot::Eot;
+use super::networks::{cosine, Network, Objective};
+use super::rng::SecureRng;
+use super::warp::{footprint, Point, Rect, Sampler, Similarity};
+use crate::controller::Controller;
+use crate::error::{Error, Result};
+
+/// How hard to push, and within what budget.
+#[derive(Debug, Clone, Copy)]
+pub struct AttackSettings {
+    /// Optimisation steps.
+    pub steps: usize,
+    /// Largest change of a pixel value (0-255) where the budget multiplier is 1.
+    pub epsilon: f32,
+    /// Momentum of the gradient average.
+    pub momentum: f32,
+    /// Weight of the pull towards the decoy identity.
+    pub decoy_weight: f32,
+    /// Chroma gradients are scaled by this (people see colour changes sooner).
+    pub chroma_weight: f32,
+}
+
+/// One network's view of one face.
+pub struct Target<'a> {
+    /// The network.
+    pub network: &'a Network,
+    /// What to push the face away from and towards.
+    pub objective: Objective,
+    /// Chip-to-photo transform of the face.
+    pub transform: Similarity,
+}
+
+/// The change to one face region.
+#[derive(Debug, Clone)]
+pub struct RegionChange {
+    /// Where in the photo.
+    pub region: Rect,
+    /// Planar change `[3][h*w]`, added to the original values.
+    pub delta: Vec<f32>,
+}
+
+/// The region that every target's chip (with jitter room) and the face box read.
+pub fn face_region(targets: &[Target<'_>], face_box: [f32; 4], width: u32, height: u32) -> Rect {
+    let mut region = footprint(&Similarity { a: face_box[2], b: 0.0, tx: face_box[0], ty: face_box[1] }, 1, face_box[2] * 0.1, width, height);
+    for t in targets {
+        let margin = t.transform.scale() * 8.0 + 2.0;
+        region = region.union(&footprint(&t.transform, t.network.kind().chip_size(), margin, width, height));
+    }
+    region
+}
+
+/// Optimises the change of `region` (planar original values `clean`, already-applied change
+/// `start`) so that every target's network stops recognising the face.
+#[allow(clippy::too_many_arguments)]
+pub fn cloak_region(
+    clean: &[f32],
+    start: Vec<f32>,
+    region: Rect,
+    face_box: [f32; 4],
+    targets: &[Target<'_>],
+    settings: &AttackSettings,
+    rng: &mut SecureRng,
+    controller: &Controller,
+) -> Result<RegionChange> {
+    let n = region.area();
+    let local_box = [face_box[0] - region.x as f32, face_box[1] - region.y as f32, face_box[2], face_box[3]];
+    let budget: Vec<f32> = texture_budget(clean, region, local_box).iter().map(|b| b * settings.epsilon).collect();
+    let samplers: Vec<Vec<Sampler>> = targets.iter().map(|t| jittered_samplers(t, region, rng)).collect();
+    let eots: Vec<Eot> = targets
+        .iter()
+        .map(|t| Eot::new(t.network.kind().chip_size(), Default::default(), &photoveil_nn::device::cpu_with_gradients()))
+        .collect();
+    // Smooth gradients over about one chip pixel (translation invariance, fewer speckles).
+    let sigma = targets.iter().map(|t| t.transform.scale()).fold(0f32, f32::max).clamp(0.6, 4.0) * 0.7;
+    let mut delta = start;
+    let mut velocity = vec![0f32; 3 * n];
+    let step = settings.epsilon * 2.5 / settings.steps.max(1) as f32;
+    for _ in 0..settings.steps {
+        if controller.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        let current: Vec<f32> = clean.iter().zip(&delta).map(|(c, d)| (c + d).clamp(0.0, 255.0)).collect();
+        let mut gradient = vec![0f32; 3 * n];
+        for ((target, samplers), eot) in targets.iter().zip(&samplers).zip(&eots) {
+            let pick = (rng.next_u32() as usize) % samplers.len();
+            let sampler = &samplers[pick];
+            let chip = sampler.sample(&current);
+            let (_, chip_gradient) = target.network.loss_gradient(&chip, &target.objective, eot, rng);
+            let size = chip_gradient.iter().map(|g| g.abs()).sum::<f32>() / chip_gradient.len().max(1) as f32;
+            if size > 0.0 {
+                sampler.scatter(&chip_gradient, 1.0 / size, &mut gradient);
+            }
+        }
+        smooth_planes(&mut gradient, region.w as usize, region.h as usize, sigma);
+        damp_chroma(&mut gradient, n, settings.chroma_weight);
+        let mean_abs = gradient.iter().map(|g| g.abs()).sum::<f32>() / gradient.len().max(1) as f32;
+        if mean_abs <= 0.0 {
+            break;
+        }
+        for (v, g) in velocity.iter_mut().zip(&gradient) {
+            *v = settings.momentum * *v + g / mean_abs;
+        }
+        let rms = (velocity.iter().map(|v| v * v).sum::<f32>() / velocity.len() as f32).sqrt().max(1e-12);
+        for i in 0..3 * n {
+            let limit = budget[i % n];
+            let moved = delta[i] - step * limit / settings.epsilon.max(1e-6) * (velocity[i] / rms).clamp(-2.0, 2.0);
+            let bounded = moved.clamp(-limit, limit);
+            delta[i] = (clean[i] + bounded).clamp(0.0, 255.0) - clean[i];
+        }
+    }
+    Ok(RegionChange { region, delta })
+}
+
+/// The exact sampler plus randomly jittered ones (small rotation, zoom and shift of the
+/// alignment), so the cloak does not depend on one exact crop.
+fn jittered_samplers(target: &Target<'_>, region: Rect, rng: &mut SecureRng) -> Vec<Sampler> {
+    let size = target.network.kind().chip_size();
+    let centre: Point = [size as f32 / 2.0, size as f32 / 2.0];
+    let shift = size as f32 * 0.03;
+    let mut out = vec![Sampler::new(&target.transform, size, region)];
+    for _ in 0..5 {
+        let t = target.transform.jittered(
+            centre,
+            rng.uniform(-0.07, 0.07),
+            rng.uniform(0.94, 1.06),
+            [rng.uniform(-shift, shift), rng.uniform(-shift, shift)],
+        );
+        out.push(Sampler::new(&t, size, region));
+    }
+    out
+}
+
+/// Separable Gaussian smoothing of each plane.
+fn smooth_planes(planes: &mut [f32], w: usize, h: usize, sigma: f32) {
+    let radius = (sigma * 2.5).ceil() as i64;
+    let taps: Vec<f32> = (-radius..=radius).map(|i| (-((i * i) as f32) / (2.0 * sigma * sigma)).exp()).collect();
+    let total: f32 = taps.iter().sum();
+    let taps: Vec<f32> = taps.iter().map(|t| t / total).collect();
+    let n = w * h;
+    let mut tmp = vec![0f32; n];
+    for plane in planes.chunks_exact_mut(n) {
+        for y in 0..h {
+            for x in 0..w {
+                let mut acc = 0.0;
+                for (k, t) in taps.iter().enumerate() {
+                    let xx = (x as i64 + k as i64 - radius).clamp(0, w as i64 - 1) as usize;
+                    acc += plane[y * w + xx] * t;
+                }
+                tmp[y * w + x] = acc;
+            }
+        }
+        for y in 0..h {
+            for x in 0..w {
+                let mut acc = 0.0;
+                for (k, t) in taps.iter().enumerate() {
+                    let yy = (y as i64 + k as i64 - radius).clamp(0, h as i64 - 1) as usize;
+                    acc += tmp[yy * w + x] * t;
+                }
+                plane[y * w + x] = acc;
+            }
+        }
+    }
+}
+
+/// Keeps the luma part of an RGB gradient and scales its chroma part by `weight`.
+fn damp_chroma(planes: &mut [f32], n: usize, weight: f32) {
+    for i in 0..n {
+        let (r, g, b) = (planes[i], planes[n + i], planes[2 * n + i]);
+        let y = luma(r, g, b);
+        planes[i] = y + weight * (r - y);
+        planes[n + i] = y + weight * (g - y);
+        planes[2 * n + i] = y + weight * (b - y);
+    }
+}
+
+/// Cosine similarity of a face (planar region values) to a target's clean embedding, through the
+/// exact alignment, without transformations.
+pub fn similarity(target: &Target<'_>, planes: &[f32], region: Rect) -> f32 {
+    let sampler = Sampler::new(&target.transform, target.network.kind().chip_size(), region);
+    cosine(&target.network.embed(&sampler.sample(planes)), &target.objective.source)
+}

@@ -1,0 +1,172 @@
+//! The identity networks PhotoVeil attacks and verifies with, behind one interface: chip size,
+//! where the face's landmarks sit in the chip, preprocessing, and embeddings with or without
+//! input gradients.
+
+use std::path::Path;
+
+use photoveil_nn::dlib_resnet::{self, DlibResNet};
+use photoveil_nn::{device, Device, Tensor, TensorData};
+use serde::Serialize;
+
+use super::eot::Eot;
+use super::rng::SecureRng;
+use super::warp::Point;
+use crate::error::Result;
+
+/// An identity network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum NetworkKind {
+    /// dlib's ResNet-29 face descriptor (128-D, 150x150 chips).
+    DlibResnet29,
+}
+
+impl NetworkKind {
+    /// Every network PhotoVeil ships.
+    pub const ALL: [NetworkKind; 1] = [NetworkKind::DlibResnet29];
+
+    /// Side of the square chip.
+    pub fn chip_size(self) -> usize {
+        match self {
+            NetworkKind::DlibResnet29 => dlib_resnet::CHIP_SIZE,
+        }
+    }
+
+    /// Where the image-left eye, image-right eye, nose tip and mouth centre of a frontal face
+    /// sit in the chip this network was trained on.
+    pub fn template(self) -> [Point; 4] {
+        match self {
+            // Measured on chips aligned by dlib itself (get_face_chip, padding 0.25).
+            NetworkKind::DlibResnet29 => [[46.0, 46.0], [103.0, 46.0], [74.0, 76.0], [74.0, 100.0]],
+        }
+    }
+
+    /// Cosine similarity above which two faces are taken for the same person.
+    pub fn same_person_cosine(self) -> f32 {
+        match self {
+            // dlib's threshold is a Euclidean distance of 0.6 between descriptors whose norms are
+            // close to 1 (measured on the shared photos: 0.93-1.05), i.e. a cosine of about 0.82.
+            NetworkKind::DlibResnet29 => 0.82,
+        }
+    }
+
+    /// A short stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            NetworkKind::DlibResnet29 => "dlib-resnet29",
+        }
+    }
+}
+
+enum Model {
+    Dlib(DlibResNet),
+}
+
+impl Model {
+    fn load(kind: NetworkKind, dir: &Path, device: &Device) -> Result<Model> {
+        Ok(match kind {
+            NetworkKind::DlibResnet29 => Model::Dlib(DlibResNet::load(dir, device)?),
+        })
+    }
+
+    fn forward(&self, x: Tensor<4>) -> Tensor<2> {
+        match self {
+            Model::Dlib(m) => m.forward(x),
+        }
+    }
+}
+
+/// A loaded network, ready both for plain embeddings and for input gradients.
+pub struct Network {
+    kind: NetworkKind,
+    plain: Model,
+    tracked: Model,
+    plain_device: Device,
+    tracked_device: Device,
+}
+
+/// What an optimisation step pushes a face towards: away from `source`, towards `decoy`.
+#[derive(Debug, Clone)]
+pub struct Objective {
+    /// The clean face's embedding (unit length).
+    pub source: Vec<f32>,
+    /// The decoy direction (unit length).
+    pub decoy: Vec<f32>,
+    /// Weight of the pull towards the decoy.
+    pub decoy_weight: f32,
+}
+
+impl Network {
+    /// Loads `kind` from the models folder (SHA-256 checked).
+    pub fn load(kind: NetworkKind, models_dir: &Path) -> Result<Network> {
+        let plain_device = device::cpu();
+        let tracked_device = device::cpu_with_gradients();
+        Ok(Network {
+            kind,
+            plain: Model::load(kind, models_dir, &plain_device)?,
+            tracked: Model::load(kind, models_dir, &tracked_device)?,
+            plain_device,
+            tracked_device,
+        })
+    }
+
+    /// Which network this is.
+    pub fn kind(&self) -> NetworkKind {
+        self.kind
+    }
+
+    /// Turns a planar chip tensor with values 0-255 into the network's input.
+    fn preprocess(&self, chip: Tensor<4>, device: &Device) -> Tensor<4> {
+        match self.kind {
+            NetworkKind::DlibResnet29 => {
+                let mean = Tensor::<1>::from_data(TensorData::new(dlib_resnet::MEAN_RGB.to_vec(), [3]), device);
+                chip.sub(mean.reshape([1, 3, 1, 1])).div_scalar(256.0)
+            }
+        }
+    }
+
+    /// The unit-length embedding of a planar chip (`[3][size*size]`, values 0-255).
+    pub fn embed(&self, chip: &[f32]) -> Vec<f32> {
+        let s = self.kind.chip_size();
+        let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), &self.plain_device);
+        let out = self.plain.forward(self.preprocess(x, &self.plain_device));
+        unit(out.into_data().try_to_vec::<f32>().unwrap_or_default())
+    }
+
+    /// The loss `cos(e, source) - w * cos(e, decoy)` of a randomly transformed chip and its
+    /// gradient with respect to the chip's values.
+    pub fn loss_gradient(&self, chip: &[f32], objective: &Objective, eot: &Eot, rng: &mut SecureRng) -> (f32, Vec<f32>) {
+        let s = self.kind.chip_size();
+        let dev = &self.tracked_device;
+        let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), dev).require_grad();
+        let transformed = eot.random(x.clone(), rng);
+        let e = self.tracked.forward(self.preprocess(transformed, dev));
+        let dim = objective.source.len();
+        let column = |v: &[f32]| Tensor::<2>::from_data(TensorData::new(v.to_vec(), [dim, 1]), dev);
+        let norm = e.clone().powi_scalar(2).sum().sqrt().add_scalar(1e-8);
+        let cos_source = e.clone().matmul(column(&objective.source)).sum().div(norm.clone());
+        let cos_decoy = e.matmul(column(&objective.decoy)).sum().div(norm);
+        let loss = cos_source - cos_decoy.mul_scalar(objective.decoy_weight);
+        let value = loss.clone().into_data().try_to_vec::<f32>().ok().and_then(|v| v.first().copied()).unwrap_or(0.0);
+        let grads = loss.backward();
+        let gradient = x
+            .grad(&grads)
+            .and_then(|g| g.into_data().try_to_vec::<f32>().ok())
+            .unwrap_or_else(|| vec![0.0; 3 * s * s]);
+        (value, gradient)
+    }
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+pub fn unit(mut v: Vec<f32>) -> Vec<f32> {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+    v
+}
+
+/// Cosine similarity of two unit vectors.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}

@@ -1,0 +1,287 @@
+//! The alignment warp from a photo to a network's face chip, as an explicit sparse linear map.
+//!
+//! A chip pixel is the average of `k x k` bilinear samples spread over its footprint in the photo
+//! (supersampling), so a large face is area-averaged rather than point-sampled. Because the map is
+//! linear, the gradient of a loss with respect to the photo's pixels is the transpose applied to
+//! the gradient with respect to the chip ([`Sampler::scatter`]): the optimisation happens in the
+//! photo's own pixel grid, at full resolution.
+
+/// A 2-D point `[x, y]` in pixels (pixel centres at `i + 0.5`).
+pub type Point = [f32; 2];
+
+/// A similarity transform (rotation, uniform scale, translation) from chip to photo coordinates:
+/// `x = a*u - b*v + tx`, `y = b*u + a*v + ty`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    /// `scale * cos(angle)`.
+    pub a: f32,
+    /// `scale * sin(angle)`.
+    pub b: f32,
+    /// Translation in x.
+    pub tx: f32,
+    /// Translation in y.
+    pub ty: f32,
+}
+
+impl Similarity {
+    /// The least-squares similarity mapping `from[i]` onto `to[i]` (no reflection), or `None`
+    /// when the points are degenerate (fewer than two, or all at one place).
+    pub fn fit(from: &[Point], to: &[Point]) -> Option<Similarity> {
+        let n = from.len().min(to.len());
+        if n < 2 {
+            return None;
+        }
+        let mean = |p: &[Point]| {
+            let (sx, sy) = p[..n]
+                .iter()
+                .fold((0f64, 0f64), |(x, y), q| (x + f64::from(q[0]), y + f64::from(q[1])));
+            (sx / n as f64, sy / n as f64)
+        };
+        let (fx, fy) = mean(from);
+        let (tx, ty) = mean(to);
+        let (mut dot, mut cross, mut norm) = (0f64, 0f64, 0f64);
+        for (f, t) in from[..n].iter().zip(&to[..n]) {
+            let (u, v) = (f64::from(f[0]) - fx, f64::from(f[1]) - fy);
+            let (x, y) = (f64::from(t[0]) - tx, f64::from(t[1]) - ty);
+            dot += u * x + v * y;
+            cross += u * y - v * x;
+            norm += u * u + v * v;
+        }
+        if norm < 1e-9 {
+            return None;
+        }
+        let (a, b) = (dot / norm, cross / norm);
+        Some(Similarity {
+            a: a as f32,
+            b: b as f32,
+            tx: (tx - (a * fx - b * fy)) as f32,
+            ty: (ty - (b * fx + a * fy)) as f32,
+        })
+    }
+
+    /// Maps a chip point into the photo.
+    pub fn apply(&self, p: Point) -> Point {
+        [
+            self.a * p[0] - self.b * p[1] + self.tx,
+            self.b * p[0] + self.a * p[1] + self.ty,
+        ]
+    }
+
+    /// Photo pixels per chip pixel.
+    pub fn scale(&self) -> f32 {
+        self.a.hypot(self.b)
+    }
+
+    /// The same mapping after first rotating by `angle` radians and scaling by `zoom` about the
+    /// chip point `centre`, then shifting by `shift` chip pixels (for random jitter).
+    pub fn jittered(&self, centre: Point, angle: f32, zoom: f32, shift: Point) -> Similarity {
+        let (s, c) = (angle.sin() * zoom, angle.cos() * zoom);
+        // chip' -> chip: rotate/zoom about centre, then shift.
+        let inner = Similarity {
+            a: c,
+            b: s,
+            tx: centre[0] - (c * centre[0] - s * centre[1]) + shift[0],
+            ty: centre[1] - (s * centre[0] + c * centre[1]) + shift[1],
+        };
+        self.compose(&inner)
+    }
+
+    /// `self ∘ inner`: first `inner`, then `self`.
+    pub fn compose(&self, inner: &Similarity) -> Similarity {
+        Similarity {
+            a: self.a * inner.a - self.b * inner.b,
+            b: self.b * inner.a + self.a * inner.b,
+            tx: self.a * inner.tx - self.b * inner.ty + self.tx,
+            ty: self.b * inner.tx + self.a * inner.ty + self.ty,
+        }
+    }
+}
+
+/// A rectangle of the photo, in whole pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rect {
+    /// Left column.
+    pub x: u32,
+    /// Top row.
+    pub y: u32,
+    /// Width.
+    pub w: u32,
+    /// Height.
+    pub h: u32,
+}
+
+impl Rect {
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        let right = (self.x + self.w).max(other.x + other.w);
+        let bottom = (self.y + self.h).max(other.y + other.h);
+        Rect { x, y, w: right - x, h: bottom - y }
+    }
+
+    /// Number of pixels.
+    pub fn area(&self) -> usize {
+        self.w as usize * self.h as usize
+    }
+}
+
+/// The photo region a chip reads, with a margin of `margin` pixels, clipped to the photo.
+pub fn footprint(transform: &Similarity, chip: usize, margin: f32, width: u32, height: u32) -> Rect {
+    let s = chip as f32;
+    let corners = [[0.0, 0.0], [s, 0.0], [0.0, s], [s, s]].map(|p| transform.apply(p));
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for [x, y] in corners {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let clip = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
+    let (left, top) = (clip(x0 - margin, width), clip(y0 - margin, height));
+    let (right, bottom) = (clip(x1 + margin, width), clip(y1 + margin, height));
+    Rect { x: left, y: top, w: right - left + 1, h: bottom - top + 1 }
+}
+
+/// A precomputed warp from a region of the photo to a square chip.
+#[derive(Debug, Clone)]
+pub struct Sampler {
+    size: usize,
+    region: Rect,
+    starts: Vec<u32>,
+    taps: Vec<(u32, f32)>,
+}
+
+impl Sampler {
+    /// Builds the map for a `size x size` chip whose pixel `(u, v)` shows the photo at
+    /// `transform(u, v)`, reading only `region` (samples outside it are clamped to its border).
+    pub fn new(transform: &Similarity, size: usize, region: Rect) -> Sampler {
+        let k = transform.scale().ceil().clamp(1.0, 6.0) as usize;
+        let weight = 1.0 / (k * k) as f32;
+        let (rw, rh) = (region.w as i64, region.h as i64);
+        let mut starts = Vec::with_capacity(size * size + 1);
+        let mut taps = Vec::with_capacity(size * size * k * k * 4);
+        for v in 0..size {
+            for u in 0..size {
+                starts.push(taps.len() as u32);
+                for j in 0..k {
+                    for i in 0..k {
+                        let cu = u as f32 + (i as f32 + 0.5) / k as f32;
+                        let cv = v as f32 + (j as f32 + 0.5) / k as f32;
+                        let [x, y] = transform.apply([cu, cv]);
+                        // Pixel centres sit at +0.5; make coordinates relative to the region.
+                        let fx = x - 0.5 - region.x as f32;
+                        let fy = y - 0.5 - region.y as f32;
+                        let (x0, y0) = (fx.floor(), fy.floor());
+                        let (ax, ay) = (fx - x0, fy - y0);
+                        for (dx, dy, w) in [
+                            (0, 0, (1.0 - ax) * (1.0 - ay)),
+                            (1, 0, ax * (1.0 - ay)),
+                            (0, 1, (1.0 - ax) * ay),
+                            (1, 1, ax * ay),
+                        ] {
+                            if w <= 0.0 {
+                                continue;
+                            }
+                            let px = (x0 as i64 + dx).clamp(0, rw - 1);
+                            let py = (y0 as i64 + dy).clamp(0, rh - 1);
+                            taps.push(((py * rw + px) as u32, w * weight));
+                        }
+                    }
+                }
+            }
+        }
+        starts.push(taps.len() as u32);
+        Sampler { size, region, starts, taps }
+    }
+
+    /// The chip's side.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// The region of the photo it reads.
+    pub fn region(&self) -> Rect {
+        self.region
+    }
+
+    /// Samples a planar 3-channel region (`[3][h*w]`, values as stored) into a planar chip
+    /// (`[3][size*size]`).
+    pub fn sample(&self, region_planes: &[f32]) -> Vec<f32> {
+        let plane = self.region.area();
+        let chip_plane = self.size * self.size;
+        let mut out = vec![0f32; 3 * chip_plane];
+        for c in 0..3 {
+            let src = &region_planes[c * plane..(c + 1) * plane];
+            let dst = &mut out[c * chip_plane..(c + 1) * chip_plane];
+            for (p, value) in dst.iter_mut().enumerate() {
+                let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
+                *value = self.taps[a..b].iter().map(|&(i, w)| src[i as usize] * w).sum();
+            }
+        }
+        out
+    }
+
+    /// Adds the transpose of the map applied to a planar chip gradient into a planar region
+    /// gradient, scaled by `factor`.
+    pub fn scatter(&self, chip_gradient: &[f32], factor: f32, region_gradient: &mut [f32]) {
+        let plane = self.region.area();
+        let chip_plane = self.size * self.size;
+        for c in 0..3 {
+            let src = &chip_gradient[c * chip_plane..(c + 1) * chip_plane];
+            let dst = &mut region_gradient[c * plane..(c + 1) * plane];
+            for (p, &g) in src.iter().enumerate() {
+                let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
+                for &(i, w) in &self.taps[a..b] {
+                    dst[i as usize] += g * w * factor;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_recovers_a_known_similarity() {
+        let truth = Similarity { a: 2.0 * 0.3f32.cos(), b: 2.0 * 0.3f32.sin(), tx: 40.0, ty: -7.0 };
+        let from = [[10.0, 20.0], [50.0, 22.0], [30.0, 60.0], [31.0, 80.0]];
+        let to: Vec<Point> = from.iter().map(|&p| truth.apply(p)).collect();
+        let fit = Similarity::fit(&from, &to).expect("fit");
+        for (got, want) in [(fit.a, truth.a), (fit.b, truth.b), (fit.tx, truth.tx), (fit.ty, truth.ty)] {
+            assert!((got - want).abs() < 1e-3, "{fit:?} vs {truth:?}");
+        }
+        assert!(Similarity::fit(&[[1.0, 1.0], [1.0, 1.0]], &to[..2]).is_none());
+    }
+
+    #[test]
+    fn scatter_is_the_transpose_of_sample() {
+        let region = Rect { x: 3, y: 5, w: 40, h: 37 };
+        let t = Similarity { a: 1.7, b: 0.4, tx: 10.0, ty: 9.0 };
+        let sampler = Sampler::new(&t, 16, region);
+        let n = region.area() * 3;
+        let x: Vec<f32> = (0..n).map(|i| ((i * 7919) % 255) as f32).collect();
+        let g: Vec<f32> = (0..3 * 256).map(|i| ((i * 104_729) % 17) as f32 - 8.0).collect();
+        // <A x, g> == <x, A^T g>
+        let ax = sampler.sample(&x);
+        let lhs: f64 = ax.iter().zip(&g).map(|(a, b)| f64::from(a * b)).sum();
+        let mut atg = vec![0f32; n];
+        sampler.scatter(&g, 1.0, &mut atg);
+        let rhs: f64 = x.iter().zip(&atg).map(|(a, b)| f64::from(a * b)).sum();
+        assert!((lhs - rhs).abs() < 1e-6 * lhs.abs().max(1.0), "{lhs} vs {rhs}");
+    }
+
+    #[test]
+    fn a_flat_region_samples_flat_and_weights_sum_to_one() {
+        let region = Rect { x: 0, y: 0, w: 30, h: 30 };
+        let t = Similarity { a: 1.5, b: 0.0, tx: 2.0, ty: 2.0 };
+        let sampler = Sampler::new(&t, 12, region);
+        let chip = sampler.sample(&vec![100.0; 3 * 900]);
+        assert!(chip.iter().all(|v| (v - 100.0).abs() < 1e-3));
+        let fp = footprint(&t, 12, 2.0, 1000, 1000);
+        assert_eq!((fp.x, fp.y), (0, 0));
+        assert!(fp.w >= 20 && fp.w <= 23, "{fp:?}");
+    }
+}
