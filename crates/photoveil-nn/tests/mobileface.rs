@@ -1,0 +1,202 @@
+//! The Rust MobileFace against the real TF.js graph (@tensorflow/tfjs in node), its input
+//! gradients against float64 finite differences, its behaviour on moved and foreign chips, and
+//! its load-time integrity check.
+
+use std::path::{Path, PathBuf};
+
+use photoveil_nn::mobileface::{l2_normalise, normalise, MobileFace, CHIP_SIZE, EMBEDDING_LEN};
+use photoveil_nn::models::MOBILEFACE;
+use photoveil_nn::{device, NnError, Tensor, TensorData};
+
+fn models_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models")
+}
+
+fn reference() -> serde_json::Value {
+    let text = std::fs::read_to_string(models_dir().join("reference/mobileface.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn vector(v: &serde_json::Value) -> Vec<f32> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap() as f32)
+        .collect()
+}
+
+fn chip_image() -> image::RgbImage {
+    let img = image::open(models_dir().join("reference/mobileface_chip.png"))
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(img.dimensions(), (CHIP_SIZE as u32, CHIP_SIZE as u32));
+    img
+}
+
+fn synthetic() -> Vec<u8> {
+    let mut v = Vec::with_capacity(CHIP_SIZE * CHIP_SIZE * 3);
+    for h in 0..CHIP_SIZE {
+        for w in 0..CHIP_SIZE {
+            for c in 0..3 {
+                v.push(((h * 7 + w * 13 + c * 29 + (h * w) % 17) % 256) as u8);
+            }
+        }
+    }
+    v
+}
+
+fn embedding(net: &MobileFace, pixels: &[u8]) -> Vec<f32> {
+    let dev = device::cpu();
+    let out = net
+        .forward(normalise(&[pixels], &dev))
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    assert_eq!(out.len(), EMBEDDING_LEN);
+    out
+}
+
+fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    dot / (a.iter().map(|x| x * x).sum::<f32>().sqrt()
+        * b.iter().map(|x| x * x).sum::<f32>().sqrt())
+}
+
+fn max_abs_diff(a: &[f32], b: &[f32]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0f32, f32::max)
+}
+
+#[test]
+fn embeddings_match_tfjs() {
+    let net = MobileFace::load(&models_dir(), &device::cpu()).unwrap();
+    let r = reference();
+    for (name, pixels) in [
+        ("chip", chip_image().into_raw()),
+        ("synthetic", synthetic()),
+    ] {
+        let ours = embedding(&net, &pixels);
+        let tfjs = vector(&r[name]["embedding_tfjs"]);
+        assert_eq!(tfjs.len(), EMBEDDING_LEN);
+        // Components are up to ~15 in size; both sides compute in float32.
+        let worst = max_abs_diff(&ours, &tfjs);
+        let cos = cosine(&ours, &tfjs);
+        assert!(worst < 1e-3, "{name}: max |Rust - TF.js| = {worst}");
+        assert!(cos > 0.9999, "{name}: cosine to TF.js {cos}");
+    }
+}
+
+#[test]
+fn a_batch_gives_the_embeddings_of_its_chips_and_l2_normalise_makes_unit_rows() {
+    let net = MobileFace::load(&models_dir(), &device::cpu()).unwrap();
+    let chip = chip_image().into_raw();
+    let pattern = synthetic();
+    let dev = device::cpu();
+    let both = net.forward(normalise(&[&chip, &pattern], &dev));
+    let unit = l2_normalise(both.clone())
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    let both = both.into_data().try_into_vec::<f32>().unwrap();
+    assert!(max_abs_diff(&both[..EMBEDDING_LEN], &embedding(&net, &chip)) < 1e-4);
+    assert!(max_abs_diff(&both[EMBEDDING_LEN..], &embedding(&net, &pattern)) < 1e-4);
+    for row in unit.chunks(EMBEDDING_LEN) {
+        let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-5, "norm {norm}");
+    }
+    let dot: f32 = unit[..EMBEDDING_LEN]
+        .iter()
+        .zip(&unit[EMBEDDING_LEN..])
+        .map(|(a, b)| a * b)
+        .sum();
+    assert!((dot - cosine(&both[..EMBEDDING_LEN], &both[EMBEDDING_LEN..])).abs() < 1e-5);
+}
+
+#[test]
+fn input_gradients_match_finite_differences() {
+    let dev = device::cpu_with_gradients();
+    let net = MobileFace::load(&models_dir(), &dev).unwrap();
+    let r = reference();
+    let chip = chip_image().into_raw();
+    let x = normalise(&[&chip], &dev).require_grad();
+    let direction: Vec<f32> = (0..EMBEDDING_LEN)
+        .map(|i| ((i * 37 % 11) as f32 - 5.0) / 5.0)
+        .collect();
+    let direction = Tensor::<2>::from_data(TensorData::new(direction, [1, EMBEDDING_LEN]), &dev);
+    let loss = (net.forward(x.clone()) * direction).sum();
+    let grads = loss.backward();
+    let grad = x
+        .grad(&grads)
+        .unwrap()
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    let checks = r["chip"]["gradients"].as_array().unwrap();
+    assert_eq!(checks.len(), 8);
+    let plane = CHIP_SIZE * CHIP_SIZE;
+    let mut off = 0;
+    for check in checks {
+        let c = check["channel"].as_u64().unwrap() as usize;
+        let h = check["row"].as_u64().unwrap() as usize;
+        let w = check["column"].as_u64().unwrap() as usize;
+        let expected = check["gradient"].as_f64().unwrap();
+        let got = f64::from(grad[c * plane + h * CHIP_SIZE + w]);
+        let error = (got - expected).abs();
+        // Within 1% everywhere (a pixel whose finite difference straddles a PReLU kink would
+        // miss the tighter bound below, but not this one), and within 0.1% at all but one pixel.
+        assert!(
+            error <= 0.01 * expected.abs() + 1e-5,
+            "{check}: autodiff {got}, finite differences {expected}"
+        );
+        if error > 1e-3 * expected.abs() + 1e-5 {
+            off += 1;
+        }
+    }
+    assert!(off <= 1, "{off} gradients differ by more than 0.1%");
+}
+
+#[test]
+fn a_moved_or_mirrored_chip_stays_the_person_and_a_pattern_is_not() {
+    let net = MobileFace::load(&models_dir(), &device::cpu()).unwrap();
+    let img = chip_image();
+    let base = embedding(&net, img.as_raw());
+    let shifted = image::RgbImage::from_fn(112, 112, |x, y| {
+        *img.get_pixel(x.saturating_sub(2), y.saturating_sub(2))
+    });
+    let mirrored = image::imageops::flip_horizontal(&img);
+    // MobileFace flattens its last 4x4 map instead of pooling it, so it is sensitive to
+    // position: a 2-pixel diagonal shift keeps a cosine near 0.77, mirroring near 0.9, while
+    // aligned chips of different people measured at most 0.43 (105 pairs from public photos).
+    for (name, variant, minimum) in [("shifted", shifted, 0.6), ("mirrored", mirrored, 0.8)] {
+        let cos = cosine(&base, &embedding(&net, variant.as_raw()));
+        assert!(cos > minimum, "{name}: cosine {cos}");
+    }
+    let cos = cosine(&base, &embedding(&net, &synthetic()));
+    assert!(cos < 0.3, "synthetic pattern: cosine {cos}");
+}
+
+#[test]
+fn a_changed_model_file_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(models_dir().join(MOBILEFACE.file)).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(dir.path().join(MOBILEFACE.file), bytes).unwrap();
+    match MobileFace::load(dir.path(), &device::cpu()) {
+        Err(e @ NnError::Checksum { .. }) => {
+            let text = e.to_string();
+            assert!(text.contains("Reinstall PhotoVeil"), "{text}");
+            assert!(text.contains(MOBILEFACE.sha256), "{text}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a changed model was accepted"),
+    }
+    match MobileFace::load(Path::new("/nonexistent"), &device::cpu()) {
+        Err(e @ NnError::Read { .. }) => {
+            assert!(e.to_string().contains("mobileface.safetensors"))
+        }
+        _ => panic!("a missing model must be a read error"),
+    }
+}
