@@ -10,6 +10,7 @@ pub mod container;
 pub mod controller;
 pub mod decode;
 pub mod error;
+pub mod faces;
 pub mod finding;
 pub mod format;
 pub mod limits;

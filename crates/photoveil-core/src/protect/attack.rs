@@ -10,6 +10,9 @@ use super::warp::{footprint, Point, Rect, Sampler, Similarity};
 use crate::controller::Controller;
 use crate::error::{Error, Result};
 
+/// Total path length of the steps, in budgets: each step moves up to `STEP_FACTOR * epsilon / steps`.
+const STEP_FACTOR: f32 = 6.0;
+
 /// How hard to push, and within what budget.
 #[derive(Debug, Clone, Copy)]
 pub struct AttackSettings {
@@ -79,7 +82,7 @@ pub fn cloak_region(
     let sigma = targets.iter().map(|t| t.transform.scale()).fold(0f32, f32::max).clamp(0.6, 4.0) * 0.7;
     let mut delta = start;
     let mut velocity = vec![0f32; 3 * n];
-    let step = settings.epsilon * 2.5 / settings.steps.max(1) as f32;
+    let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
     for _ in 0..settings.steps {
         if controller.is_cancelled() {
             return Err(Error::Cancelled);

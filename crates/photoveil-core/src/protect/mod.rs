@@ -1,11 +1,76 @@
-//! Protection: identity cloaking of faces, face blurring, and measuring the result.
+//! Protection: identity cloaking of faces, face blurring, and measuring the result with a network
+//! that was not used to make it.
 
 pub mod attack;
+pub mod blur;
 pub mod budget;
 pub mod codec;
 pub mod decoy;
 pub mod eot;
 pub mod networks;
+pub mod pipeline;
 pub mod planes;
+pub mod quality;
 pub mod rng;
+pub mod verify;
 pub mod warp;
+
+use std::path::{Path, PathBuf};
+
+use photoveil_nn::blazeface::BlazeFace;
+
+use crate::error::Result;
+use networks::{Network, NetworkKind};
+
+/// The loaded models: the face detector, the networks the cloak attacks, and the one held out
+/// to verify it.
+pub struct Engine {
+    detector: BlazeFace,
+    networks: Vec<Network>,
+    verifier: NetworkKind,
+}
+
+impl Engine {
+    /// The network held out for verification by default. MobileFace is never optimised against,
+    /// so every reported figure comes from a network the cloak did not see.
+    pub const DEFAULT_VERIFIER: NetworkKind = NetworkKind::Mobileface;
+
+    /// Loads every model from `models_dir` (each file's SHA-256 is checked).
+    pub fn load(models_dir: &Path, verifier: NetworkKind) -> Result<Engine> {
+        let detector = BlazeFace::load(models_dir, &photoveil_nn::device::cpu())?;
+        let networks = NetworkKind::ALL.iter().map(|&k| Network::load(k, models_dir)).collect::<Result<Vec<_>>>()?;
+        Ok(Engine { detector, networks, verifier })
+    }
+
+    /// The face detector.
+    pub fn detector(&self) -> &BlazeFace {
+        &self.detector
+    }
+
+    /// The networks the cloak is optimised against.
+    pub fn attacked(&self) -> impl Iterator<Item = &Network> {
+        self.networks.iter().filter(move |n| n.kind() != self.verifier)
+    }
+
+    /// The held-out network that measures the result.
+    pub fn verifier(&self) -> &Network {
+        // `load` loads every kind, so the verifier is always among them.
+        self.networks.iter().find(|n| n.kind() == self.verifier).unwrap_or(&self.networks[0])
+    }
+}
+
+/// Where the model files are: `$PHOTOVEIL_MODELS`, else `../share/photoveil/models` beside the
+/// executable (installed), else the source tree's `assets/models`.
+pub fn models_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("PHOTOVEIL_MODELS") {
+        return PathBuf::from(dir);
+    }
+    if let Some(installed) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|bin| bin.join("../share/photoveil/models")))
+        .filter(|d| d.is_dir())
+    {
+        return installed;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models")
+}

@@ -1,0 +1,73 @@
+//! Measuring protection the way an abuser would meet it: the copy goes through a simulated
+//! upload (downscale to 1080 px, JPEG q75), then an identity network that was not used to make
+//! the cloak compares each face with the original.
+
+use image::RgbImage;
+use serde::Serialize;
+
+use super::codec::simulate_upload;
+use super::networks::{cosine, Network};
+use super::planes::read_region;
+use super::warp::{footprint, Sampler, Similarity};
+use super::Engine;
+use crate::error::Result;
+use crate::faces::Face;
+
+/// One face measured with the verifying network (cosine similarities to the original face).
+#[derive(Debug, Clone, Serialize)]
+pub struct Measured {
+    /// The original photo after the same simulated upload: what the network sees without
+    /// protection (close to 1 means it recognises the person).
+    pub similarity_before: Option<f32>,
+    /// The protected copy, as written.
+    pub similarity_after: Option<f32>,
+    /// The protected copy after the simulated upload: the figure that counts.
+    pub similarity_after_upload: Option<f32>,
+    /// The verifying network's same-person threshold.
+    pub threshold: f32,
+    /// True when `similarity_after_upload` is below the threshold; `None` when it could not be
+    /// measured (a face too close to the edge to align).
+    pub passed: Option<bool>,
+}
+
+/// Measures every face of `original` (as displayed) against the same place in `changed`.
+pub fn measure_faces(engine: &Engine, original: &RgbImage, changed: &RgbImage, faces: &[Face]) -> Result<Vec<Measured>> {
+    let verifier = engine.verifier();
+    let (up_original, scale) = simulate_upload(original)?;
+    // A copy of another size (resized by the user) is measured at its own scale.
+    let changed_scale = changed.width() as f32 / original.width().max(1) as f32;
+    let (up_changed, up_scale) = simulate_upload(changed)?;
+    Ok(faces
+        .iter()
+        .map(|face| {
+            let template = verifier.kind().template();
+            let reference = face.alignment(&template).map(|t| embed(verifier, original, &t));
+            let at = |s: f32| {
+                let mut f = *face;
+                f.landmarks.iter_mut().for_each(|p| *p = [p[0] * s, p[1] * s]);
+                f.alignment(&template)
+            };
+            let sim = |picture: &RgbImage, t: Option<Similarity>| match (&reference, t) {
+                (Some(r), Some(t)) => Some(cosine(r, &embed(verifier, picture, &t))),
+                _ => None,
+            };
+            let after_upload = sim(&up_changed, at(changed_scale * up_scale));
+            let threshold = verifier.kind().same_person_cosine();
+            Measured {
+                similarity_before: sim(&up_original, at(scale)),
+                similarity_after: sim(changed, at(changed_scale)),
+                similarity_after_upload: after_upload,
+                threshold,
+                passed: after_upload.map(|s| s < threshold),
+            }
+        })
+        .collect())
+}
+
+/// The unit embedding of the face that `transform` aligns in `picture`.
+fn embed(network: &Network, picture: &RgbImage, transform: &Similarity) -> Vec<f32> {
+    let size = network.kind().chip_size();
+    let (w, h) = picture.dimensions();
+    let region = footprint(transform, size, 2.0, w, h);
+    network.embed(&Sampler::new(transform, size, region).sample(&read_region(picture, region)))
+}
