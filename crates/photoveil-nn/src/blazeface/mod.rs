@@ -9,6 +9,8 @@ mod net;
 
 pub mod anchors;
 pub mod decode;
+pub mod detect;
+pub mod tiles;
 
 use std::path::Path;
 
@@ -19,6 +21,7 @@ use crate::models::BLAZEFACE_BACK;
 use crate::weights::{Tensors, WeightFile};
 use net::{Block, Conv};
 
+pub use detect::{detect_faces, DetectParams, Face};
 
 /// Side of the square input the network takes.
 pub const INPUT_SIZE: usize = 256;

@@ -60,7 +60,12 @@ impl Conv {
             let (a, b) = self.pad;
             x.pad((a, b, a, b), PadMode::Constant(0.0))
         };
-        conv2d(x, self.weight.clone(), self.bias.clone(), self.options.clone())
+        conv2d(
+            x,
+            self.weight.clone(),
+            self.bias.clone(),
+            self.options.clone(),
+        )
     }
 }
 
