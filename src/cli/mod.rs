@@ -2,7 +2,9 @@
 
 mod clean;
 mod describe;
+mod protect;
 mod scan;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +28,9 @@ enum Command {
         /// Print one JSON object per photo (JSON Lines) instead of text.
         #[arg(long)]
         json: bool,
+        /// Do not look for faces (metadata only; faster).
+        #[arg(long)]
+        no_faces: bool,
         /// Photos or folders (folders are searched recursively).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -46,6 +51,46 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Write protected copies: metadata removed and faces cloaked against face-recognition and
+    /// face-swap networks (or blurred), each measured by an independent network after a
+    /// simulated upload.
+    Protect {
+        /// Folder for the protected copies (created if missing).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// How strongly to cloak faces.
+        #[arg(long, value_enum, default_value_t = protect::StrengthArg::Standard)]
+        strength: protect::StrengthArg,
+        /// Which faces to protect.
+        #[arg(long, value_enum, default_value_t = protect::FacesArg::All)]
+        faces: protect::FacesArg,
+        /// Blur the faces beyond recognition instead of cloaking them.
+        #[arg(long)]
+        blur_faces: bool,
+        /// Quality of JPEG copies (lowered down to 85 if a copy would grow over 1.3x).
+        #[arg(long, default_value_t = 92, value_parser = clap::value_parser!(u8).range(50..=100))]
+        jpeg_quality: u8,
+        /// Do not remember people's decoy identities between runs.
+        #[arg(long)]
+        no_remember: bool,
+        /// Print one JSON object per photo (JSON Lines) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Photos or folders (folders are searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Measure how well a protected copy hides each face of the original from an independent
+    /// network, before and after a simulated upload.
+    Verify {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The original photo.
+        original: PathBuf,
+        /// The protected copy.
+        protected: PathBuf,
+    },
 }
 
 /// Parses the arguments and runs the command. Exit status: 0 when every photo succeeded, 1 when
@@ -58,13 +103,28 @@ pub fn run() -> ExitCode {
             let _ = Cli::command().print_help();
             return ExitCode::SUCCESS;
         }
-        Some(Command::Scan { json, paths }) => scan::run(&paths, json),
+        Some(Command::Scan { json, no_faces, paths }) => scan::run(&paths, json, !no_faces),
         Some(Command::Clean {
             out,
             json,
             verify_pixels,
             paths,
         }) => clean::run(&paths, out, json, verify_pixels),
+        Some(Command::Protect {
+            out,
+            strength,
+            faces,
+            blur_faces,
+            jpeg_quality,
+            no_remember,
+            json,
+            paths,
+        }) => protect::run(
+            &paths,
+            protect::Settings { out, strength, faces, blur_faces, jpeg_quality, remember: !no_remember },
+            json,
+        ),
+        Some(Command::Verify { json, original, protected }) => verify::run(&original, &protected, json),
     };
     if ok {
         ExitCode::SUCCESS
@@ -78,13 +138,23 @@ pub fn run() -> ExitCode {
 pub(crate) fn for_each_file<R: Send>(
     paths: &[PathBuf],
     work: impl Fn(&Candidate) -> R + Sync,
+    emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
+) {
+    for_each_file_on(paths, default_workers(), work, emit)
+}
+
+/// [`for_each_file`] with a given number of workers.
+pub(crate) fn for_each_file_on<R: Send>(
+    paths: &[PathBuf],
+    workers: usize,
+    work: impl Fn(&Candidate) -> R + Sync,
     mut emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
 ) {
     let listed = collect_images(paths);
     let controller = photoveil_core::Controller::new();
     run_ordered(
         &listed,
-        default_workers(),
+        workers,
         &controller,
         |entry| entry.as_ref().ok().map(&work),
         |index, result| match (&listed[index], result) {
@@ -101,4 +171,16 @@ pub(crate) fn skip_quietly(candidate: &Candidate, error: Option<&Error>) -> bool
     matches!(error, Some(Error::NotAnImage))
         && !candidate.explicit
         && !photoveil_core::format::has_image_extension(&candidate.path)
+}
+
+/// Loads the face models, or says clearly why not.
+pub(crate) fn load_engine() -> Option<photoveil_core::protect::Engine> {
+    let dir = photoveil_core::protect::models_dir();
+    match photoveil_core::protect::Engine::load(&dir, photoveil_core::protect::Engine::DEFAULT_VERIFIER) {
+        Ok(engine) => Some(engine),
+        Err(e) => {
+            eprintln!("photoveil: cannot load the face models from {}: {e}", dir.display());
+            None
+        }
+    }
 }

@@ -2,16 +2,26 @@
 
 use std::path::PathBuf;
 
-use photoveil_core::{scan_file, ScanReport};
+use photoveil_core::scan::scan_file_with;
+use photoveil_core::ScanReport;
 
 use super::{describe, for_each_file, skip_quietly};
 
 /// Scans every photo under `paths`; returns false when any failed.
-pub fn run(paths: &[PathBuf], json: bool) -> bool {
+pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
+    let engine = if faces {
+        match super::load_engine() {
+            Some(engine) => Some(engine),
+            None => return false,
+        }
+    } else {
+        None
+    };
+    let detector = engine.as_ref().map(|e| e.detector());
     let mut ok = true;
     for_each_file(
         paths,
-        |c| scan_file(&c.path),
+        |c| scan_file_with(&c.path, detector),
         |result| {
             let (candidate, report) = match result {
                 Ok(pair) => pair,
@@ -58,6 +68,24 @@ fn print_report(report: &ScanReport, json: bool) {
         .format
         .map(|f| f.name().to_uppercase())
         .unwrap_or_default();
+    if let Some(faces) = &report.faces {
+        let usable = faces.iter().filter(|f| f.usable).count();
+        println!(
+            "{}: {} face(s), {usable} clear enough for a face swap",
+            report.path.display(),
+            faces.len()
+        );
+        for f in faces {
+            println!(
+                "  face at {:.0},{:.0} ({:.0}x{:.0} px), {}",
+                f.bbox[0],
+                f.bbox[1],
+                f.bbox[2],
+                f.bbox[3],
+                if f.usable { "usable by face-swap tools" } else { "too small or turned away to swap well" }
+            );
+        }
+    }
     if report.findings.is_empty() {
         println!("{} ({format}{size}): nothing found", report.path.display());
     } else {

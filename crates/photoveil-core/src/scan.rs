@@ -25,6 +25,10 @@ pub struct ScanReport {
     pub height: Option<u32>,
     /// Everything found, most revealing categories first as found.
     pub findings: Vec<Finding>,
+    /// Faces found in the picture as displayed, when they were looked for and the picture could
+    /// be decoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faces: Option<Vec<crate::faces::Face>>,
     /// Why the file could not be scanned.
     pub error: Option<Error>,
 }
@@ -87,17 +91,34 @@ pub fn scan_shared(data: &Bytes) -> Result<(ImageFormat, Inspection, Vec<Finding
 
 /// Scans one file. Errors are part of the report, never a panic.
 pub fn scan_file(path: &Path) -> ScanReport {
+    scan_file_with(path, None)
+}
+
+/// Scans one file and, with a detector, also looks for faces in the picture as displayed. A
+/// picture this build cannot decode (HEIF, AVIF) is still scanned for metadata; its `faces`
+/// stay `None`.
+pub fn scan_file_with(path: &Path, detector: Option<&photoveil_nn::blazeface::BlazeFace>) -> ScanReport {
     let mut report = ScanReport {
         path: path.to_path_buf(),
         format: None,
         width: None,
         height: None,
         findings: Vec::new(),
+        faces: None,
         error: None,
     };
     let result = read_image(path).and_then(|(format, data)| {
         report.format = Some(format);
-        scan_shared(&Bytes::from(data))
+        let data = Bytes::from(data);
+        let scanned = scan_shared(&data)?;
+        if let Some(detector) = detector {
+            match crate::decode::decode_displayed(format, &data) {
+                Ok(displayed) => report.faces = Some(crate::faces::find_faces(detector, &displayed.picture.to_rgb8())?),
+                Err(Error::Unsupported { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(scanned)
     });
     match result {
         Ok((_, inspection, findings)) => {

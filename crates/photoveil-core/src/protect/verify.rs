@@ -71,3 +71,67 @@ fn embed(network: &Network, picture: &RgbImage, transform: &Similarity) -> Vec<f
     let region = footprint(transform, size, 2.0, w, h);
     network.embed(&Sampler::new(transform, size, region).sample(&read_region(picture, region)))
 }
+
+/// A protected copy measured against its original.
+#[derive(Debug, Serialize)]
+pub struct VerifyReport {
+    /// The original.
+    pub original: std::path::PathBuf,
+    /// The protected copy.
+    pub protected: std::path::PathBuf,
+    /// PSNR of the copy against the original, in dB.
+    pub psnr: Option<f64>,
+    /// The network that measured.
+    pub verifier: super::networks::NetworkKind,
+    /// Each face of the original, largest first.
+    pub faces: Vec<VerifiedFace>,
+    /// Why the pair could not be measured.
+    pub error: Option<crate::error::Error>,
+}
+
+/// One face of a verified pair.
+#[derive(Debug, Serialize)]
+pub struct VerifiedFace {
+    /// `[x, y, w, h]` in the original as displayed.
+    #[serde(rename = "box")]
+    pub bbox: [f32; 4],
+    /// Whether a face-swap tool could use the original face.
+    pub usable: bool,
+    /// The measurements.
+    #[serde(flatten)]
+    pub measured: Measured,
+    /// Structural similarity of the face region (when both have the same size).
+    pub ssim: Option<f64>,
+}
+
+/// Measures a protected copy against its original with the engine's verifying network.
+pub fn verify_files(engine: &Engine, original: &std::path::Path, protected: &std::path::Path) -> VerifyReport {
+    let mut report = VerifyReport {
+        original: original.to_path_buf(),
+        protected: protected.to_path_buf(),
+        psnr: None,
+        verifier: engine.verifier().kind(),
+        faces: Vec::new(),
+        error: None,
+    };
+    let load = |path: &std::path::Path| -> Result<RgbImage> {
+        let (format, data) = crate::scan::read_image(path)?;
+        Ok(crate::decode::decode_displayed(format, &data)?.picture.to_rgb8())
+    };
+    let result = (|| -> Result<()> {
+        let (a, b) = (load(original)?, load(protected)?);
+        let faces = crate::faces::find_faces(engine.detector(), &a)?;
+        report.psnr = super::quality::psnr(&a, &b);
+        let measured = measure_faces(engine, &a, &b, &faces)?;
+        report.faces = faces
+            .iter()
+            .zip(measured)
+            .map(|(f, measured)| VerifiedFace { bbox: f.bbox, usable: f.usable, measured, ssim: super::quality::ssim_in(&a, &b, f.bbox) })
+            .collect();
+        Ok(())
+    })();
+    if let Err(e) = result {
+        report.error = Some(e);
+    }
+    report
+}
