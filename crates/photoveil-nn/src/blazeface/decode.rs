@@ -115,7 +115,7 @@ pub fn weighted_nms(mut detections: Vec<Detection>, min_iou: f32) -> Vec<Detecti
             .partition(|d| best.iou(d) > min_iou || *d == best);
         detections = rest;
         let total: f32 = group.iter().map(|d| d.score).sum();
-        if !(total > 0.0) {
+        if total.is_nan() || total <= 0.0 {
             out.push(best);
             continue;
         }

@@ -94,13 +94,16 @@ pub fn detect_faces(
             let scores = values(out.scores.into_data())?;
             let regressors = values(out.regressors.into_data())?;
             for (i, &(x0, y0)) in chunk.iter().enumerate() {
-                let tile = decode(
-                    &scores[i * NUM_ANCHORS..(i + 1) * NUM_ANCHORS],
-                    &regressors
-                        [i * NUM_ANCHORS * NUM_REGRESSORS..(i + 1) * NUM_ANCHORS * NUM_REGRESSORS],
-                    &anchors,
-                    params.min_score,
-                );
+                let per = NUM_ANCHORS * NUM_REGRESSORS;
+                let (Some(tile_scores), Some(tile_regressors)) = (
+                    scores.get(i * NUM_ANCHORS..(i + 1) * NUM_ANCHORS),
+                    regressors.get(i * per..(i + 1) * per),
+                ) else {
+                    return Err(NnError::Inference {
+                        detail: "the network's outputs are too short".to_string(),
+                    });
+                };
+                let tile = decode(tile_scores, tile_regressors, &anchors, params.min_score);
                 for d in weighted_nms(tile, params.nms_iou) {
                     if pass.drop_cut && is_cut(&d, (x0, y0), pass) {
                         continue;

@@ -46,7 +46,7 @@ pub fn plan(width: u32, height: u32, min_face: f32, face_in_input: f32, overlap:
     }];
     let overlap = overlap.clamp(1, INPUT_SIZE as u32 / 2);
     let step = (overlap as f32 / face_in_input.max(1.0)).max(1.25);
-    if !(min_face > 0.0) || !(face_in_input > 0.0) {
+    if min_face.is_nan() || min_face <= 0.0 || face_in_input.is_nan() || face_in_input <= 0.0 {
         return passes;
     }
     // Finest first; no upscaling beyond 2x.
