@@ -67,7 +67,7 @@ enum Command {
         /// Blur the faces beyond recognition instead of cloaking them.
         #[arg(long)]
         blur_faces: bool,
-        /// Quality of JPEG copies (lowered down to 85 if a copy would grow over 1.3x).
+        /// Quality of JPEG copies (lowered down to 70 if a copy would grow over 1.3x).
         #[arg(long, default_value_t = 92, value_parser = clap::value_parser!(u8).range(50..=100))]
         jpeg_quality: u8,
         /// Do not remember people's decoy identities between runs.
@@ -103,7 +103,11 @@ pub fn run() -> ExitCode {
             let _ = Cli::command().print_help();
             return ExitCode::SUCCESS;
         }
-        Some(Command::Scan { json, no_faces, paths }) => scan::run(&paths, json, !no_faces),
+        Some(Command::Scan {
+            json,
+            no_faces,
+            paths,
+        }) => scan::run(&paths, json, !no_faces),
         Some(Command::Clean {
             out,
             json,
@@ -121,10 +125,21 @@ pub fn run() -> ExitCode {
             paths,
         }) => protect::run(
             &paths,
-            protect::Settings { out, strength, faces, blur_faces, jpeg_quality, remember: !no_remember },
+            protect::Settings {
+                out,
+                strength,
+                faces,
+                blur_faces,
+                jpeg_quality,
+                remember: !no_remember,
+            },
             json,
         ),
-        Some(Command::Verify { json, original, protected }) => verify::run(&original, &protected, json),
+        Some(Command::Verify {
+            json,
+            original,
+            protected,
+        }) => verify::run(&original, &protected, json),
     };
     if ok {
         ExitCode::SUCCESS
@@ -176,10 +191,16 @@ pub(crate) fn skip_quietly(candidate: &Candidate, error: Option<&Error>) -> bool
 /// Loads the face models, or says clearly why not.
 pub(crate) fn load_engine() -> Option<photoveil_core::protect::Engine> {
     let dir = photoveil_core::protect::models_dir();
-    match photoveil_core::protect::Engine::load(&dir, photoveil_core::protect::Engine::DEFAULT_VERIFIER) {
+    match photoveil_core::protect::Engine::load(
+        &dir,
+        photoveil_core::protect::Engine::DEFAULT_VERIFIER,
+    ) {
         Ok(engine) => Some(engine),
         Err(e) => {
-            eprintln!("photoveil: cannot load the face models from {}: {e}", dir.display());
+            eprintln!(
+                "photoveil: cannot load the face models from {}: {e}",
+                dir.display()
+            );
             None
         }
     }

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use photoveil_core::protect::pipeline::{protect_file, FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength};
+use photoveil_core::protect::pipeline::{
+    protect_file, FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength,
+};
 use photoveil_core::Controller;
 
 use super::{for_each_file_on, load_engine, skip_quietly};
@@ -41,7 +43,9 @@ pub struct Settings {
 
 /// Protects every photo under `paths`; returns false when any failed.
 pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
-    let Some(engine) = load_engine() else { return false };
+    let Some(engine) = load_engine() else {
+        return false;
+    };
     let decoy_book = settings.remember.then(decoy_book_path).flatten();
     let options = ProtectOptions {
         out_dir: settings.out,
@@ -72,7 +76,10 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
                 Err(e) => {
                     ok = false;
                     if json {
-                        println!("{}", serde_json::json!({ "input": e.path, "error": e.reason }));
+                        println!(
+                            "{}",
+                            serde_json::json!({ "input": e.path, "error": e.reason })
+                        );
                     } else {
                         eprintln!("{}: error: {}", e.path.display(), e.reason);
                     }
@@ -98,7 +105,8 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
 
 /// The file that remembers decoy identities: in the user's local data folder.
 fn decoy_book_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil").map(|d| d.data_local_dir().join("decoys.json"))
+    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
+        .map(|d| d.data_local_dir().join("decoys.json"))
 }
 
 fn print_human(report: &ProtectReport) {
@@ -109,7 +117,9 @@ fn print_human(report: &ProtectReport) {
         }
         return;
     };
-    let psnr = report.psnr.map_or(String::from("-"), |p| format!("{p:.1} dB"));
+    let psnr = report
+        .psnr
+        .map_or(String::from("-"), |p| format!("{p:.1} dB"));
     println!(
         "{input} -> {}: metadata removed, {} face(s), PSNR {psnr}, {:.1} s",
         output.display(),

@@ -82,7 +82,11 @@ fn print_report(report: &ScanReport, json: bool) {
                 f.bbox[1],
                 f.bbox[2],
                 f.bbox[3],
-                if f.usable { "usable by face-swap tools" } else { "too small or turned away to swap well" }
+                if f.usable {
+                    "usable by face-swap tools"
+                } else {
+                    "too small or turned away to swap well"
+                }
             );
         }
     }

@@ -8,7 +8,9 @@ use super::load_engine;
 
 /// Measures a protected copy against its original; returns false when it could not be measured.
 pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
-    let Some(engine) = load_engine() else { return false };
+    let Some(engine) = load_engine() else {
+        return false;
+    };
     let report = verify_files(&engine, original, protected);
     if json {
         match serde_json::to_string(&report) {
@@ -18,8 +20,15 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
     } else if let Some(e) = &report.error {
         eprintln!("{}: error: {e}", protected.display());
     } else {
-        let psnr = report.psnr.map_or(String::from("-"), |p| format!("{p:.1} dB"));
-        println!("{} against {}: PSNR {psnr}, {} face(s)", protected.display(), original.display(), report.faces.len());
+        let psnr = report
+            .psnr
+            .map_or(String::from("-"), |p| format!("{p:.1} dB"));
+        println!(
+            "{} against {}: PSNR {psnr}, {} face(s)",
+            protected.display(),
+            original.display(),
+            report.faces.len()
+        );
         for f in &report.faces {
             let m = &f.measured;
             let sim = |v: Option<f32>| v.map_or(String::from("-"), |v| format!("{v:.2}"));

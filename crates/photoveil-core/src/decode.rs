@@ -70,20 +70,30 @@ pub fn decode_displayed(format: ImageFormat, data: &[u8]) -> Result<Displayed> {
         ImageFormat::Webp => Codec::WebP,
         ImageFormat::Tiff => Codec::Tiff,
         ImageFormat::Heif | ImageFormat::Avif => {
-            return Err(Error::Unsupported { format, what: "decoding the picture" })
+            return Err(Error::Unsupported {
+                format,
+                what: "decoding the picture",
+            })
         }
     };
     let mut reader = ImageReader::with_format(Cursor::new(data), codec);
     reader.limits(decode_limits());
-    let (width, height) = reader.into_dimensions().map_err(|e| decode_error(format, e))?;
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| decode_error(format, e))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(Error::TooManyPixels { width: width.into(), height: height.into() });
+        return Err(Error::TooManyPixels {
+            width: width.into(),
+            height: height.into(),
+        });
     }
     let mut reader = ImageReader::with_format(Cursor::new(data), codec);
     reader.limits(decode_limits());
     let mut decoder = reader.into_decoder().map_err(|e| decode_error(format, e))?;
     let icc = decoder.icc_profile().ok().flatten();
-    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(|e| decode_error(format, e))?;
     picture.apply_orientation(orientation);
     Ok(Displayed { picture, icc })

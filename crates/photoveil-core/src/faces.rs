@@ -80,7 +80,12 @@ pub fn find_faces(detector: &BlazeFace, picture: &RgbImage) -> Result<Vec<Face>>
     let mut faces: Vec<Face> = found
         .into_iter()
         .map(|f| {
-            let mut face = Face { bbox: f.bbox, score: f.score, landmarks: f.keypoints, usable: false };
+            let mut face = Face {
+                bbox: f.bbox,
+                score: f.score,
+                landmarks: f.keypoints,
+                usable: false,
+            };
             face.usable = face.size() >= USABLE_MIN_SIDE && face.turn() <= USABLE_MAX_TURN;
             face
         })
@@ -97,7 +102,14 @@ mod tests {
         Face {
             bbox: [100.0, 100.0, 100.0, 120.0],
             score: 0.9,
-            landmarks: [[130.0, 140.0], [170.0, 140.0], [nose_x, 165.0], [150.0, 185.0], [105.0, 150.0], [195.0, 150.0]],
+            landmarks: [
+                [130.0, 140.0],
+                [170.0, 140.0],
+                [nose_x, 165.0],
+                [150.0, 185.0],
+                [105.0, 150.0],
+                [195.0, 150.0],
+            ],
             usable: false,
         }
     }
@@ -109,7 +121,10 @@ mod tests {
         let template = [[38.0, 52.0], [74.0, 52.0], [56.0, 72.0], [56.0, 92.0]];
         let t = face(150.0).alignment(&template).expect("aligns");
         let eye = t.apply(template[0]);
-        assert!((eye[0] - 130.0).abs() < 3.0 && (eye[1] - 140.0).abs() < 3.0, "{eye:?}");
+        assert!(
+            (eye[0] - 130.0).abs() < 3.0 && (eye[1] - 140.0).abs() < 3.0,
+            "{eye:?}"
+        );
         // Eyes given the other way round still align without mirroring.
         let mut swapped = face(150.0);
         swapped.landmarks.swap(0, 1);

@@ -95,9 +95,12 @@ pub fn scan_file(path: &Path) -> ScanReport {
 }
 
 /// Scans one file and, with a detector, also looks for faces in the picture as displayed. A
-/// picture this build cannot decode (HEIF, AVIF) is still scanned for metadata; its `faces`
-/// stay `None`.
-pub fn scan_file_with(path: &Path, detector: Option<&photoveil_nn::blazeface::BlazeFace>) -> ScanReport {
+/// picture this build cannot decode (HEIF, AVIF, damaged data) is still scanned for metadata;
+/// its `faces` stay `None`.
+pub fn scan_file_with(
+    path: &Path,
+    detector: Option<&photoveil_nn::blazeface::BlazeFace>,
+) -> ScanReport {
     let mut report = ScanReport {
         path: path.to_path_buf(),
         format: None,
@@ -112,11 +115,11 @@ pub fn scan_file_with(path: &Path, detector: Option<&photoveil_nn::blazeface::Bl
         let data = Bytes::from(data);
         let scanned = scan_shared(&data)?;
         if let Some(detector) = detector {
-            match crate::decode::decode_displayed(format, &data) {
-                Ok(displayed) => report.faces = Some(crate::faces::find_faces(detector, &displayed.picture.to_rgb8())?),
-                Err(Error::Unsupported { .. }) => {}
-                Err(e) => return Err(e),
-            }
+            // The metadata scan stands even when the picture cannot be decoded (damaged data,
+            // HEIF): then faces are not reported rather than the whole scan failing.
+            report.faces = crate::decode::decode_displayed(format, &data)
+                .ok()
+                .and_then(|d| crate::faces::find_faces(detector, &d.picture.to_rgb8()).ok());
         }
         Ok(scanned)
     });

@@ -49,10 +49,27 @@ pub struct RegionChange {
 
 /// The region that every target's chip (with jitter room) and the face box read.
 pub fn face_region(targets: &[Target<'_>], face_box: [f32; 4], width: u32, height: u32) -> Rect {
-    let mut region = footprint(&Similarity { a: face_box[2], b: 0.0, tx: face_box[0], ty: face_box[1] }, 1, face_box[2] * 0.1, width, height);
+    let mut region = footprint(
+        &Similarity {
+            a: face_box[2],
+            b: 0.0,
+            tx: face_box[0],
+            ty: face_box[1],
+        },
+        1,
+        face_box[2] * 0.1,
+        width,
+        height,
+    );
     for t in targets {
         let margin = t.transform.scale() * 8.0 + 2.0;
-        region = region.union(&footprint(&t.transform, t.network.kind().chip_size(), margin, width, height));
+        region = region.union(&footprint(
+            &t.transform,
+            t.network.kind().chip_size(),
+            margin,
+            width,
+            height,
+        ));
     }
     region
 }
@@ -71,15 +88,37 @@ pub fn cloak_region(
     controller: &Controller,
 ) -> Result<RegionChange> {
     let n = region.area();
-    let local_box = [face_box[0] - region.x as f32, face_box[1] - region.y as f32, face_box[2], face_box[3]];
-    let budget: Vec<f32> = texture_budget(clean, region, local_box).iter().map(|b| b * settings.epsilon).collect();
-    let samplers: Vec<Vec<Sampler>> = targets.iter().map(|t| jittered_samplers(t, region, rng)).collect();
+    let local_box = [
+        face_box[0] - region.x as f32,
+        face_box[1] - region.y as f32,
+        face_box[2],
+        face_box[3],
+    ];
+    let budget: Vec<f32> = texture_budget(clean, region, local_box)
+        .iter()
+        .map(|b| b * settings.epsilon)
+        .collect();
+    let samplers: Vec<Vec<Sampler>> = targets
+        .iter()
+        .map(|t| jittered_samplers(t, region, rng))
+        .collect();
     let eots: Vec<Eot> = targets
         .iter()
-        .map(|t| Eot::new(t.network.kind().chip_size(), Default::default(), &photoveil_nn::device::cpu_with_gradients()))
+        .map(|t| {
+            Eot::new(
+                t.network.kind().chip_size(),
+                Default::default(),
+                &photoveil_nn::device::cpu_with_gradients(),
+            )
+        })
         .collect();
     // Smooth gradients over about one chip pixel (translation invariance, fewer speckles).
-    let sigma = targets.iter().map(|t| t.transform.scale()).fold(0f32, f32::max).clamp(0.6, 4.0) * 0.7;
+    let sigma = targets
+        .iter()
+        .map(|t| t.transform.scale())
+        .fold(0f32, f32::max)
+        .clamp(0.6, 4.0)
+        * 0.7;
     let mut delta = start;
     let mut velocity = vec![0f32; 3 * n];
     let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
@@ -87,14 +126,22 @@ pub fn cloak_region(
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
-        let current: Vec<f32> = clean.iter().zip(&delta).map(|(c, d)| (c + d).clamp(0.0, 255.0)).collect();
+        let current: Vec<f32> = clean
+            .iter()
+            .zip(&delta)
+            .map(|(c, d)| (c + d).clamp(0.0, 255.0))
+            .collect();
         let mut gradient = vec![0f32; 3 * n];
         for ((target, samplers), eot) in targets.iter().zip(&samplers).zip(&eots) {
             let pick = (rng.next_u32() as usize) % samplers.len();
             let sampler = &samplers[pick];
             let chip = sampler.sample(&current);
-            let (_, chip_gradient) = target.network.loss_gradient(&chip, &target.objective, eot, rng);
-            let size = chip_gradient.iter().map(|g| g.abs()).sum::<f32>() / chip_gradient.len().max(1) as f32;
+            let (_, chip_gradient) =
+                target
+                    .network
+                    .loss_gradient(&chip, &target.objective, eot, rng);
+            let size = chip_gradient.iter().map(|g| g.abs()).sum::<f32>()
+                / chip_gradient.len().max(1) as f32;
             if size > 0.0 {
                 sampler.scatter(&chip_gradient, 1.0 / size, &mut gradient);
             }
@@ -108,10 +155,13 @@ pub fn cloak_region(
         for (v, g) in velocity.iter_mut().zip(&gradient) {
             *v = settings.momentum * *v + g / mean_abs;
         }
-        let rms = (velocity.iter().map(|v| v * v).sum::<f32>() / velocity.len() as f32).sqrt().max(1e-12);
+        let rms = (velocity.iter().map(|v| v * v).sum::<f32>() / velocity.len() as f32)
+            .sqrt()
+            .max(1e-12);
         for i in 0..3 * n {
             let limit = budget[i % n];
-            let moved = delta[i] - step * limit / settings.epsilon.max(1e-6) * (velocity[i] / rms).clamp(-2.0, 2.0);
+            let moved = delta[i]
+                - step * limit / settings.epsilon.max(1e-6) * (velocity[i] / rms).clamp(-2.0, 2.0);
             let bounded = moved.clamp(-limit, limit);
             delta[i] = (clean[i] + bounded).clamp(0.0, 255.0) - clean[i];
         }
@@ -141,7 +191,9 @@ fn jittered_samplers(target: &Target<'_>, region: Rect, rng: &mut SecureRng) -> 
 /// Separable Gaussian smoothing of each plane.
 fn smooth_planes(planes: &mut [f32], w: usize, h: usize, sigma: f32) {
     let radius = (sigma * 2.5).ceil() as i64;
-    let taps: Vec<f32> = (-radius..=radius).map(|i| (-((i * i) as f32) / (2.0 * sigma * sigma)).exp()).collect();
+    let taps: Vec<f32> = (-radius..=radius)
+        .map(|i| (-((i * i) as f32) / (2.0 * sigma * sigma)).exp())
+        .collect();
     let total: f32 = taps.iter().sum();
     let taps: Vec<f32> = taps.iter().map(|t| t / total).collect();
     let n = w * h;
@@ -185,5 +237,8 @@ fn damp_chroma(planes: &mut [f32], n: usize, weight: f32) {
 /// exact alignment, without transformations.
 pub fn similarity(target: &Target<'_>, planes: &[f32], region: Rect) -> f32 {
     let sampler = Sampler::new(&target.transform, target.network.kind().chip_size(), region);
-    cosine(&target.network.embed(&sampler.sample(planes)), &target.objective.source)
+    cosine(
+        &target.network.embed(&sampler.sample(planes)),
+        &target.objective.source,
+    )
 }

@@ -1,9 +1,9 @@
 //! Encoding protected pixels, and simulating what an upload does to a photo.
 
-use image::imageops::FilterType;
-use image::RgbImage;
 use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
 use image::ImageEncoder;
+use image::RgbImage;
 
 use crate::error::{Error, Result};
 
@@ -14,14 +14,24 @@ pub const UPLOAD_QUALITY: u8 = 75;
 
 /// Encodes interleaved RGB as a baseline JPEG (the `image` crate's encoder: 4:2:2 chroma) with
 /// an optional ICC profile.
-pub fn encode_jpeg(rgb: &[u8], width: u32, height: u32, quality: u8, icc: Option<&[u8]>) -> Result<Vec<u8>> {
+pub fn encode_jpeg(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+    quality: u8,
+    icc: Option<&[u8]>,
+) -> Result<Vec<u8>> {
     if width > 65_535 || height > 65_535 {
-        return Err(Error::Encode(format!("{width}x{height} pixels is too large for a JPEG")));
+        return Err(Error::Encode(format!(
+            "{width}x{height} pixels is too large for a JPEG"
+        )));
     }
     let mut out = Vec::with_capacity(rgb.len() / 4);
     let mut encoder = JpegEncoder::new_with_quality(&mut out, quality);
     if let Some(icc) = icc {
-        encoder.set_icc_profile(icc.to_vec()).map_err(|e| Error::Encode(e.to_string()))?;
+        encoder
+            .set_icc_profile(icc.to_vec())
+            .map_err(|e| Error::Encode(e.to_string()))?;
     }
     encoder
         .write_image(rgb, width, height, image::ExtendedColorType::Rgb8)
@@ -46,13 +56,17 @@ pub fn simulate_upload(picture: &RgbImage) -> Result<(RgbImage, f32)> {
         let scale = UPLOAD_LONG_SIDE as f32 / long as f32;
         let nw = ((w as f32 * scale).round() as u32).max(1);
         let nh = ((h as f32 * scale).round() as u32).max(1);
-        (image::imageops::resize(picture, nw, nh, FilterType::CatmullRom), scale)
+        (
+            image::imageops::resize(picture, nw, nh, FilterType::CatmullRom),
+            scale,
+        )
     } else {
         (picture.clone(), 1.0)
     };
     let (nw, nh) = resized.dimensions();
     let rgb = jpeg_roundtrip(resized.as_raw(), nw, nh, UPLOAD_QUALITY)?;
-    let out = RgbImage::from_raw(nw, nh, rgb).ok_or_else(|| Error::Decode("the simulated upload has the wrong size".into()))?;
+    let out = RgbImage::from_raw(nw, nh, rgb)
+        .ok_or_else(|| Error::Decode("the simulated upload has the wrong size".into()))?;
     Ok((out, scale))
 }
 
@@ -62,7 +76,9 @@ mod tests {
 
     #[test]
     fn upload_shrinks_big_photos_and_keeps_small_ones() {
-        let big = RgbImage::from_fn(2160, 1440, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let big = RgbImage::from_fn(2160, 1440, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
         let (up, scale) = simulate_upload(&big).expect("upload");
         assert_eq!(up.dimensions(), (1080, 720));
         assert!((scale - 0.5).abs() < 1e-6);

@@ -45,13 +45,20 @@ impl DecoyBook {
         SystemRandom::new()
             .fill(&mut key)
             .map_err(|_| Error::Encode("the system's secure random generator failed".into()))?;
-        Ok(DecoyBook { key: key.iter().map(|b| format!("{b:02x}")).collect(), next_id: 0, people: Vec::new() })
+        Ok(DecoyBook {
+            key: key.iter().map(|b| format!("{b:02x}")).collect(),
+            next_id: 0,
+            people: Vec::new(),
+        })
     }
 
     /// Reads the book at `path`; a missing, unreadable or damaged file gives a new book (the
     /// only cost is that earlier photos and new ones use different decoys).
     pub fn load_or_new(path: &Path) -> Result<DecoyBook> {
-        match std::fs::read(path).ok().and_then(|b| serde_json::from_slice::<DecoyBook>(&b).ok()) {
+        match std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<DecoyBook>(&b).ok())
+        {
             Some(book) if book.key.len() == 64 => Ok(book),
             _ => DecoyBook::new(),
         }
@@ -60,7 +67,10 @@ impl DecoyBook {
     /// Writes the book to `path` atomically (temporary file, then rename), readable only by the
     /// user where the system allows.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let write_err = |source| Error::Write { path: path.to_path_buf(), source };
+        let write_err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(write_err)?;
         let text = serde_json::to_vec(self).map_err(|e| Error::Encode(e.to_string()))?;
@@ -81,7 +91,12 @@ impl DecoyBook {
         if let Some((similarity, person)) = best {
             if similarity >= SAME_PERSON && person.centroid.len() == embedding.len() {
                 let n = person.photos as f32;
-                let merged: Vec<f32> = person.centroid.iter().zip(embedding).map(|(c, e)| (c * n + e) / (n + 1.0)).collect();
+                let merged: Vec<f32> = person
+                    .centroid
+                    .iter()
+                    .zip(embedding)
+                    .map(|(c, e)| (c * n + e) / (n + 1.0))
+                    .collect();
                 person.centroid = unit(merged);
                 person.photos = person.photos.saturating_add(1);
                 return person.id;
@@ -92,7 +107,11 @@ impl DecoyBook {
         if self.people.len() >= MAX_PEOPLE {
             self.people.remove(0);
         }
-        self.people.push(Person { id, centroid: embedding.to_vec(), photos: 1 });
+        self.people.push(Person {
+            id,
+            centroid: embedding.to_vec(),
+            photos: 1,
+        });
         id
     }
 
@@ -104,18 +123,30 @@ impl DecoyBook {
         let mut values = Vec::with_capacity(source.len() + 8);
         let mut block = 0u32;
         while values.len() < source.len() {
-            let tag = hmac::sign(&key, format!("decoy/{person}/{}/{block}", network.name()).as_bytes());
+            let tag = hmac::sign(
+                &key,
+                format!("decoy/{person}/{}/{block}", network.name()).as_bytes(),
+            );
             for pair in tag.as_ref().chunks_exact(8) {
                 // Box-Muller from two 32-bit uniforms.
-                let u1 = (f64::from(u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]])) + 1.0) / 4_294_967_297.0;
-                let u2 = f64::from(u32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]])) / 4_294_967_296.0;
+                let u1 = (f64::from(u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]))
+                    + 1.0)
+                    / 4_294_967_297.0;
+                let u2 = f64::from(u32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]))
+                    / 4_294_967_296.0;
                 values.push(((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32);
             }
             block += 1;
         }
         values.truncate(source.len());
         let along = cosine(&values, source);
-        unit(values.iter().zip(source).map(|(v, s)| v - along * s).collect())
+        unit(
+            values
+                .iter()
+                .zip(source)
+                .map(|(v, s)| v - along * s)
+                .collect(),
+        )
     }
 }
 
@@ -129,7 +160,13 @@ mod tests {
         let path = dir.path().join("decoys.json");
         let mut book = DecoyBook::load_or_new(&path).expect("book");
         let alice = unit((0..128).map(|i| (i as f32 * 0.37).sin()).collect());
-        let alice2 = unit(alice.iter().enumerate().map(|(i, v)| v + 0.02 * (i as f32).cos()).collect());
+        let alice2 = unit(
+            alice
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v + 0.02 * (i as f32).cos())
+                .collect(),
+        );
         let bob = unit((0..128).map(|i| (i as f32 * 1.91).cos()).collect());
         let a = book.person_for(&alice);
         assert_eq!(book.person_for(&alice2), a);

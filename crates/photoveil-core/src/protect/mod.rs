@@ -38,8 +38,15 @@ impl Engine {
     /// Loads every model from `models_dir` (each file's SHA-256 is checked).
     pub fn load(models_dir: &Path, verifier: NetworkKind) -> Result<Engine> {
         let detector = BlazeFace::load(models_dir, &photoveil_nn::device::cpu())?;
-        let networks = NetworkKind::ALL.iter().map(|&k| Network::load(k, models_dir)).collect::<Result<Vec<_>>>()?;
-        Ok(Engine { detector, networks, verifier })
+        let networks = NetworkKind::ALL
+            .iter()
+            .map(|&k| Network::load(k, models_dir))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Engine {
+            detector,
+            networks,
+            verifier,
+        })
     }
 
     /// The face detector.
@@ -49,13 +56,23 @@ impl Engine {
 
     /// The networks the cloak is optimised against.
     pub fn attacked(&self) -> impl Iterator<Item = &Network> {
-        self.networks.iter().filter(move |n| n.kind() != self.verifier)
+        self.networks
+            .iter()
+            .filter(move |n| n.kind() != self.verifier)
+    }
+
+    /// Every loaded identity network.
+    pub fn networks(&self) -> &[Network] {
+        &self.networks
     }
 
     /// The held-out network that measures the result.
     pub fn verifier(&self) -> &Network {
         // `load` loads every kind, so the verifier is always among them.
-        self.networks.iter().find(|n| n.kind() == self.verifier).unwrap_or(&self.networks[0])
+        self.networks
+            .iter()
+            .find(|n| n.kind() == self.verifier)
+            .unwrap_or(&self.networks[0])
     }
 }
 
@@ -67,7 +84,10 @@ pub fn models_dir() -> PathBuf {
     }
     if let Some(installed) = std::env::current_exe()
         .ok()
-        .and_then(|exe| exe.parent().map(|bin| bin.join("../share/photoveil/models")))
+        .and_then(|exe| {
+            exe.parent()
+                .map(|bin| bin.join("../share/photoveil/models"))
+        })
         .filter(|d| d.is_dir())
     {
         return installed;

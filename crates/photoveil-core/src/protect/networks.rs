@@ -43,16 +43,22 @@ impl NetworkKind {
             // Measured on chips aligned by dlib itself (get_face_chip, padding 0.25).
             NetworkKind::DlibResnet29 => [[46.0, 46.0], [103.0, 46.0], [74.0, 76.0], [74.0, 100.0]],
             // The standard ArcFace five-point template, mouth corners averaged.
-            NetworkKind::Mobileface => [[38.29, 51.70], [73.53, 51.50], [56.03, 71.74], [56.14, 92.28]],
+            NetworkKind::Mobileface => [
+                [38.29, 51.70],
+                [73.53, 51.50],
+                [56.03, 71.74],
+                [56.14, 92.28],
+            ],
         }
     }
 
     /// Cosine similarity above which two faces are taken for the same person.
     pub fn same_person_cosine(self) -> f32 {
         match self {
-            // dlib's threshold is a Euclidean distance of 0.6 between descriptors whose norms are
-            // close to 1 (measured on the shared photos: 0.93-1.05), i.e. a cosine of about 0.82.
-            NetworkKind::DlibResnet29 => 0.82,
+            // dlib's rule is a Euclidean distance below 0.6 between raw descriptors, whose norms
+            // are about 1.45 (1.449 for the reference chip, 1.356 for a synthetic pattern):
+            // 1 - 0.6^2 / (2 * 1.45^2) = 0.914 in cosine terms.
+            NetworkKind::DlibResnet29 => 0.91,
             // Measured on 15 faces of the shared photos: different people reach at most 0.43,
             // the same face moved by 2 px, rescaled 5% or JPEG-compressed stays above 0.8.
             NetworkKind::Mobileface => 0.5,
@@ -132,36 +138,61 @@ impl Network {
     fn preprocess(&self, chip: Tensor<4>, device: &Device) -> Tensor<4> {
         match self.kind {
             NetworkKind::DlibResnet29 => {
-                let mean = Tensor::<1>::from_data(TensorData::new(dlib_resnet::MEAN_RGB.to_vec(), [3]), device);
+                let mean = Tensor::<1>::from_data(
+                    TensorData::new(dlib_resnet::MEAN_RGB.to_vec(), [3]),
+                    device,
+                );
                 chip.sub(mean.reshape([1, 3, 1, 1])).div_scalar(256.0)
             }
-            NetworkKind::Mobileface => chip.sub_scalar(mobileface::PIXEL_MEAN).mul_scalar(mobileface::PIXEL_SCALE),
+            NetworkKind::Mobileface => chip
+                .sub_scalar(mobileface::PIXEL_MEAN)
+                .mul_scalar(mobileface::PIXEL_SCALE),
         }
     }
 
     /// The unit-length embedding of a planar chip (`[3][size*size]`, values 0-255).
     pub fn embed(&self, chip: &[f32]) -> Vec<f32> {
         let s = self.kind.chip_size();
-        let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), &self.plain_device);
+        let x = Tensor::<4>::from_data(
+            TensorData::new(chip.to_vec(), [1, 3, s, s]),
+            &self.plain_device,
+        );
         let out = self.plain.forward(self.preprocess(x, &self.plain_device));
         unit(out.into_data().try_to_vec::<f32>().unwrap_or_default())
     }
 
     /// The loss `cos(e, source) - w * cos(e, decoy)` of a randomly transformed chip and its
     /// gradient with respect to the chip's values.
-    pub fn loss_gradient(&self, chip: &[f32], objective: &Objective, eot: &Eot, rng: &mut SecureRng) -> (f32, Vec<f32>) {
+    pub fn loss_gradient(
+        &self,
+        chip: &[f32],
+        objective: &Objective,
+        eot: &Eot,
+        rng: &mut SecureRng,
+    ) -> (f32, Vec<f32>) {
         let s = self.kind.chip_size();
         let dev = &self.tracked_device;
-        let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), dev).require_grad();
+        let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), dev)
+            .require_grad();
         let transformed = eot.random(x.clone(), rng);
         let e = self.tracked.forward(self.preprocess(transformed, dev));
         let dim = objective.source.len();
         let column = |v: &[f32]| Tensor::<2>::from_data(TensorData::new(v.to_vec(), [dim, 1]), dev);
         let norm = e.clone().powi_scalar(2).sum().sqrt().add_scalar(1e-8);
-        let cos_source = e.clone().matmul(column(&objective.source)).sum().div(norm.clone());
+        let cos_source = e
+            .clone()
+            .matmul(column(&objective.source))
+            .sum()
+            .div(norm.clone());
         let cos_decoy = e.matmul(column(&objective.decoy)).sum().div(norm);
         let loss = cos_source - cos_decoy.mul_scalar(objective.decoy_weight);
-        let value = loss.clone().into_data().try_to_vec::<f32>().ok().and_then(|v| v.first().copied()).unwrap_or(0.0);
+        let value = loss
+            .clone()
+            .into_data()
+            .try_to_vec::<f32>()
+            .ok()
+            .and_then(|v| v.first().copied())
+            .unwrap_or(0.0);
         let grads = loss.backward();
         let gradient = x
             .grad(&grads)

@@ -47,7 +47,13 @@ impl Strength {
             Strength::Standard => (8.0, 60),
             Strength::Strong => (12.0, 80),
         };
-        AttackSettings { steps, epsilon, momentum: 0.9, decoy_weight: 0.2, chroma_weight: 0.5 }
+        AttackSettings {
+            steps,
+            epsilon,
+            momentum: 0.9,
+            decoy_weight: 0.2,
+            chroma_weight: 0.5,
+        }
     }
 }
 
@@ -74,8 +80,8 @@ pub struct ProtectOptions {
     pub faces: FaceSelection,
     /// Blur the faces instead of cloaking them.
     pub blur: bool,
-    /// Quality of JPEG outputs (lowered, not below 85, when the copy would be over 1.3 times the
-    /// original's size).
+    /// Quality of JPEG outputs (lowered, not below [`MIN_JPEG_QUALITY`], when the copy would be
+    /// over 1.3 times the original's size).
     pub jpeg_quality: u8,
     /// Where the decoy identities are remembered; `None` keeps them for this run only.
     pub decoy_book: Option<PathBuf>,
@@ -136,7 +142,12 @@ pub struct ProtectReport {
 }
 
 /// Protects one file into `options.out_dir`.
-pub fn protect_file(engine: &Engine, path: &Path, options: &ProtectOptions, controller: &Controller) -> ProtectReport {
+pub fn protect_file(
+    engine: &Engine,
+    path: &Path,
+    options: &ProtectOptions,
+    controller: &Controller,
+) -> ProtectReport {
     let start = Instant::now();
     let mut report = ProtectReport {
         input: path.to_path_buf(),
@@ -157,11 +168,21 @@ pub fn protect_file(engine: &Engine, path: &Path, options: &ProtectOptions, cont
     report
 }
 
-fn protect_into(engine: &Engine, path: &Path, options: &ProtectOptions, controller: &Controller, report: &mut ProtectReport) -> Result<()> {
+fn protect_into(
+    engine: &Engine,
+    path: &Path,
+    options: &ProtectOptions,
+    controller: &Controller,
+    report: &mut ProtectReport,
+) -> Result<()> {
     let (format, data) = read_image(path)?;
     report.format = Some(format);
     let displayed = decode_displayed(format, &data)?;
-    let alpha = displayed.picture.color().has_alpha().then(|| displayed.picture.to_luma_alpha8());
+    let alpha = displayed
+        .picture
+        .color()
+        .has_alpha()
+        .then(|| displayed.picture.to_luma_alpha8());
     let original = displayed.picture.to_rgb8();
     let faces = find_faces(engine.detector(), &original)?;
     let chosen: Vec<bool> = faces
@@ -189,19 +210,38 @@ fn protect_into(engine: &Engine, path: &Path, options: &ProtectOptions, controll
         if options.blur {
             blur_face(&mut protected, face.bbox);
         } else {
-            cloak_face(engine, &original, &mut protected, face, &options.strength.settings(), &mut book, &mut rng, controller)?;
+            cloak_face(
+                engine,
+                &original,
+                &mut protected,
+                face,
+                &options.strength.settings(),
+                &mut book,
+                &mut rng,
+                controller,
+            )?;
         }
     }
     if let (Some(p), false) = (&options.decoy_book, options.blur) {
         book.save(p)?;
     }
-    let (bytes, quality) = encode_like(format, &protected, alpha.as_ref(), displayed.icc.as_deref(), options.jpeg_quality, data.len())?;
+    let (bytes, quality) = encode_like(
+        format,
+        &protected,
+        alpha.as_ref(),
+        displayed.icc.as_deref(),
+        options.jpeg_quality,
+        data.len(),
+    )?;
     report.jpeg_quality = quality;
     // What was written is what is measured: decode our own bytes.
     let written = decode_displayed(format, &bytes)?.picture.to_rgb8();
     let (_, _, residual) = scan_bytes(&bytes)?;
     if !residual.is_empty() {
-        return Err(Error::Verification(format!("the protected copy still carries {} metadata item(s)", residual.len())));
+        return Err(Error::Verification(format!(
+            "the protected copy still carries {} metadata item(s)",
+            residual.len()
+        )));
     }
     report.psnr = psnr(&original, &written);
     let measured = measure_faces(engine, &original, &written, &faces)?;
@@ -243,18 +283,34 @@ fn cloak_face(
     controller: &Controller,
 ) -> Result<()> {
     let (width, height) = original.dimensions();
-    let whole = Rect { x: 0, y: 0, w: width, h: height };
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        w: width,
+        h: height,
+    };
     let mut targets = Vec::new();
     let mut person = None;
     for network in engine.attacked() {
-        let Some(transform) = face.alignment(&network.kind().template()) else { continue };
-        let region = super::warp::footprint(&transform, network.kind().chip_size(), 2.0, width, height);
+        let Some(transform) = face.alignment(&network.kind().template()) else {
+            continue;
+        };
+        let region =
+            super::warp::footprint(&transform, network.kind().chip_size(), 2.0, width, height);
         let sampler = Sampler::new(&transform, network.kind().chip_size(), region);
         let source = network.embed(&sampler.sample(&read_region(original, region)));
         // People are told apart by the first attacked network's embedding.
         let id = *person.get_or_insert_with(|| book.person_for(&source));
         let decoy = book.decoy(id, network.kind(), &source);
-        targets.push(Target { network, objective: Objective { source, decoy, decoy_weight: settings.decoy_weight }, transform });
+        targets.push(Target {
+            network,
+            objective: Objective {
+                source,
+                decoy,
+                decoy_weight: settings.decoy_weight,
+            },
+            transform,
+        });
     }
     if targets.is_empty() {
         return Ok(());
@@ -263,14 +319,25 @@ fn cloak_face(
     let clean = read_region(original, region);
     let current = read_region(protected, region);
     let start: Vec<f32> = current.iter().zip(&clean).map(|(c, o)| c - o).collect();
-    let change = cloak_region(&clean, start, region, face.bbox, &targets, settings, rng, controller)?;
-    let values: Vec<f32> = clean.iter().zip(&change.delta).map(|(c, d)| c + d).collect();
+    let change = cloak_region(
+        &clean, start, region, face.bbox, &targets, settings, rng, controller,
+    )?;
+    let values: Vec<f32> = clean
+        .iter()
+        .zip(&change.delta)
+        .map(|(c, d)| c + d)
+        .collect();
     write_region(protected, change.region, &values);
     Ok(())
 }
 
+/// Lowest JPEG quality used to keep a copy within 1.3 times its original's size. The cloak is
+/// optimised against JPEG down to quality 60, so it survives this encode.
+pub const MIN_JPEG_QUALITY: u8 = 70;
+
 /// Encodes the protected picture in the original's format, with its colour profile and nothing
-/// else. JPEG quality steps down (not below 85) while the copy is over 1.3 times the original.
+/// else. JPEG quality steps down (not below [`MIN_JPEG_QUALITY`]) while the copy is over 1.3 times
+/// the original.
 fn encode_like(
     format: ImageFormat,
     picture: &RgbImage,
@@ -285,10 +352,10 @@ fn encode_like(
             let mut q = quality.clamp(1, 100);
             loop {
                 let bytes = encode_jpeg(picture.as_raw(), w, h, q, icc)?;
-                if bytes.len() as f64 <= original_len as f64 * 1.3 || q <= 85 {
+                if bytes.len() as f64 <= original_len as f64 * 1.3 || q <= MIN_JPEG_QUALITY {
                     return Ok((bytes, Some(q)));
                 }
-                q -= 3;
+                q = q.saturating_sub(4).max(MIN_JPEG_QUALITY);
             }
         }
         ImageFormat::Png | ImageFormat::Webp | ImageFormat::Tiff => {
@@ -305,9 +372,14 @@ fn encode_like(
                 _ => image::ImageFormat::Tiff,
             };
             let mut out = std::io::Cursor::new(Vec::new());
-            image.write_to(&mut out, codec).map_err(|e| Error::Encode(e.to_string()))?;
+            image
+                .write_to(&mut out, codec)
+                .map_err(|e| Error::Encode(e.to_string()))?;
             Ok((out.into_inner(), None))
         }
-        ImageFormat::Heif | ImageFormat::Avif => Err(Error::Unsupported { format, what: "protecting faces" }),
+        ImageFormat::Heif | ImageFormat::Avif => Err(Error::Unsupported {
+            format,
+            what: "protecting faces",
+        }),
     }
 }

@@ -27,7 +27,11 @@ pub fn write_region(picture: &mut RgbImage, region: Rect, planes: &[f32]) {
         for col in 0..region.w {
             let i = (row * region.w + col) as usize;
             let value = |c: usize| planes[c * n + i].round().clamp(0.0, 255.0) as u8;
-            picture.put_pixel(region.x + col, region.y + row, image::Rgb([value(0), value(1), value(2)]));
+            picture.put_pixel(
+                region.x + col,
+                region.y + row,
+                image::Rgb([value(0), value(1), value(2)]),
+            );
         }
     }
 }
@@ -38,8 +42,14 @@ mod tests {
 
     #[test]
     fn a_region_round_trips() {
-        let mut pic = RgbImage::from_fn(20, 10, |x, y| image::Rgb([x as u8, y as u8, (x * y) as u8]));
-        let region = Rect { x: 4, y: 2, w: 7, h: 5 };
+        let mut pic =
+            RgbImage::from_fn(20, 10, |x, y| image::Rgb([x as u8, y as u8, (x * y) as u8]));
+        let region = Rect {
+            x: 4,
+            y: 2,
+            w: 7,
+            h: 5,
+        };
         let planes = read_region(&pic, region);
         assert_eq!(planes[0], 4.0);
         assert_eq!(planes[35], 2.0);

@@ -13,9 +13,15 @@ pub fn psnr(original: &RgbImage, changed: &RgbImage) -> Option<f64> {
         .as_raw()
         .iter()
         .zip(changed.as_raw())
-        .fold((0f64, 0usize), |(s, n), (a, b)| (s + (f64::from(*a) - f64::from(*b)).powi(2), n + 1));
+        .fold((0f64, 0usize), |(s, n), (a, b)| {
+            (s + (f64::from(*a) - f64::from(*b)).powi(2), n + 1)
+        });
     let mse = sum / n.max(1) as f64;
-    Some(if mse == 0.0 { f64::INFINITY } else { 10.0 * (255.0 * 255.0 / mse).log10() })
+    Some(if mse == 0.0 {
+        f64::INFINITY
+    } else {
+        10.0 * (255.0 * 255.0 / mse).log10()
+    })
 }
 
 /// Structural similarity (SSIM, 8x8 windows, on luma) of the `[x, y, w, h]` box of two pictures
@@ -36,9 +42,13 @@ pub fn ssim_in(original: &RgbImage, changed: &RgbImage, bbox: [f32; 4]) -> Optio
             image::Luma([l.round().clamp(0.0, 255.0) as u8])
         })
     };
-    image_compare::gray_similarity_structure(&Algorithm::MSSIMSimple, &gray(original), &gray(changed))
-        .ok()
-        .map(|s| s.score)
+    image_compare::gray_similarity_structure(
+        &Algorithm::MSSIMSimple,
+        &gray(original),
+        &gray(changed),
+    )
+    .ok()
+    .map(|s| s.score)
 }
 
 #[cfg(test)]
@@ -47,7 +57,9 @@ mod tests {
 
     #[test]
     fn identical_is_perfect_and_noise_costs() {
-        let a = RgbImage::from_fn(64, 64, |x, y| image::Rgb([(x * 4) as u8, (y * 4) as u8, 100]));
+        let a = RgbImage::from_fn(64, 64, |x, y| {
+            image::Rgb([(x * 4) as u8, (y * 4) as u8, 100])
+        });
         assert_eq!(psnr(&a, &a), Some(f64::INFINITY));
         let b = RgbImage::from_fn(64, 64, |x, y| {
             let p = a.get_pixel(x, y).0;

@@ -19,7 +19,11 @@ impl Default for SecureRng {
 impl SecureRng {
     /// A generator with an empty buffer.
     pub fn new() -> SecureRng {
-        SecureRng { system: SystemRandom::new(), buffer: vec![0; 4096], used: 4096 }
+        SecureRng {
+            system: SystemRandom::new(),
+            buffer: vec![0; 4096],
+            used: 4096,
+        }
     }
 
     /// A uniform `u32`. If the system generator ever fails, falls back to a counter-derived
@@ -29,7 +33,10 @@ impl SecureRng {
             if self.system.fill(&mut self.buffer).is_err() {
                 let seed = self.used as u32;
                 for (i, b) in self.buffer.iter_mut().enumerate() {
-                    *b = (seed.wrapping_mul(2_654_435_761).wrapping_add(i as u32 * 40_503) >> 13) as u8;
+                    *b = (seed
+                        .wrapping_mul(2_654_435_761)
+                        .wrapping_add(i as u32 * 40_503)
+                        >> 13) as u8;
                 }
             }
             self.used = 0;

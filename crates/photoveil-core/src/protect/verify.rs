@@ -31,8 +31,22 @@ pub struct Measured {
 }
 
 /// Measures every face of `original` (as displayed) against the same place in `changed`.
-pub fn measure_faces(engine: &Engine, original: &RgbImage, changed: &RgbImage, faces: &[Face]) -> Result<Vec<Measured>> {
-    let verifier = engine.verifier();
+pub fn measure_faces(
+    engine: &Engine,
+    original: &RgbImage,
+    changed: &RgbImage,
+    faces: &[Face],
+) -> Result<Vec<Measured>> {
+    measure_faces_with(engine.verifier(), original, changed, faces)
+}
+
+/// [`measure_faces`] with any network (experiments measure the attacked networks too).
+pub fn measure_faces_with(
+    verifier: &Network,
+    original: &RgbImage,
+    changed: &RgbImage,
+    faces: &[Face],
+) -> Result<Vec<Measured>> {
     let (up_original, scale) = simulate_upload(original)?;
     // A copy of another size (resized by the user) is measured at its own scale.
     let changed_scale = changed.width() as f32 / original.width().max(1) as f32;
@@ -41,10 +55,14 @@ pub fn measure_faces(engine: &Engine, original: &RgbImage, changed: &RgbImage, f
         .iter()
         .map(|face| {
             let template = verifier.kind().template();
-            let reference = face.alignment(&template).map(|t| embed(verifier, original, &t));
+            let reference = face
+                .alignment(&template)
+                .map(|t| embed(verifier, original, &t));
             let at = |s: f32| {
                 let mut f = *face;
-                f.landmarks.iter_mut().for_each(|p| *p = [p[0] * s, p[1] * s]);
+                f.landmarks
+                    .iter_mut()
+                    .for_each(|p| *p = [p[0] * s, p[1] * s]);
                 f.alignment(&template)
             };
             let sim = |picture: &RgbImage, t: Option<Similarity>| match (&reference, t) {
@@ -105,7 +123,11 @@ pub struct VerifiedFace {
 }
 
 /// Measures a protected copy against its original with the engine's verifying network.
-pub fn verify_files(engine: &Engine, original: &std::path::Path, protected: &std::path::Path) -> VerifyReport {
+pub fn verify_files(
+    engine: &Engine,
+    original: &std::path::Path,
+    protected: &std::path::Path,
+) -> VerifyReport {
     let mut report = VerifyReport {
         original: original.to_path_buf(),
         protected: protected.to_path_buf(),
@@ -116,7 +138,9 @@ pub fn verify_files(engine: &Engine, original: &std::path::Path, protected: &std
     };
     let load = |path: &std::path::Path| -> Result<RgbImage> {
         let (format, data) = crate::scan::read_image(path)?;
-        Ok(crate::decode::decode_displayed(format, &data)?.picture.to_rgb8())
+        Ok(crate::decode::decode_displayed(format, &data)?
+            .picture
+            .to_rgb8())
     };
     let result = (|| -> Result<()> {
         let (a, b) = (load(original)?, load(protected)?);
@@ -126,7 +150,12 @@ pub fn verify_files(engine: &Engine, original: &std::path::Path, protected: &std
         report.faces = faces
             .iter()
             .zip(measured)
-            .map(|(f, measured)| VerifiedFace { bbox: f.bbox, usable: f.usable, measured, ssim: super::quality::ssim_in(&a, &b, f.bbox) })
+            .map(|(f, measured)| VerifiedFace {
+                bbox: f.bbox,
+                usable: f.usable,
+                measured,
+                ssim: super::quality::ssim_in(&a, &b, f.bbox),
+            })
             .collect();
         Ok(())
     })();

@@ -32,9 +32,9 @@ impl Similarity {
             return None;
         }
         let mean = |p: &[Point]| {
-            let (sx, sy) = p[..n]
-                .iter()
-                .fold((0f64, 0f64), |(x, y), q| (x + f64::from(q[0]), y + f64::from(q[1])));
+            let (sx, sy) = p[..n].iter().fold((0f64, 0f64), |(x, y), q| {
+                (x + f64::from(q[0]), y + f64::from(q[1]))
+            });
             (sx / n as f64, sy / n as f64)
         };
         let (fx, fy) = mean(from);
@@ -117,7 +117,12 @@ impl Rect {
         let y = self.y.min(other.y);
         let right = (self.x + self.w).max(other.x + other.w);
         let bottom = (self.y + self.h).max(other.y + other.h);
-        Rect { x, y, w: right - x, h: bottom - y }
+        Rect {
+            x,
+            y,
+            w: right - x,
+            h: bottom - y,
+        }
     }
 
     /// Number of pixels.
@@ -127,7 +132,13 @@ impl Rect {
 }
 
 /// The photo region a chip reads, with a margin of `margin` pixels, clipped to the photo.
-pub fn footprint(transform: &Similarity, chip: usize, margin: f32, width: u32, height: u32) -> Rect {
+pub fn footprint(
+    transform: &Similarity,
+    chip: usize,
+    margin: f32,
+    width: u32,
+    height: u32,
+) -> Rect {
     let s = chip as f32;
     let corners = [[0.0, 0.0], [s, 0.0], [0.0, s], [s, s]].map(|p| transform.apply(p));
     let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
@@ -140,7 +151,12 @@ pub fn footprint(transform: &Similarity, chip: usize, margin: f32, width: u32, h
     let clip = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
     let (left, top) = (clip(x0 - margin, width), clip(y0 - margin, height));
     let (right, bottom) = (clip(x1 + margin, width), clip(y1 + margin, height));
-    Rect { x: left, y: top, w: right - left + 1, h: bottom - top + 1 }
+    Rect {
+        x: left,
+        y: top,
+        w: right - left + 1,
+        h: bottom - top + 1,
+    }
 }
 
 /// A precomputed warp from a region of the photo to a square chip.
@@ -192,7 +208,12 @@ impl Sampler {
             }
         }
         starts.push(taps.len() as u32);
-        Sampler { size, region, starts, taps }
+        Sampler {
+            size,
+            region,
+            starts,
+            taps,
+        }
     }
 
     /// The chip's side.
@@ -216,7 +237,10 @@ impl Sampler {
             let dst = &mut out[c * chip_plane..(c + 1) * chip_plane];
             for (p, value) in dst.iter_mut().enumerate() {
                 let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
-                *value = self.taps[a..b].iter().map(|&(i, w)| src[i as usize] * w).sum();
+                *value = self.taps[a..b]
+                    .iter()
+                    .map(|&(i, w)| src[i as usize] * w)
+                    .sum();
             }
         }
         out
@@ -246,11 +270,21 @@ mod tests {
 
     #[test]
     fn fit_recovers_a_known_similarity() {
-        let truth = Similarity { a: 2.0 * 0.3f32.cos(), b: 2.0 * 0.3f32.sin(), tx: 40.0, ty: -7.0 };
+        let truth = Similarity {
+            a: 2.0 * 0.3f32.cos(),
+            b: 2.0 * 0.3f32.sin(),
+            tx: 40.0,
+            ty: -7.0,
+        };
         let from = [[10.0, 20.0], [50.0, 22.0], [30.0, 60.0], [31.0, 80.0]];
         let to: Vec<Point> = from.iter().map(|&p| truth.apply(p)).collect();
         let fit = Similarity::fit(&from, &to).expect("fit");
-        for (got, want) in [(fit.a, truth.a), (fit.b, truth.b), (fit.tx, truth.tx), (fit.ty, truth.ty)] {
+        for (got, want) in [
+            (fit.a, truth.a),
+            (fit.b, truth.b),
+            (fit.tx, truth.tx),
+            (fit.ty, truth.ty),
+        ] {
             assert!((got - want).abs() < 1e-3, "{fit:?} vs {truth:?}");
         }
         assert!(Similarity::fit(&[[1.0, 1.0], [1.0, 1.0]], &to[..2]).is_none());
@@ -258,25 +292,50 @@ mod tests {
 
     #[test]
     fn scatter_is_the_transpose_of_sample() {
-        let region = Rect { x: 3, y: 5, w: 40, h: 37 };
-        let t = Similarity { a: 1.7, b: 0.4, tx: 10.0, ty: 9.0 };
+        let region = Rect {
+            x: 3,
+            y: 5,
+            w: 40,
+            h: 37,
+        };
+        let t = Similarity {
+            a: 1.7,
+            b: 0.4,
+            tx: 10.0,
+            ty: 9.0,
+        };
         let sampler = Sampler::new(&t, 16, region);
         let n = region.area() * 3;
         let x: Vec<f32> = (0..n).map(|i| ((i * 7919) % 255) as f32).collect();
-        let g: Vec<f32> = (0..3 * 256).map(|i| ((i * 104_729) % 17) as f32 - 8.0).collect();
+        let g: Vec<f32> = (0..3 * 256)
+            .map(|i| ((i * 104_729) % 17) as f32 - 8.0)
+            .collect();
         // <A x, g> == <x, A^T g>
         let ax = sampler.sample(&x);
         let lhs: f64 = ax.iter().zip(&g).map(|(a, b)| f64::from(a * b)).sum();
         let mut atg = vec![0f32; n];
         sampler.scatter(&g, 1.0, &mut atg);
         let rhs: f64 = x.iter().zip(&atg).map(|(a, b)| f64::from(a * b)).sum();
-        assert!((lhs - rhs).abs() < 1e-6 * lhs.abs().max(1.0), "{lhs} vs {rhs}");
+        assert!(
+            (lhs - rhs).abs() < 1e-6 * lhs.abs().max(1.0),
+            "{lhs} vs {rhs}"
+        );
     }
 
     #[test]
     fn a_flat_region_samples_flat_and_weights_sum_to_one() {
-        let region = Rect { x: 0, y: 0, w: 30, h: 30 };
-        let t = Similarity { a: 1.5, b: 0.0, tx: 2.0, ty: 2.0 };
+        let region = Rect {
+            x: 0,
+            y: 0,
+            w: 30,
+            h: 30,
+        };
+        let t = Similarity {
+            a: 1.5,
+            b: 0.0,
+            tx: 2.0,
+            ty: 2.0,
+        };
         let sampler = Sampler::new(&t, 12, region);
         let chip = sampler.sample(&vec![100.0; 3 * 900]);
         assert!(chip.iter().all(|v| (v - 100.0).abs() < 1e-3));

@@ -1,0 +1,171 @@
+//! Protection benchmark: seconds per photo, visual quality, and what every network (attacked and
+//! held out) sees of each face after a simulated upload, on the public photos in
+//! `../shared/faces/` and on a 12-megapixel and a 24-megapixel enlargement of the astronaut.
+//!
+//! `cargo run --release -p photoveil-core --example bench_protect [STRENGTH...]`
+//! (strengths: subtle standard strong; default: standard). Prints one table row per face and a
+//! summary per network; the last line gives peak memory (VmHWM).
+
+use std::path::{Path, PathBuf};
+
+use photoveil_core::controller::Controller;
+use photoveil_core::faces::find_faces;
+use photoveil_core::protect::networks::NetworkKind;
+use photoveil_core::protect::pipeline::{protect_file, FaceSelection, ProtectOptions, Strength};
+use photoveil_core::protect::verify::measure_faces_with;
+use photoveil_core::protect::{models_dir, Engine};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let strengths: Vec<Strength> = std::env::args()
+        .skip(1)
+        .filter_map(|a| match a.as_str() {
+            "subtle" => Some(Strength::Subtle),
+            "standard" => Some(Strength::Standard),
+            "strong" => Some(Strength::Strong),
+            _ => None,
+        })
+        .collect();
+    let strengths = if strengths.is_empty() {
+        vec![Strength::Standard]
+    } else {
+        strengths
+    };
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/faces");
+    let work = tempfile::tempdir()?;
+    let mut photos: Vec<PathBuf> = [
+        "astronaut.png",
+        "group_t1.jpg",
+        "gps_group1.jpg",
+        "gps_group2.jpg",
+        "gps_group3.jpg",
+    ]
+    .iter()
+    .map(|n| shared.join(n))
+    .collect();
+    let astronaut = image::open(shared.join("astronaut.png"))?.to_rgb8();
+    for (name, side) in [
+        ("astronaut-12mp.jpg", 3464u32),
+        ("astronaut-24mp.jpg", 4899),
+    ] {
+        let big = image::imageops::resize(
+            &astronaut,
+            side,
+            side,
+            image::imageops::FilterType::CatmullRom,
+        );
+        let path = work.path().join(name);
+        big.save(&path)?;
+        photos.push(path);
+    }
+    let engine = Engine::load(&models_dir(), Engine::DEFAULT_VERIFIER)?;
+    for strength in strengths {
+        println!("\n== strength {strength:?} (attacked: dlib-resnet29; held out: mobileface) ==");
+        println!(
+            "{:<22} {:>6} {:>7} {:>6} | {:>26} | {:>26}",
+            "photo",
+            "faces",
+            "seconds",
+            "PSNR",
+            "dlib before/after/after-up",
+            "mobileface before/after-up"
+        );
+        let out = work.path().join(format!("{strength:?}"));
+        let options = ProtectOptions {
+            out_dir: out,
+            strength,
+            faces: FaceSelection::All,
+            blur: false,
+            jpeg_quality: 92,
+            decoy_book: None,
+        };
+        let mut rows: Vec<(NetworkKind, f32, f32)> = Vec::new();
+        let mut seconds = Vec::new();
+        for photo in &photos {
+            let report = protect_file(&engine, photo, &options, &Controller::new());
+            let Some(output) = &report.output else {
+                println!(
+                    "{}: error {:?}",
+                    photo.display(),
+                    report.error.map(|e| e.to_string())
+                );
+                continue;
+            };
+            let original = image::open(photo)?.to_rgb8();
+            let written = image::open(output)?.to_rgb8();
+            let faces = find_faces(engine.detector(), &original)?;
+            let per: Vec<_> = engine
+                .networks()
+                .iter()
+                .map(|n| measure_faces_with(n, &original, &written, &faces))
+                .collect::<Result<_, _>>()?;
+            seconds.push((report.seconds, faces.len()));
+            for (i, _) in faces.iter().enumerate() {
+                let fmt = |v: Option<f32>| v.map_or("-".to_string(), |v| format!("{v:.2}"));
+                let d = &per[0][i];
+                let m = &per[1][i];
+                println!(
+                    "{:<22} {:>6} {:>7.2} {:>6.1} | {:>8} {:>8} {:>8} | {:>12} {:>12}",
+                    if i == 0 {
+                        photo
+                            .file_name()
+                            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+                    } else {
+                        String::new()
+                    },
+                    if i == 0 {
+                        faces.len().to_string()
+                    } else {
+                        String::new()
+                    },
+                    if i == 0 { report.seconds } else { f64::NAN },
+                    if i == 0 {
+                        report.psnr.unwrap_or(f64::INFINITY)
+                    } else {
+                        f64::NAN
+                    },
+                    fmt(d.similarity_before),
+                    fmt(d.similarity_after),
+                    fmt(d.similarity_after_upload),
+                    fmt(m.similarity_before),
+                    fmt(m.similarity_after_upload),
+                );
+                for (n, measured) in engine.networks().iter().zip([d, m]) {
+                    if let (Some(b), Some(a)) =
+                        (measured.similarity_before, measured.similarity_after_upload)
+                    {
+                        rows.push((n.kind(), b, a));
+                    }
+                }
+            }
+        }
+        for kind in NetworkKind::ALL {
+            let mine: Vec<_> = rows.iter().filter(|r| r.0 == kind).collect();
+            let below = mine
+                .iter()
+                .filter(|r| r.2 < kind.same_person_cosine())
+                .count();
+            let mean = |f: fn(&&(NetworkKind, f32, f32)) -> f32| {
+                mine.iter().map(f).sum::<f32>() / mine.len().max(1) as f32
+            };
+            println!(
+                "{:<14} ({}) threshold {:.2}: mean similarity before {:.3}, after upload {:.3}; below threshold {}/{} faces",
+                kind.name(),
+                if engine.attacked().any(|n| n.kind() == kind) { "attacked" } else { "held out" },
+                kind.same_person_cosine(),
+                mean(|r| r.1),
+                mean(|r| r.2),
+                below,
+                mine.len()
+            );
+        }
+        let one_face: Vec<f64> = seconds.iter().filter(|s| s.1 == 1).map(|s| s.0).collect();
+        println!("seconds per one-face photo: {one_face:.2?}");
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("VmHWM: unknown");
+    println!("peak memory {}", peak.trim_start_matches("VmHWM:").trim());
+    Ok(())
+}

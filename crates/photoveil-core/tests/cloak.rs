@@ -1,0 +1,84 @@
+//! The cloak against the real networks on a real face (the public-domain astronaut portrait):
+//! it must move the attacked network's view of the face past its same-person threshold, survive
+//! a simulated upload, stay inside the visual budget, and leave the held-out network unused.
+
+use std::path::Path;
+
+use photoveil_core::controller::Controller;
+use photoveil_core::faces::find_faces;
+use photoveil_core::protect::networks::NetworkKind;
+use photoveil_core::protect::pipeline::{
+    protect_file, FaceAction, FaceSelection, ProtectOptions, Strength,
+};
+use photoveil_core::protect::quality::psnr;
+use photoveil_core::protect::verify::measure_faces_with;
+use photoveil_core::protect::{models_dir, Engine};
+
+fn astronaut() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/faces/astronaut.png")
+}
+
+#[test]
+fn standard_cloak_hides_the_face_from_the_attacked_network_after_upload() {
+    let engine = Engine::load(&models_dir(), Engine::DEFAULT_VERIFIER).expect("models load");
+    assert!(
+        engine
+            .attacked()
+            .all(|n| n.kind() != NetworkKind::Mobileface),
+        "the verifier is never attacked"
+    );
+    let out = tempfile::tempdir().expect("dir");
+    let options = ProtectOptions {
+        out_dir: out.path().to_path_buf(),
+        strength: Strength::Standard,
+        faces: FaceSelection::All,
+        blur: false,
+        jpeg_quality: 92,
+        decoy_book: None,
+    };
+    let before = std::fs::read(astronaut()).expect("photo");
+    let report = protect_file(&engine, &astronaut(), &options, &Controller::new());
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(
+        std::fs::read(astronaut()).expect("photo"),
+        before,
+        "the original is untouched"
+    );
+    assert_eq!(report.faces.len(), 1);
+    assert_eq!(report.faces[0].action, FaceAction::Cloaked);
+    let output = report.output.expect("written");
+    let original = image::open(astronaut()).expect("decode").to_rgb8();
+    let protected = image::open(&output).expect("decode").to_rgb8();
+    assert_eq!(original.dimensions(), protected.dimensions());
+    let whole = psnr(&original, &protected).expect("same size");
+    assert!(whole > 38.0, "whole-image PSNR {whole:.1} dB");
+    // Measured 0.91 (the target is 0.97: not reached yet, see the issue).
+    assert!(
+        report.faces[0].ssim.expect("ssim") > 0.85,
+        "face SSIM {:?}",
+        report.faces[0].ssim
+    );
+
+    let faces = find_faces(engine.detector(), &original).expect("detect");
+    let dlib = engine
+        .networks()
+        .iter()
+        .find(|n| n.kind() == NetworkKind::DlibResnet29)
+        .expect("dlib");
+    let m = &measure_faces_with(dlib, &original, &protected, &faces).expect("measure")[0];
+    let (before, after) = (
+        m.similarity_before.expect("before"),
+        m.similarity_after_upload.expect("after"),
+    );
+    assert!(
+        before > 0.97,
+        "unprotected, the network still knows the face after upload: {before}"
+    );
+    assert!(
+        after < NetworkKind::DlibResnet29.same_person_cosine(),
+        "attacked network after upload: {after}"
+    );
+    // The independent verifier was measured and is reported honestly, whatever it says.
+    let v = &report.faces[0].measured;
+    assert!(v.similarity_after_upload.is_some() && v.passed.is_some());
+}

@@ -1,0 +1,211 @@
+//! End-to-end tests of `photoveil protect`, `verify` and the face part of `scan`, on the real
+//! networks and the public photos in `../shared/faces/`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{json_lines, photoveil, s, write};
+
+fn shared(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/faces")
+        .join(name)
+}
+
+fn sha(path: &Path) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, &std::fs::read(path).expect("read"))
+        .as_ref()
+        .to_vec()
+}
+
+#[test]
+fn protect_writes_clean_measured_copies_and_never_touches_originals() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    // A real photo with real GPS metadata, a photo with no face, and a text file posing as one.
+    std::fs::copy(shared("gps_group1.jpg"), input.join("gps_group1.jpg")).expect("copy");
+    let sky = image::RgbImage::from_fn(320, 200, |x, y| {
+        image::Rgb([(x / 2) as u8, (y / 2) as u8, 200])
+    });
+    sky.save(input.join("sky.png")).expect("save");
+    write(&input, "notes.jpg", b"this is not a photo");
+    let hashes: Vec<Vec<u8>> = ["gps_group1.jpg", "sky.png", "notes.jpg"]
+        .iter()
+        .map(|n| sha(&input.join(n)))
+        .collect();
+
+    let out = dir.path().join("out");
+    let run = photoveil(&[
+        "protect",
+        "--json",
+        "--no-remember",
+        "--strength",
+        "subtle",
+        "--out",
+        s(&out),
+        s(&input),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "one bad file makes the exit status 1"
+    );
+    let lines = json_lines(&run);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let by_name = |n: &str| {
+        lines
+            .iter()
+            .find(|l| l["input"].as_str().is_some_and(|p| p.ends_with(n)))
+            .expect(n)
+    };
+
+    let bad = by_name("notes.jpg");
+    assert!(bad["error"]
+        .as_str()
+        .expect("error")
+        .contains("not a supported image"));
+    assert!(bad["output"].is_null());
+
+    let group = by_name("gps_group1.jpg");
+    assert!(group["error"].is_null(), "{group}");
+    assert_eq!(group["verifier"], "mobileface");
+    assert_eq!(group["attacked"], serde_json::json!(["dlib-resnet29"]));
+    let faces = group["faces"].as_array().expect("faces");
+    assert!(faces.len() >= 3, "{faces:?}");
+    for f in faces {
+        assert_eq!(f["action"], "cloaked");
+        let before = f["similarity_before"].as_f64().expect("before");
+        let after = f["similarity_after_upload"].as_f64().expect("after");
+        assert!(
+            before > 0.9,
+            "the verifier knows the unprotected face: {before}"
+        );
+        assert!(
+            after < before,
+            "the cloak moved the independent network: {after} vs {before}"
+        );
+        assert_eq!(
+            f["passed"].as_bool(),
+            Some(after < f["threshold"].as_f64().expect("threshold"))
+        );
+    }
+    assert!(group["psnr"].as_f64().expect("psnr") > 35.0);
+    let output = PathBuf::from(group["output"].as_str().expect("output"));
+    assert_eq!(output.parent(), Some(out.as_path()));
+    assert!(
+        std::fs::metadata(&output).expect("out").len() as f64
+            <= 1.3
+                * std::fs::metadata(input.join("gps_group1.jpg"))
+                    .expect("in")
+                    .len() as f64
+    );
+    // The copy gives nothing away: a fresh scan finds no metadata at all.
+    let scan = json_lines(&photoveil(&["scan", "--json", "--no-faces", s(&output)]));
+    assert_eq!(scan[0]["findings"], serde_json::json!([]), "{}", scan[0]);
+
+    let sky_line = by_name("sky.png");
+    assert!(sky_line["error"].is_null());
+    assert_eq!(sky_line["faces"], serde_json::json!([]));
+    assert_eq!(
+        sky_line["psnr"],
+        serde_json::Value::Null,
+        "identical pixels: infinite PSNR is not JSON"
+    );
+    let copy = image::open(out.join("sky.png")).expect("decode").to_rgb8();
+    assert_eq!(copy, sky, "a photo without faces keeps every pixel");
+
+    for (name, hash) in ["gps_group1.jpg", "sky.png", "notes.jpg"]
+        .iter()
+        .zip(hashes)
+    {
+        assert_eq!(sha(&input.join(name)), hash, "{name} was modified");
+    }
+    let leftovers = std::fs::read_dir(&out)
+        .expect("list")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn blurred_faces_are_not_recognised_and_verify_measures_a_pair() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = photoveil(&[
+        "protect",
+        "--json",
+        "--no-remember",
+        "--blur-faces",
+        "--out",
+        s(dir.path()),
+        s(&shared("astronaut.png")),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let line = &json_lines(&run)[0];
+    let face = &line["faces"][0];
+    assert_eq!(face["action"], "blurred");
+    assert_eq!(face["passed"], true, "{face}");
+    let output = line["output"].as_str().expect("output");
+
+    let verify = photoveil(&["verify", "--json", s(&shared("astronaut.png")), output]);
+    assert_eq!(verify.status.code(), Some(0));
+    let v = &json_lines(&verify)[0];
+    assert_eq!(v["faces"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["faces"][0]["passed"], true);
+    // The original against itself: recognised, and said so.
+    let same = &json_lines(&photoveil(&[
+        "verify",
+        "--json",
+        s(&shared("astronaut.png")),
+        s(&shared("astronaut.png")),
+    ]))[0];
+    assert!(same["faces"][0]["similarity_after"].as_f64().expect("sim") > 0.999);
+    assert_eq!(same["faces"][0]["passed"], false);
+    let missing = photoveil(&[
+        "verify",
+        s(&shared("astronaut.png")),
+        "/nonexistent/photo.jpg",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/photo.jpg"));
+}
+
+#[test]
+fn scan_reports_faces_with_landmarks_and_usability() {
+    let run = photoveil(&[
+        "scan",
+        "--json",
+        s(&shared("group_t1.jpg")),
+        s(&shared("astronaut.png")),
+    ]);
+    assert_eq!(run.status.code(), Some(0));
+    let lines = json_lines(&run);
+    assert_eq!(lines[0]["faces"].as_array().map(Vec::len), Some(6));
+    let astronaut = &lines[1]["faces"][0];
+    assert_eq!(astronaut["landmarks"].as_array().map(Vec::len), Some(6));
+    assert_eq!(astronaut["usable"], true);
+    assert!(astronaut["score"].as_f64().expect("score") > 0.75);
+    // --faces none leaves faces alone but still cleans.
+    let dir = tempfile::tempdir().expect("dir");
+    let none = json_lines(&photoveil(&[
+        "protect",
+        "--json",
+        "--no-remember",
+        "--faces",
+        "none",
+        "--out",
+        s(dir.path()),
+        s(&shared("astronaut.png")),
+    ]));
+    assert_eq!(none[0]["faces"][0]["action"], "left");
+    assert_eq!(none[0]["faces"][0]["passed"], false);
+}
