@@ -94,7 +94,14 @@ pub fn cloak_region(
         face_box[2],
         face_box[3],
     ];
-    let budget: Vec<f32> = texture_budget(clean, region, local_box)
+    let texture_radius = targets
+        .iter()
+        .map(|t| t.transform.scale())
+        .fold(1f32, f32::max)
+        .mul_add(1.5, 0.0)
+        .round()
+        .clamp(3.0, 16.0) as usize;
+    let budget: Vec<f32> = texture_budget(clean, region, local_box, texture_radius)
         .iter()
         .map(|b| b * settings.epsilon)
         .collect();
@@ -112,13 +119,10 @@ pub fn cloak_region(
             )
         })
         .collect();
-    // Smooth gradients over about one chip pixel (translation invariance, fewer speckles).
-    let sigma = targets
-        .iter()
-        .map(|t| t.transform.scale())
-        .fold(0f32, f32::max)
-        .clamp(0.6, 4.0)
-        * 0.7;
+    // Gradients are smoothed over about one chip pixel before they are spread back onto the
+    // photo (translation invariance, fewer speckles); in chip space this costs the same for a
+    // 100-pixel face and a 1000-pixel one.
+    const CHIP_SIGMA: f32 = 0.8;
     let mut delta = start;
     let mut velocity = vec![0f32; 3 * n];
     let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
@@ -136,17 +140,18 @@ pub fn cloak_region(
             let pick = (rng.next_u32() as usize) % samplers.len();
             let sampler = &samplers[pick];
             let chip = sampler.sample(&current);
-            let (_, chip_gradient) =
+            let (_, mut chip_gradient) =
                 target
                     .network
                     .loss_gradient(&chip, &target.objective, eot, rng);
+            let side = sampler.size();
+            smooth_planes(&mut chip_gradient, side, side, CHIP_SIGMA);
             let size = chip_gradient.iter().map(|g| g.abs()).sum::<f32>()
                 / chip_gradient.len().max(1) as f32;
             if size > 0.0 {
                 sampler.scatter(&chip_gradient, 1.0 / size, &mut gradient);
             }
         }
-        smooth_planes(&mut gradient, region.w as usize, region.h as usize, sigma);
         damp_chroma(&mut gradient, n, settings.chroma_weight);
         let mean_abs = gradient.iter().map(|g| g.abs()).sum::<f32>() / gradient.len().max(1) as f32;
         if mean_abs <= 0.0 {

@@ -15,7 +15,9 @@ pub fn luma(r: f32, g: f32, b: f32) -> f32 {
 /// Per-pixel budget multipliers for a planar region, in `[floor, ceiling]`, times a fade that is
 /// 1 inside the ellipse inscribed in `face` (region coordinates) and falls to 0 at 1.35 times its
 /// radii.
-pub fn texture_budget(planes: &[f32], region: Rect, face: [f32; 4]) -> Vec<f32> {
+/// Contrast is measured over a `(2*radius+1)` square: about one chip pixel of the networks, so
+/// that a large face is judged at the scale its features have.
+pub fn texture_budget(planes: &[f32], region: Rect, face: [f32; 4], radius: usize) -> Vec<f32> {
     const FLOOR: f32 = 0.2;
     const CEILING: f32 = 1.6;
     /// Local standard deviation of luma (0-255) that earns a multiplier of 1.
@@ -26,8 +28,8 @@ pub fn texture_budget(planes: &[f32], region: Rect, face: [f32; 4]) -> Vec<f32> 
         .map(|i| f64::from(luma(planes[i], planes[n + i], planes[2 * n + i])))
         .collect();
     let (mean, mean_sq) = (
-        box_mean(&y, w, h, 3),
-        box_mean(&y.iter().map(|v| v * v).collect::<Vec<_>>(), w, h, 3),
+        box_mean(&y, w, h, radius),
+        box_mean(&y.iter().map(|v| v * v).collect::<Vec<_>>(), w, h, radius),
     );
     let [fx, fy, fw, fh] = face;
     let (cx, cy) = (fx + fw / 2.0, fy + fh / 2.0);
@@ -94,7 +96,7 @@ mod tests {
                 }
             }
         }
-        let budget = texture_budget(&planes, region, [0.0, 0.0, 64.0, 64.0]);
+        let budget = texture_budget(&planes, region, [0.0, 0.0, 64.0, 64.0], 3);
         let at = |col: usize, row: usize| budget[row * 64 + col];
         assert!(at(24, 32) > 1.5, "texture {}", at(24, 32));
         assert!((at(44, 32) - 0.2).abs() < 1e-3, "flat {}", at(44, 32));
