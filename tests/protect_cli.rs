@@ -209,3 +209,72 @@ fn scan_reports_faces_with_landmarks_and_usability() {
     assert_eq!(none[0]["faces"][0]["action"], "left");
     assert_eq!(none[0]["faces"][0]["passed"], false);
 }
+
+#[test]
+fn an_exif_rotated_photo_is_protected_as_displayed() {
+    use img_parts::jpeg::Jpeg;
+    use img_parts::ImageEXIF;
+    let dir = tempfile::tempdir().expect("dir");
+    // Store the astronaut lying on her side with orientation 6 ("rotate 90° clockwise to
+    // display"), as phones do.
+    let upright = image::open(shared("astronaut.png"))
+        .expect("decode")
+        .to_rgb8();
+    let stored = image::imageops::rotate270(&upright);
+    let mut jpeg_bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg_bytes, 95)
+        .encode_image(&stored)
+        .expect("encode");
+    let mut jpeg = Jpeg::from_bytes(jpeg_bytes.into()).expect("parse");
+    jpeg.set_exif(Some(
+        photoveil_core::container::orientation_only_exif(6).into(),
+    ));
+    let mut bytes = Vec::new();
+    jpeg.encoder().write_to(&mut bytes).expect("write");
+    let input = write(dir.path(), "sideways.jpg", &bytes);
+
+    let out = dir.path().join("out");
+    let run = photoveil(&[
+        "protect",
+        "--json",
+        "--no-remember",
+        "--out",
+        s(&out),
+        s(&input),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let line = &json_lines(&run)[0];
+    let faces = line["faces"].as_array().expect("faces");
+    assert_eq!(
+        faces.len(),
+        1,
+        "the face is found in the photo as displayed: {line}"
+    );
+    // The box is where the face is in the upright picture (the astronaut's face is at about
+    // x 173-278, y 74-179 in astronaut.png).
+    let x = faces[0]["box"][0].as_f64().expect("x");
+    let y = faces[0]["box"][1].as_f64().expect("y");
+    assert!(
+        (x - 173.0).abs() < 25.0 && (y - 74.0).abs() < 25.0,
+        "{}",
+        faces[0]
+    );
+    assert_eq!(faces[0]["action"], "cloaked");
+    // The copy is written upright, without any orientation tag to lose.
+    let copy = image::open(out.join("sideways.jpg"))
+        .expect("decode")
+        .to_rgb8();
+    assert_eq!(copy.dimensions(), upright.dimensions());
+    let scan = json_lines(&photoveil(&[
+        "scan",
+        "--json",
+        "--no-faces",
+        s(&out.join("sideways.jpg")),
+    ]));
+    assert_eq!(scan[0]["findings"], serde_json::json!([]));
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs PhotoVeil on a fresh Debian machine that has the Rust toolchain.
 # The desktop window is not in this build yet; until it is, this runs the headless demo: it scans
-# the bundled demo photo (made-up metadata on a public-domain picture) and writes a cleaned copy.
+# the bundled demo photo (made-up metadata on a public-domain picture), writes a cleaned copy and
+# a protected copy whose face is cloaked and measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup.sh
@@ -16,3 +17,6 @@ echo "== Cleaning it into $out =="
 echo
 echo "== What the cleaned copy gives away =="
 "$bin" scan "$out"
+echo
+echo "== Protecting the face in it (cloak, measured by an independent network after a simulated upload) =="
+"$bin" protect --no-remember --out "$out/protected" assets/demo/astronaut.jpg
