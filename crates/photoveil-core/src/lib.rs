@@ -3,8 +3,8 @@
 //! It finds what a photo gives away ([`scan`]), writes cleaned copies ([`clean`]) and proves that a
 //! cleaned copy shows the same picture and no longer carries the data ([`verify`]). It finds faces
 //! ([`faces`]) and protects them ([`protect`]), measuring the result with a network the cloak was
-//! not optimised against. Everything here
-//! returns typed data; wording for people lives in the binary's translations.
+//! not optimised against. Everything here returns typed data; wording for people lives in the
+//! binary's translations.
 
 pub mod batch;
 pub mod clean;
