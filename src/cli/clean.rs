@@ -26,14 +26,7 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
                 Ok(pair) => pair,
                 Err(e) => {
                     ok = false;
-                    if json {
-                        println!(
-                            "{}",
-                            serde_json::json!({ "input": e.path, "error": e.reason })
-                        );
-                    } else {
-                        eprintln!("{}: error: {}", e.path.display(), e.reason);
-                    }
+                    super::print_listing_error(e, json, "input");
                     return;
                 }
             };
@@ -46,10 +39,7 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
                 .is_some_and(|v| !v.residual.is_empty());
             ok &= report.error.is_none() && !residual;
             if json {
-                match serde_json::to_string(&report) {
-                    Ok(line) => println!("{line}"),
-                    Err(e) => eprintln!("{}: error: {e}", report.input.display()),
-                }
+                super::print_json_line(&report, &report.input);
             } else {
                 print_human(&report);
             }

@@ -205,3 +205,24 @@ pub(crate) fn load_engine() -> Option<photoveil_core::protect::Engine> {
         }
     }
 }
+
+/// Prints a listing problem (missing path, unreadable folder, link loop): one JSON line with the
+/// path under `key`, or one line on standard error.
+pub(crate) fn print_listing_error(e: &photoveil_core::WalkError, json: bool, key: &str) {
+    if json {
+        let mut line = serde_json::Map::new();
+        line.insert(key.to_string(), serde_json::json!(e.path));
+        line.insert("error".to_string(), serde_json::json!(e.reason));
+        println!("{}", serde_json::Value::Object(line));
+    } else {
+        eprintln!("{}: error: {}", e.path.display(), e.reason);
+    }
+}
+
+/// Prints a report as one JSON line.
+pub(crate) fn print_json_line(report: &impl serde::Serialize, path: &std::path::Path) {
+    match serde_json::to_string(report) {
+        Ok(line) => println!("{line}"),
+        Err(e) => eprintln!("{}: error: {e}", path.display()),
+    }
+}

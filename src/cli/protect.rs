@@ -75,14 +75,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
                 Ok(pair) => pair,
                 Err(e) => {
                     ok = false;
-                    if json {
-                        println!(
-                            "{}",
-                            serde_json::json!({ "input": e.path, "error": e.reason })
-                        );
-                    } else {
-                        eprintln!("{}: error: {}", e.path.display(), e.reason);
-                    }
+                    super::print_listing_error(e, json, "input");
                     return;
                 }
             };
@@ -91,10 +84,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
             }
             ok &= report.error.is_none();
             if json {
-                match serde_json::to_string(&report) {
-                    Ok(line) => println!("{line}"),
-                    Err(e) => eprintln!("{}: error: {e}", report.input.display()),
-                }
+                super::print_json_line(&report, &report.input);
             } else {
                 print_human(&report);
             }

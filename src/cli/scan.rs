@@ -27,14 +27,7 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
                 Ok(pair) => pair,
                 Err(e) => {
                     ok = false;
-                    if json {
-                        println!(
-                            "{}",
-                            serde_json::json!({ "path": e.path, "error": e.reason })
-                        );
-                    } else {
-                        eprintln!("{}: error: {}", e.path.display(), e.reason);
-                    }
+                    super::print_listing_error(e, json, "path");
                     return;
                 }
             };
@@ -50,10 +43,7 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
 
 fn print_report(report: &ScanReport, json: bool) {
     if json {
-        match serde_json::to_string(report) {
-            Ok(line) => println!("{line}"),
-            Err(e) => eprintln!("{}: error: {e}", report.path.display()),
-        }
+        super::print_json_line(report, &report.path);
         return;
     }
     if let Some(e) = &report.error {

@@ -13,10 +13,7 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
     };
     let report = verify_files(&engine, original, protected);
     if json {
-        match serde_json::to_string(&report) {
-            Ok(line) => println!("{line}"),
-            Err(e) => eprintln!("{}: error: {e}", protected.display()),
-        }
+        super::print_json_line(&report, protected);
     } else if let Some(e) = &report.error {
         eprintln!("{}: error: {e}", protected.display());
     } else {

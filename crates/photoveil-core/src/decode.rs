@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageFormat as Codec, ImageReader};
+use image::{DynamicImage, ImageDecoder, ImageFormat as Codec, ImageReader};
 
 use crate::error::{Error, Result};
 use crate::format::ImageFormat;
@@ -10,6 +10,37 @@ use crate::limits::{decode_limits, MAX_PIXELS};
 
 /// Decodes a picture of a known format (HEIF and AVIF are not decoded by this build).
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
+    checked_reader(format, data)?
+        .decode()
+        .map_err(|e| decode_error(format, e))
+}
+
+/// A picture as people see it: EXIF orientation applied, with its colour profile.
+pub struct Displayed {
+    /// The pixels, upright.
+    pub picture: DynamicImage,
+    /// The embedded ICC colour profile, if any.
+    pub icc: Option<Vec<u8>>,
+}
+
+/// Decodes a picture and turns it upright according to its EXIF orientation (the same limits as
+/// [`decode`]).
+pub fn decode_displayed(format: ImageFormat, data: &[u8]) -> Result<Displayed> {
+    let mut decoder = checked_reader(format, data)?
+        .into_decoder()
+        .map_err(|e| decode_error(format, e))?;
+    let icc = decoder.icc_profile().ok().flatten();
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(|e| decode_error(format, e))?;
+    picture.apply_orientation(orientation);
+    Ok(Displayed { picture, icc })
+}
+
+/// A reader with PhotoVeil's limits for a picture whose size has been checked against
+/// [`MAX_PIXELS`].
+fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>> {
     let codec = match format {
         ImageFormat::Jpeg => Codec::Jpeg,
         ImageFormat::Png => Codec::Png,
@@ -36,7 +67,7 @@ pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
             height: height.into(),
         });
     }
-    reader().decode().map_err(|e| decode_error(format, e))
+    Ok(reader())
 }
 
 fn decode_error(format: ImageFormat, e: image::ImageError) -> Error {
@@ -49,52 +80,4 @@ fn decode_error(format: ImageFormat, e: image::ImageError) -> Error {
         }
         other => Error::Decode(other.to_string()),
     }
-}
-
-/// A picture as people see it: EXIF orientation applied, with its colour profile.
-pub struct Displayed {
-    /// The pixels, upright.
-    pub picture: DynamicImage,
-    /// The embedded ICC colour profile, if any.
-    pub icc: Option<Vec<u8>>,
-}
-
-/// Decodes a picture and turns it upright according to its EXIF orientation (the same limits as
-/// [`decode`]).
-pub fn decode_displayed(format: ImageFormat, data: &[u8]) -> Result<Displayed> {
-    use image::ImageDecoder;
-    // Checks size limits and support first, with the same errors as `decode`.
-    let codec = match format {
-        ImageFormat::Jpeg => Codec::Jpeg,
-        ImageFormat::Png => Codec::Png,
-        ImageFormat::Webp => Codec::WebP,
-        ImageFormat::Tiff => Codec::Tiff,
-        ImageFormat::Heif | ImageFormat::Avif => {
-            return Err(Error::Unsupported {
-                format,
-                what: "decoding the picture",
-            })
-        }
-    };
-    let mut reader = ImageReader::with_format(Cursor::new(data), codec);
-    reader.limits(decode_limits());
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|e| decode_error(format, e))?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(Error::TooManyPixels {
-            width: width.into(),
-            height: height.into(),
-        });
-    }
-    let mut reader = ImageReader::with_format(Cursor::new(data), codec);
-    reader.limits(decode_limits());
-    let mut decoder = reader.into_decoder().map_err(|e| decode_error(format, e))?;
-    let icc = decoder.icc_profile().ok().flatten();
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(|e| decode_error(format, e))?;
-    picture.apply_orientation(orientation);
-    Ok(Displayed { picture, icc })
 }
