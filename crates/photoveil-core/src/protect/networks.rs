@@ -39,16 +39,16 @@ impl NetworkKind {
     /// Where the image-left eye, image-right eye, nose tip and mouth centre of a frontal face
     /// sit in the chip this network was trained on.
     pub fn template(self) -> [Point; 4] {
+        // In the detector's own keypoint convention (BlazeFace's eye centres, nose tip and mouth
+        // centre sit a little differently from dlib's 68 landmarks): BlazeFace run on each
+        // network's reference chip of the astronaut, aligned the way the network was trained
+        // (dlib's get_face_chip; the ArcFace five-point template), then made symmetric about the
+        // chip's vertical centre line, since her head is slightly turned.
         match self {
-            // Measured on chips aligned by dlib itself (get_face_chip, padding 0.25).
-            NetworkKind::DlibResnet29 => [[46.0, 46.0], [103.0, 46.0], [74.0, 76.0], [74.0, 100.0]],
-            // The standard ArcFace five-point template, mouth corners averaged.
-            NetworkKind::Mobileface => [
-                [38.29, 51.70],
-                [73.53, 51.50],
-                [56.03, 71.74],
-                [56.14, 92.28],
-            ],
+            NetworkKind::DlibResnet29 => {
+                [[48.35, 43.45], [101.65, 43.45], [75.0, 81.0], [75.0, 103.3]]
+            }
+            NetworkKind::Mobileface => [[36.85, 51.6], [75.05, 51.6], [56.0, 79.2], [56.0, 94.8]],
         }
     }
 
