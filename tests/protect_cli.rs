@@ -278,3 +278,64 @@ fn an_exif_rotated_photo_is_protected_as_displayed() {
     ]));
     assert_eq!(scan[0]["findings"], serde_json::json!([]));
 }
+
+#[test]
+fn a_decompression_bomb_is_refused_clearly() {
+    // A 30000x20000 PNG header in front of a tiny IDAT: PhotoVeil must refuse it without
+    // allocating the picture.
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let mut crc_input = kind.to_vec();
+        crc_input.extend_from_slice(data);
+        out.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+        out
+    }
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut ihdr = 30_000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&20_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    png.extend(chunk(b"IEND", &[]));
+    let dir = tempfile::tempdir().expect("dir");
+    let bomb = write(dir.path(), "bomb.png", &png);
+    let run = photoveil(&[
+        "protect",
+        "--no-remember",
+        "--out",
+        s(&dir.path().join("out")),
+        s(&bomb),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("bomb.png") && stderr.contains("30000x20000"),
+        "{stderr}"
+    );
+    // Scanning still reports its metadata, without faces.
+    let scan = json_lines(&photoveil(&["scan", "--json", s(&bomb)]));
+    assert!(
+        scan[0]["error"].is_null() && scan[0].get("faces").is_none(),
+        "{}",
+        scan[0]
+    );
+}

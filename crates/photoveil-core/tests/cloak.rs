@@ -82,3 +82,24 @@ fn standard_cloak_hides_the_face_from_the_attacked_network_after_upload() {
     let v = &report.faces[0].measured;
     assert!(v.similarity_after_upload.is_some() && v.passed.is_some());
 }
+
+/// Two hundred faces in one picture (a mosaic of the astronaut's face): found, no panic, bounded
+/// time.
+#[test]
+fn two_hundred_faces_are_all_found() {
+    let engine = Engine::load(&models_dir(), Engine::DEFAULT_VERIFIER).expect("models load");
+    let portrait = image::open(astronaut()).expect("decode").to_rgb8();
+    let face = image::imageops::crop_imm(&portrait, 150, 50, 150, 150).to_image();
+    let mut mosaic = image::RgbImage::from_pixel(20 * 150, 10 * 150, image::Rgb([128, 128, 128]));
+    for row in 0..10 {
+        for col in 0..20 {
+            image::imageops::replace(&mut mosaic, &face, col * 150, row * 150);
+        }
+    }
+    let faces = find_faces(engine.detector(), &mosaic).expect("detect");
+    assert!(
+        faces.len() >= 190 && faces.len() <= 200,
+        "{} faces",
+        faces.len()
+    );
+}
