@@ -22,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "face_in_input" => params.face_in_input = value.parse()?,
             "overlap" => params.overlap = value.parse()?,
             "min_score" => params.min_score = value.parse()?,
+            "batch" => params.batch = value.parse()?,
             "runs" => runs = value.parse()?,
             _ => return Err(format!("unknown key {key}").into()),
         }
