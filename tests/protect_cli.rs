@@ -339,3 +339,32 @@ fn a_decompression_bomb_is_refused_clearly() {
         scan[0]
     );
 }
+
+#[test]
+fn the_colour_profile_of_a_png_is_kept() {
+    use image::{ImageDecoder, ImageEncoder};
+    let dir = tempfile::tempdir().expect("dir");
+    let sky = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 4, 180]));
+    let profile = b"not a real ICC profile, but bytes a PNG carries in iCCP".to_vec();
+    let mut png = Vec::new();
+    let mut encoder = image::codecs::png::PngEncoder::new(&mut png);
+    encoder
+        .set_icc_profile(profile.clone())
+        .expect("PNG carries profiles");
+    encoder
+        .write_image(sky.as_raw(), 64, 48, image::ExtendedColorType::Rgb8)
+        .expect("encode");
+    let input = write(dir.path(), "sky.png", &png);
+    let out = dir.path().join("out");
+    let run = photoveil(&["protect", "--no-remember", "--out", s(&out), s(&input)]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(out.join("sky.png")).expect("copy");
+    let mut decoder =
+        image::codecs::png::PngDecoder::new(std::io::Cursor::new(bytes)).expect("png");
+    assert_eq!(decoder.icc_profile().expect("read"), Some(profile));
+}

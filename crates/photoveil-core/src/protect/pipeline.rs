@@ -366,15 +366,22 @@ fn encode_like(
                 })),
                 None => DynamicImage::ImageRgb8(picture.clone()),
             };
-            let codec = match format {
-                ImageFormat::Png => image::ImageFormat::Png,
-                ImageFormat::Webp => image::ImageFormat::WebP,
-                _ => image::ImageFormat::Tiff,
-            };
             let mut out = std::io::Cursor::new(Vec::new());
-            image
-                .write_to(&mut out, codec)
-                .map_err(|e| Error::Encode(e.to_string()))?;
+            match format {
+                ImageFormat::Png => {
+                    write_with_profile(image::codecs::png::PngEncoder::new(&mut out), &image, icc)?
+                }
+                ImageFormat::Webp => write_with_profile(
+                    image::codecs::webp::WebPEncoder::new_lossless(&mut out),
+                    &image,
+                    icc,
+                )?,
+                _ => write_with_profile(
+                    image::codecs::tiff::TiffEncoder::new(&mut out),
+                    &image,
+                    icc,
+                )?,
+            }
             Ok((out.into_inner(), None))
         }
         ImageFormat::Heif | ImageFormat::Avif => Err(Error::Unsupported {
@@ -382,4 +389,25 @@ fn encode_like(
             what: "protecting faces",
         }),
     }
+}
+
+/// Writes `image` through `encoder`, with the colour profile when there is one (an encoder that
+/// cannot carry one writes the picture without it).
+fn write_with_profile(
+    mut encoder: impl image::ImageEncoder,
+    image: &DynamicImage,
+    icc: Option<&[u8]>,
+) -> Result<()> {
+    if let Some(icc) = icc {
+        // Unsupported only means this encoder has no place for a profile.
+        let _ = encoder.set_icc_profile(icc.to_vec());
+    }
+    encoder
+        .write_image(
+            image.as_bytes(),
+            image.width(),
+            image.height(),
+            image.color().into(),
+        )
+        .map_err(|e| Error::Encode(e.to_string()))
 }
