@@ -10,7 +10,7 @@ use photoveil_core::protect::decoy::DecoyBook;
 use photoveil_core::protect::networks::{cosine, Network, NetworkKind, Objective};
 use photoveil_core::protect::planes::{read_region, write_region};
 use photoveil_core::protect::rng::SecureRng;
-use photoveil_core::protect::warp::{Rect, Sampler, Similarity};
+use photoveil_core::protect::warp::{Rect, Similarity};
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
@@ -39,10 +39,7 @@ fn main() {
         .iter()
         .map(|n| Similarity::fit(&n.kind().template(), &lm).expect("fit"))
         .collect();
-    let embed = |net: &Network, t: &Similarity, pic: &image::RgbImage| {
-        let planes = read_region(pic, full);
-        net.embed(&Sampler::new(t, net.kind().chip_size(), full).sample(&planes))
-    };
+    let embed = |net: &Network, t: &Similarity, pic: &image::RgbImage| net.embed_face(pic, t);
     let clean: Vec<Vec<f32>> = nets
         .iter()
         .zip(&transforms)
@@ -118,20 +115,9 @@ fn main() {
     let (up_clean, s) = simulate_upload(&img).expect("upload");
     let (up_prot, _) = simulate_upload(&out).expect("upload");
     let lm_up = lm.map(|p| [p[0] * s, p[1] * s]);
-    let (uw, uh) = up_clean.dimensions();
-    let ufull = Rect {
-        x: 0,
-        y: 0,
-        w: uw,
-        h: uh,
-    };
     for (i, n) in nets.iter().enumerate() {
         let t_up = Similarity::fit(&n.kind().template(), &lm_up).expect("fit");
-        let e = |pic: &image::RgbImage| {
-            n.embed(
-                &Sampler::new(&t_up, n.kind().chip_size(), ufull).sample(&read_region(pic, ufull)),
-            )
-        };
+        let e = |pic: &image::RgbImage| n.embed_face(pic, &t_up);
         println!(
             "  {:14} {}: after {:.3}  upload(clean) {:.3}  upload(protected) {:.3}  threshold {}",
             n.kind().name(),

@@ -4,7 +4,7 @@
 
 use super::budget::{luma, texture_budget};
 use super::eot::Eot;
-use super::networks::{cosine, Network, Objective};
+use super::networks::{Network, Objective};
 use super::rng::SecureRng;
 use super::warp::{footprint, Point, Rect, Sampler, Similarity};
 use crate::controller::Controller;
@@ -49,15 +49,10 @@ pub struct RegionChange {
 
 /// The region that every target's chip (with jitter room) and the face box read.
 pub fn face_region(targets: &[Target<'_>], face_box: [f32; 4], width: u32, height: u32) -> Rect {
-    let mut region = footprint(
-        &Similarity {
-            a: face_box[2],
-            b: 0.0,
-            tx: face_box[0],
-            ty: face_box[1],
-        },
-        1,
-        face_box[2] * 0.1,
+    let [x, y, w, h] = face_box;
+    let margin = w.max(h) * 0.1;
+    let mut region = Rect::covering(
+        [x - margin, y - margin, x + w + margin, y + h + margin],
         width,
         height,
     );
@@ -94,13 +89,12 @@ pub fn cloak_region(
         face_box[2],
         face_box[3],
     ];
-    let texture_radius = targets
+    // Texture is judged over about 1.5 chip pixels of the coarsest network.
+    let scale = targets
         .iter()
         .map(|t| t.transform.scale())
-        .fold(1f32, f32::max)
-        .mul_add(1.5, 0.0)
-        .round()
-        .clamp(3.0, 16.0) as usize;
+        .fold(1f32, f32::max);
+    let texture_radius = (scale * 1.5).round().clamp(3.0, 16.0) as usize;
     let budget: Vec<f32> = texture_budget(clean, region, local_box, texture_radius)
         .iter()
         .map(|b| b * settings.epsilon)
@@ -140,7 +134,7 @@ pub fn cloak_region(
             let pick = (rng.next_u32() as usize) % samplers.len();
             let sampler = &samplers[pick];
             let chip = sampler.sample(&current);
-            let (_, mut chip_gradient) =
+            let mut chip_gradient =
                 target
                     .network
                     .loss_gradient(&chip, &target.objective, eot, rng);
@@ -204,25 +198,31 @@ fn smooth_planes(planes: &mut [f32], w: usize, h: usize, sigma: f32) {
     let n = w * h;
     let mut tmp = vec![0f32; n];
     for plane in planes.chunks_exact_mut(n) {
-        for y in 0..h {
-            for x in 0..w {
-                let mut acc = 0.0;
-                for (k, t) in taps.iter().enumerate() {
-                    let xx = (x as i64 + k as i64 - radius).clamp(0, w as i64 - 1) as usize;
-                    acc += plane[y * w + xx] * t;
-                }
-                tmp[y * w + x] = acc;
+        // Along rows (neighbours 1 apart), then along columns (neighbours `w` apart).
+        smooth_pass(plane, &mut tmp, &taps, (w, h), (1, w));
+        smooth_pass(&tmp, plane, &taps, (w, h), (w, 1));
+    }
+}
+
+/// One 1-D convolution pass over a `w x h` plane: `along` is the stride between neighbours in
+/// the smoothed direction, `across` the stride of the other; borders are clamped.
+fn smooth_pass(
+    src: &[f32],
+    dst: &mut [f32],
+    taps: &[f32],
+    (w, h): (usize, usize),
+    (along, across): (usize, usize),
+) {
+    let (len, lines) = if along == 1 { (w, h) } else { (h, w) };
+    let radius = (taps.len() / 2) as i64;
+    for line in 0..lines {
+        for i in 0..len {
+            let mut acc = 0.0;
+            for (k, t) in taps.iter().enumerate() {
+                let j = (i as i64 + k as i64 - radius).clamp(0, len as i64 - 1) as usize;
+                acc += src[line * across + j * along] * t;
             }
-        }
-        for y in 0..h {
-            for x in 0..w {
-                let mut acc = 0.0;
-                for (k, t) in taps.iter().enumerate() {
-                    let yy = (y as i64 + k as i64 - radius).clamp(0, h as i64 - 1) as usize;
-                    acc += tmp[yy * w + x] * t;
-                }
-                plane[y * w + x] = acc;
-            }
+            dst[line * across + i * along] = acc;
         }
     }
 }
@@ -236,14 +236,4 @@ fn damp_chroma(planes: &mut [f32], n: usize, weight: f32) {
         planes[n + i] = y + weight * (g - y);
         planes[2 * n + i] = y + weight * (b - y);
     }
-}
-
-/// Cosine similarity of a face (planar region values) to a target's clean embedding, through the
-/// exact alignment, without transformations.
-pub fn similarity(target: &Target<'_>, planes: &[f32], region: Rect) -> f32 {
-    let sampler = Sampler::new(&target.transform, target.network.kind().chip_size(), region);
-    cosine(
-        &target.network.embed(&sampler.sample(planes)),
-        &target.objective.source,
-    )
 }

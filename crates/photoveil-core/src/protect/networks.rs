@@ -161,15 +161,29 @@ impl Network {
         unit(out.into_data().try_to_vec::<f32>().unwrap_or_default())
     }
 
-    /// The loss `cos(e, source) - w * cos(e, decoy)` of a randomly transformed chip and its
-    /// gradient with respect to the chip's values.
+    /// The unit embedding of the face that `transform` aligns in `picture` (reading only the
+    /// region the chip covers).
+    pub fn embed_face(
+        &self,
+        picture: &image::RgbImage,
+        transform: &super::warp::Similarity,
+    ) -> Vec<f32> {
+        let size = self.kind.chip_size();
+        let (w, h) = picture.dimensions();
+        let region = super::warp::footprint(transform, size, 2.0, w, h);
+        let planes = super::planes::read_region(picture, region);
+        self.embed(&super::warp::Sampler::new(transform, size, region).sample(&planes))
+    }
+
+    /// The gradient, with respect to the chip's values, of the loss
+    /// `cos(e, source) - w * cos(e, decoy)` of a randomly transformed chip.
     pub fn loss_gradient(
         &self,
         chip: &[f32],
         objective: &Objective,
         eot: &Eot,
         rng: &mut SecureRng,
-    ) -> (f32, Vec<f32>) {
+    ) -> Vec<f32> {
         let s = self.kind.chip_size();
         let dev = &self.tracked_device;
         let x = Tensor::<4>::from_data(TensorData::new(chip.to_vec(), [1, 3, s, s]), dev)
@@ -186,19 +200,10 @@ impl Network {
             .div(norm.clone());
         let cos_decoy = e.matmul(column(&objective.decoy)).sum().div(norm);
         let loss = cos_source - cos_decoy.mul_scalar(objective.decoy_weight);
-        let value = loss
-            .clone()
-            .into_data()
-            .try_to_vec::<f32>()
-            .ok()
-            .and_then(|v| v.first().copied())
-            .unwrap_or(0.0);
         let grads = loss.backward();
-        let gradient = x
-            .grad(&grads)
+        x.grad(&grads)
             .and_then(|g| g.into_data().try_to_vec::<f32>().ok())
-            .unwrap_or_else(|| vec![0.0; 3 * s * s]);
-        (value, gradient)
+            .unwrap_or_else(|| vec![0.0; 3 * s * s])
     }
 }
 

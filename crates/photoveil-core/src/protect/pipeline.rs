@@ -17,7 +17,7 @@ use super::planes::{read_region, write_region};
 use super::quality::{psnr, ssim_in};
 use super::rng::SecureRng;
 use super::verify::{measure_faces, Measured};
-use super::warp::{Rect, Sampler};
+use super::warp::Rect;
 use super::Engine;
 use crate::controller::Controller;
 use crate::decode::decode_displayed;
@@ -295,10 +295,7 @@ fn cloak_face(
         let Some(transform) = face.alignment(&network.kind().template()) else {
             continue;
         };
-        let region =
-            super::warp::footprint(&transform, network.kind().chip_size(), 2.0, width, height);
-        let sampler = Sampler::new(&transform, network.kind().chip_size(), region);
-        let source = network.embed(&sampler.sample(&read_region(original, region)));
+        let source = network.embed_face(original, &transform);
         // People are told apart by the first attacked network's embedding.
         let id = *person.get_or_insert_with(|| book.person_for(&source));
         let decoy = book.decoy(id, network.kind(), &source);

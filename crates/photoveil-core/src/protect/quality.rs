@@ -38,7 +38,7 @@ pub fn ssim_in(original: &RgbImage, changed: &RgbImage, bbox: [f32; 4]) -> Optio
     let gray = |pic: &RgbImage| {
         GrayImage::from_fn(bw, bh, |x, y| {
             let p = pic.get_pixel(x0 + x, y0 + y).0;
-            let l = 0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2]);
+            let l = super::budget::luma(f32::from(p[0]), f32::from(p[1]), f32::from(p[2]));
             image::Luma([l.round().clamp(0.0, 255.0) as u8])
         })
     };

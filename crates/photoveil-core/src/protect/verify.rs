@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use super::codec::simulate_upload;
 use super::networks::{cosine, Network};
-use super::planes::read_region;
-use super::warp::{footprint, Sampler, Similarity};
+use super::warp::Similarity;
 use super::Engine;
 use crate::error::Result;
 use crate::faces::Face;
@@ -57,7 +56,7 @@ pub fn measure_faces_with(
             let template = verifier.kind().template();
             let reference = face
                 .alignment(&template)
-                .map(|t| embed(verifier, original, &t));
+                .map(|t| verifier.embed_face(original, &t));
             let at = |s: f32| {
                 let mut f = *face;
                 f.landmarks
@@ -66,7 +65,7 @@ pub fn measure_faces_with(
                 f.alignment(&template)
             };
             let sim = |picture: &RgbImage, t: Option<Similarity>| match (&reference, t) {
-                (Some(r), Some(t)) => Some(cosine(r, &embed(verifier, picture, &t))),
+                (Some(r), Some(t)) => Some(cosine(r, &verifier.embed_face(picture, &t))),
                 _ => None,
             };
             let after_upload = sim(&up_changed, at(changed_scale * up_scale));
@@ -80,14 +79,6 @@ pub fn measure_faces_with(
             }
         })
         .collect())
-}
-
-/// The unit embedding of the face that `transform` aligns in `picture`.
-fn embed(network: &Network, picture: &RgbImage, transform: &Similarity) -> Vec<f32> {
-    let size = network.kind().chip_size();
-    let (w, h) = picture.dimensions();
-    let region = footprint(transform, size, 2.0, w, h);
-    network.embed(&Sampler::new(transform, size, region).sample(&read_region(picture, region)))
 }
 
 /// A protected copy measured against its original.

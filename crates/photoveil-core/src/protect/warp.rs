@@ -111,6 +111,23 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// The whole pixels covering `[left, top, right, bottom]`, clipped to a `width x height`
+    /// photo (at least one pixel).
+    pub fn covering(bounds: [f32; 4], width: u32, height: u32) -> Rect {
+        let clip = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
+        let (left, top) = (clip(bounds[0], width), clip(bounds[1], height));
+        let (right, bottom) = (
+            clip(bounds[2], width).max(left),
+            clip(bounds[3], height).max(top),
+        );
+        Rect {
+            x: left,
+            y: top,
+            w: right - left + 1,
+            h: bottom - top + 1,
+        }
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         let x = self.x.min(other.x);
@@ -148,15 +165,11 @@ pub fn footprint(
         x1 = x1.max(x);
         y1 = y1.max(y);
     }
-    let clip = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
-    let (left, top) = (clip(x0 - margin, width), clip(y0 - margin, height));
-    let (right, bottom) = (clip(x1 + margin, width), clip(y1 + margin, height));
-    Rect {
-        x: left,
-        y: top,
-        w: right - left + 1,
-        h: bottom - top + 1,
-    }
+    Rect::covering(
+        [x0 - margin, y0 - margin, x1 + margin, y1 + margin],
+        width,
+        height,
+    )
 }
 
 /// A precomputed warp from a region of the photo to a square chip.
