@@ -1,24 +1,17 @@
 //! BlazeFace against the TF.js model's own outputs (tools/models/reference_blazeface.js), and the
 //! anchors, decoding and suppression on their own.
 
-use std::path::PathBuf;
+mod common;
+
+use common::models_dir;
 
 use photoveil_nn::blazeface::anchors::anchors;
 use photoveil_nn::blazeface::decode::{decode, weighted_nms, Detection};
 use photoveil_nn::blazeface::{normalise, BlazeFace, NUM_ANCHORS, NUM_REGRESSORS};
 use photoveil_nn::{device, models::BLAZEFACE_BACK, NnError};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn models_dir() -> PathBuf {
-    repo().join("assets/models")
-}
-
 fn reference() -> serde_json::Value {
-    let text = std::fs::read_to_string(models_dir().join("reference/blazeface.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    common::reference("blazeface.json")
 }
 
 fn reference_input() -> image::RgbImage {

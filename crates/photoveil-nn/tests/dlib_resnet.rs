@@ -1,47 +1,26 @@
 //! The Rust dlib ResNet-29 against reference descriptors (numpy float64 with the same weights, and
 //! dlib itself), its input gradients against finite differences, and its load-time integrity check.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::{cosine, models_dir, synthetic as pattern, vector};
 
 use photoveil_nn::dlib_resnet::{normalise, DlibResNet, CHIP_SIZE};
 use photoveil_nn::models::DLIB_RESNET29;
 use photoveil_nn::{device, NnError, Tensor, TensorData};
 
-fn models_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models")
-}
-
 fn reference() -> serde_json::Value {
-    let text = std::fs::read_to_string(models_dir().join("reference/dlib_resnet29.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-fn vector(v: &serde_json::Value) -> Vec<f32> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap() as f32)
-        .collect()
+    common::reference("dlib_resnet29.json")
 }
 
 fn chip() -> Vec<u8> {
-    let img = image::open(models_dir().join("reference/dlib_resnet29_chip.png"))
-        .unwrap()
-        .to_rgb8();
-    assert_eq!(img.dimensions(), (CHIP_SIZE as u32, CHIP_SIZE as u32));
-    img.into_raw()
+    common::chip_image("dlib_resnet29_chip.png", CHIP_SIZE).into_raw()
 }
 
 fn synthetic() -> Vec<u8> {
-    let mut v = Vec::with_capacity(CHIP_SIZE * CHIP_SIZE * 3);
-    for h in 0..CHIP_SIZE {
-        for w in 0..CHIP_SIZE {
-            for c in 0..3 {
-                v.push(((h * 7 + w * 13 + c * 29 + (h * w) % 17) % 256) as u8);
-            }
-        }
-    }
-    v
+    pattern(CHIP_SIZE)
 }
 
 fn descriptor(net: &DlibResNet, pixels: &[u8]) -> Vec<f32> {
@@ -58,12 +37,6 @@ fn distance(a: &[f32], b: &[f32]) -> f32 {
         .map(|(x, y)| (x - y) * (x - y))
         .sum::<f32>()
         .sqrt()
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    dot / (a.iter().map(|x| x * x).sum::<f32>().sqrt()
-        * b.iter().map(|x| x * x).sum::<f32>().sqrt())
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! `detect_faces` on real photos (the shared public photos, `../shared/faces/`), on photos without
 //! faces and on odd inputs. Expected face centres were read off the photos by eye.
 
-use std::path::PathBuf;
+mod common;
+
+use common::repo;
 use std::sync::OnceLock;
 
 use image::RgbImage;
@@ -9,10 +11,6 @@ use photoveil_nn::blazeface::decode::{LEFT_EYE, MOUTH_CENTRE, NOSE_TIP, RIGHT_EY
 use photoveil_nn::blazeface::tiles::plan;
 use photoveil_nn::blazeface::{detect_faces, BlazeFace, DetectParams, Face, INPUT_SIZE};
 use photoveil_nn::device;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn detector() -> &'static BlazeFace {
     static NET: OnceLock<BlazeFace> = OnceLock::new();

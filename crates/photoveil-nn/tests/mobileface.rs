@@ -2,47 +2,26 @@
 //! gradients against float64 finite differences, its behaviour on moved and foreign chips, and
 //! its load-time integrity check.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::{cosine, models_dir, synthetic as pattern, vector};
 
 use photoveil_nn::mobileface::{l2_normalise, normalise, MobileFace, CHIP_SIZE, EMBEDDING_LEN};
 use photoveil_nn::models::MOBILEFACE;
 use photoveil_nn::{device, NnError, Tensor, TensorData};
 
-fn models_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models")
-}
-
 fn reference() -> serde_json::Value {
-    let text = std::fs::read_to_string(models_dir().join("reference/mobileface.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-fn vector(v: &serde_json::Value) -> Vec<f32> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap() as f32)
-        .collect()
+    common::reference("mobileface.json")
 }
 
 fn chip_image() -> image::RgbImage {
-    let img = image::open(models_dir().join("reference/mobileface_chip.png"))
-        .unwrap()
-        .to_rgb8();
-    assert_eq!(img.dimensions(), (CHIP_SIZE as u32, CHIP_SIZE as u32));
-    img
+    common::chip_image("mobileface_chip.png", CHIP_SIZE)
 }
 
 fn synthetic() -> Vec<u8> {
-    let mut v = Vec::with_capacity(CHIP_SIZE * CHIP_SIZE * 3);
-    for h in 0..CHIP_SIZE {
-        for w in 0..CHIP_SIZE {
-            for c in 0..3 {
-                v.push(((h * 7 + w * 13 + c * 29 + (h * w) % 17) % 256) as u8);
-            }
-        }
-    }
-    v
+    pattern(CHIP_SIZE)
 }
 
 fn embedding(net: &MobileFace, pixels: &[u8]) -> Vec<f32> {
@@ -54,12 +33,6 @@ fn embedding(net: &MobileFace, pixels: &[u8]) -> Vec<f32> {
         .unwrap();
     assert_eq!(out.len(), EMBEDDING_LEN);
     out
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    dot / (a.iter().map(|x| x * x).sum::<f32>().sqrt()
-        * b.iter().map(|x| x * x).sum::<f32>().sqrt())
 }
 
 fn max_abs_diff(a: &[f32], b: &[f32]) -> f32 {
