@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use photoveil_core::verify::{PictureCheck, PixelCheck};
 use photoveil_core::{clean_file, CleanOptions, CleanReport, Kept};
 
-use super::{for_each_file, skip_quietly};
+use photoveil_core::batch::default_workers;
 
 /// Cleans every photo under `paths` into `out`; returns false when any failed.
 pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> bool {
@@ -17,35 +17,26 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
             PixelCheck::Fast
         },
     };
-    let mut ok = true;
-    for_each_file(
+    super::run_batch(
         paths,
+        default_workers(),
+        json,
+        "input",
         |c| clean_file(&c.path, &options),
-        |result| {
-            let (candidate, report) = match result {
-                Ok(pair) => pair,
-                Err(e) => {
-                    ok = false;
-                    super::print_listing_error(e, json, "input");
-                    return;
-                }
-            };
-            if skip_quietly(candidate, report.error.as_ref()) {
-                return;
+        |r| r.error.as_ref(),
+        |report| {
+            if json {
+                super::print_json_line(report, &report.input);
+            } else {
+                print_human(report);
             }
             let residual = report
                 .verification
                 .as_ref()
                 .is_some_and(|v| !v.residual.is_empty());
-            ok &= report.error.is_none() && !residual;
-            if json {
-                super::print_json_line(&report, &report.input);
-            } else {
-                print_human(&report);
-            }
+            report.error.is_none() && !residual
         },
-    );
-    ok
+    )
 }
 
 fn print_human(report: &CleanReport) {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use photoveil_core::batch::{default_workers, run_ordered};
+use photoveil_core::batch::run_ordered;
 use photoveil_core::{collect_images, Candidate, Error};
 
 /// Make your photos safe to post.
@@ -148,18 +148,9 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Runs `work` on every file under `paths` on all cores, and hands results (or listing errors)
-/// to `emit` in the order of the listing.
-pub(crate) fn for_each_file<R: Send>(
-    paths: &[PathBuf],
-    work: impl Fn(&Candidate) -> R + Sync,
-    emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
-) {
-    for_each_file_on(paths, default_workers(), work, emit)
-}
-
-/// [`for_each_file`] with a given number of workers.
-pub(crate) fn for_each_file_on<R: Send>(
+/// Runs `work` on every file under `paths` with `workers` threads, and hands results (or
+/// listing errors) to `emit` in the order of the listing.
+fn for_each_file_on<R: Send>(
     paths: &[PathBuf],
     workers: usize,
     work: impl Fn(&Candidate) -> R + Sync,
@@ -178,6 +169,34 @@ pub(crate) fn for_each_file_on<R: Send>(
             (Ok(_), None) => {}
         },
     );
+}
+
+/// Runs `work` on every photo under `paths` with `workers` threads and hands each report (in
+/// listing order) to `show`, which prints it and says whether it succeeded. Listing problems are
+/// printed with the path under `key`; non-images found in folders are skipped quietly. Returns
+/// false when anything failed.
+pub(crate) fn run_batch<R: Send>(
+    paths: &[PathBuf],
+    workers: usize,
+    json: bool,
+    key: &str,
+    work: impl Fn(&Candidate) -> R + Sync,
+    error_of: impl Fn(&R) -> Option<&Error>,
+    mut show: impl FnMut(&R) -> bool,
+) -> bool {
+    let mut ok = true;
+    for_each_file_on(paths, workers, work, |result| match result {
+        Err(e) => {
+            ok = false;
+            print_listing_error(e, json, key);
+        }
+        Ok((candidate, report)) => {
+            if !skip_quietly(candidate, error_of(&report)) {
+                ok &= show(&report);
+            }
+        }
+    });
+    ok
 }
 
 /// Files found inside folders whose content is not an image are skipped quietly, unless their

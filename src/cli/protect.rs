@@ -7,7 +7,7 @@ use photoveil_core::protect::pipeline::{
 };
 use photoveil_core::Controller;
 
-use super::{for_each_file_on, load_engine, skip_quietly};
+use super::load_engine;
 
 /// `--strength`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -64,33 +64,23 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
         decoy_book,
     };
     let controller = Controller::new();
-    let mut ok = true;
     // One photo at a time: the networks use every core for one face.
-    for_each_file_on(
+    super::run_batch(
         paths,
         1,
+        json,
+        "input",
         |c| protect_file(&engine, &c.path, &options, &controller),
-        |result| {
-            let (candidate, report) = match result {
-                Ok(pair) => pair,
-                Err(e) => {
-                    ok = false;
-                    super::print_listing_error(e, json, "input");
-                    return;
-                }
-            };
-            if skip_quietly(candidate, report.error.as_ref()) {
-                return;
-            }
-            ok &= report.error.is_none();
+        |r| r.error.as_ref(),
+        |report| {
             if json {
-                super::print_json_line(&report, &report.input);
+                super::print_json_line(report, &report.input);
             } else {
-                print_human(&report);
+                print_human(report);
             }
+            report.error.is_none()
         },
-    );
-    ok
+    )
 }
 
 /// The file that remembers decoy identities: in the user's local data folder.

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use photoveil_core::scan::scan_file_with;
 use photoveil_core::ScanReport;
 
-use super::{describe, for_each_file, skip_quietly};
+use photoveil_core::batch::default_workers;
+
+use super::describe;
 
 /// Scans every photo under `paths`; returns false when any failed.
 pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
@@ -18,27 +20,18 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
         None
     };
     let detector = engine.as_ref().map(|e| e.detector());
-    let mut ok = true;
-    for_each_file(
+    super::run_batch(
         paths,
+        default_workers(),
+        json,
+        "path",
         |c| scan_file_with(&c.path, detector),
-        |result| {
-            let (candidate, report) = match result {
-                Ok(pair) => pair,
-                Err(e) => {
-                    ok = false;
-                    super::print_listing_error(e, json, "path");
-                    return;
-                }
-            };
-            if skip_quietly(candidate, report.error.as_ref()) {
-                return;
-            }
-            ok &= report.error.is_none();
-            print_report(&report, json);
+        |r| r.error.as_ref(),
+        |report| {
+            print_report(report, json);
+            report.error.is_none()
         },
-    );
-    ok
+    )
 }
 
 fn print_report(report: &ScanReport, json: bool) {
