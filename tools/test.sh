@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 source tools/setup.sh
 photoveil_apt_install libheif-examples
 cargo test --workspace --locked
+# The .deb built from this test build installs and runs like the shipped one (see packaging/README.md).
+tools/packaging/check-deb.sh
