@@ -57,9 +57,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         big.save(&path)?;
         photos.push(path);
     }
-    let engine = Engine::load(&models_dir(), Engine::DEFAULT_VERIFIER)?;
+    // `BENCH_VERIFIER=dlib` swaps the roles: MobileFace is attacked and dlib is held out.
+    let verifier = match std::env::var("BENCH_VERIFIER").as_deref() {
+        Ok("dlib") => NetworkKind::DlibResnet29,
+        _ => Engine::DEFAULT_VERIFIER,
+    };
+    let engine = Engine::load(&models_dir(), verifier)?;
     for strength in strengths {
-        println!("\n== strength {strength:?} (attacked: dlib-resnet29; held out: mobileface) ==");
+        println!(
+            "\n== strength {strength:?} (held out: {}) ==",
+            engine.verifier().kind().name()
+        );
         println!(
             "{:<22} {:>6} {:>7} {:>6} | {:>26} | {:>26}",
             "photo",
