@@ -1,22 +1,65 @@
 //! Translations (Fluent, embedded in the binary).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
-use i18n_embed::LanguageLoader;
+use i18n_embed::unic_langid::LanguageIdentifier;
+use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
 use rust_embed::RustEmbed;
+
+pub use fluent::FluentValue;
 
 #[derive(RustEmbed)]
 #[folder = "i18n/"]
-struct Localizations;
+pub(crate) struct Localizations;
+
+/// The languages PhotoVeil is translated into (folder names under `i18n/`); English is the
+/// reference and the fallback.
+pub const LANGUAGES: [&str; 3] = ["en", "ko", "ur"];
+
+/// The environment variable that chooses the language when `--lang` is not given.
+pub const LANGUAGE_VARIABLE: &str = "PHOTOVEIL_LANG";
 
 /// The loader with the fallback language (English) loaded.
 pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     let loader: FluentLanguageLoader = fluent_language_loader!();
     // The English files are compiled in; if they ever failed to load, messages fall back to keys.
     let _ = loader.load_fallback_language(&Localizations);
+    // Values are placed by the callers (HTML `<bdi>`, terminal lines): no invisible isolation
+    // marks inside the text.
+    loader.set_use_isolating(false);
     loader
 });
+
+/// Chooses the language: `requested` (the `--lang` option), else `$PHOTOVEIL_LANG`, else the
+/// system's languages; English for anything not translated. Returns an error for a requested
+/// language that is not a valid language tag.
+pub fn select_language(requested: Option<&str>) -> anyhow::Result<()> {
+    let from_env = std::env::var(LANGUAGE_VARIABLE)
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let languages: Vec<LanguageIdentifier> = match requested.map(str::to_string).or(from_env) {
+        Some(tag) => vec![tag.trim().parse().map_err(|_| {
+            anyhow::anyhow!("not a language: {tag:?} (use {})", LANGUAGES.join(", "))
+        })?],
+        None => DesktopLanguageRequester::requested_languages(),
+    };
+    i18n_embed::select(&*LOADER, &Localizations, &languages)?;
+    // Bundles loaded by `select` start with isolation marks on again.
+    LOADER.set_use_isolating(false);
+    Ok(())
+}
+
+/// The language in use, as a tag for HTML's `lang` attribute (`en`, `ko`, `ur`).
+pub fn language_tag() -> String {
+    LOADER.current_language().language.as_str().to_string()
+}
+
+/// Whether the language in use is written right to left.
+pub fn is_right_to_left() -> bool {
+    matches!(language_tag().as_str(), "ur" | "ar" | "fa" | "he")
+}
 
 /// The text of a message chosen at run time (e.g. a finding's explanation key).
 pub fn text(key: &str) -> String {
@@ -25,4 +68,13 @@ pub fn text(key: &str) -> String {
     } else {
         key.to_string()
     }
+}
+
+/// The text of a message with arguments (numbers, or words already translated).
+pub fn text_with(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    if !LOADER.has(key) {
+        return key.to_string();
+    }
+    let args: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    LOADER.get_args_concrete(key, args)
 }

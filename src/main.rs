@@ -2,7 +2,11 @@
 //! headless.
 
 mod cli;
+mod fonts;
 mod i18n;
+#[cfg(test)]
+mod i18n_check;
+mod report;
 
 use std::process::ExitCode;
 

@@ -1,7 +1,7 @@
 //! The command line: `scan` and `clean`, human-readable or JSON Lines.
 
 mod clean;
-mod describe;
+pub(crate) mod describe;
 mod protect;
 mod scan;
 mod verify;
@@ -19,6 +19,10 @@ use photoveil_core::{collect_images, Candidate, Error};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Language of messages and reports: en, ko or ur (default: $PHOTOVEIL_LANG, else the
+    /// system's language).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,8 +35,17 @@ enum Command {
         /// Do not look for faces (metadata only; faster).
         #[arg(long)]
         no_faces: bool,
+        /// Also write a workshop report: a self-contained HTML page to open or print.
+        #[arg(long, value_name = "FILE.html")]
+        report: Option<PathBuf>,
+        /// Leave the small pictures of the photos out of the report.
+        #[arg(long, requires = "report")]
+        no_thumbnails: bool,
+        /// Scan the built-in demo photos (public-domain pictures with made-up data).
+        #[arg(long)]
+        demo: bool,
         /// Photos or folders (folders are searched recursively).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "demo")]
         paths: Vec<PathBuf>,
     },
     /// Write cleaned copies without metadata into a folder; originals are never changed.
@@ -97,6 +110,10 @@ enum Command {
 /// any failed, 2 for wrong usage.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = crate::i18n::select_language(cli.lang.as_deref()) {
+        eprintln!("photoveil: {e:#}");
+        return ExitCode::from(2);
+    }
     let ok = match cli.command {
         None => {
             // The desktop app is not part of this build yet: show how to use the command line.
@@ -106,8 +123,29 @@ pub fn run() -> ExitCode {
         Some(Command::Scan {
             json,
             no_faces,
-            paths,
-        }) => scan::run(&paths, json, !no_faces),
+            report,
+            no_thumbnails,
+            demo,
+            mut paths,
+        }) => {
+            if demo {
+                match photoveil_core::demo::demo_photos() {
+                    Ok(photos) => {
+                        scan::announce_demo(&photos, json);
+                        paths.extend(photos);
+                    }
+                    Err(e) => {
+                        eprintln!("{}: error: {e}", photoveil_core::demo::demo_dir().display());
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            let report = report.map(|path| scan::ReportRequest {
+                path,
+                thumbnails: !no_thumbnails,
+            });
+            scan::run(&paths, json, !no_faces, report)
+        }
         Some(Command::Clean {
             out,
             json,

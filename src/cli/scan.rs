@@ -1,16 +1,28 @@
 //! `photoveil scan`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use photoveil_core::report::{thumbnail_of_file, PhotoEntry, Thumbnail, THUMBNAIL_SIDE};
 use photoveil_core::scan::scan_file_with;
 use photoveil_core::ScanReport;
 
 use photoveil_core::batch::default_workers;
 
 use super::describe;
+use crate::i18n::{text, text_with, FluentValue};
+use crate::report::{write_html_report, ReportOptions};
 
-/// Scans every photo under `paths`; returns false when any failed.
-pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
+/// Where and how to write a workshop report of the scan.
+pub struct ReportRequest {
+    /// The HTML file to write.
+    pub path: PathBuf,
+    /// Whether to show a small picture of each photo.
+    pub thumbnails: bool,
+}
+
+/// Scans every photo under `paths`; returns false when any failed (or the report could not be
+/// written).
+pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequest>) -> bool {
     let engine = if faces {
         match super::load_engine() {
             Some(engine) => Some(engine),
@@ -20,18 +32,60 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool) -> bool {
         None
     };
     let detector = engine.as_ref().map(|e| e.detector());
-    super::run_batch(
+    let thumbnails = report.as_ref().is_some_and(|r| r.thumbnails);
+    let mut entries = Vec::new();
+    let ok = super::run_batch(
         paths,
         default_workers(),
         json,
         "path",
-        |c| scan_file_with(&c.path, detector),
-        |r| r.error.as_ref(),
-        |report| {
-            print_report(report, json);
-            report.error.is_none()
+        |c| {
+            let scanned = scan_file_with(&c.path, detector);
+            let thumbnail = (thumbnails && scanned.error.is_none())
+                .then(|| thumbnail_of_file(&c.path, THUMBNAIL_SIDE).ok())
+                .flatten();
+            (scanned, thumbnail)
         },
-    )
+        |(r, _)| r.error.as_ref(),
+        |(scanned, thumbnail): &(ScanReport, Option<Thumbnail>)| {
+            print_report(scanned, json);
+            if report.is_some() {
+                let mut entry = PhotoEntry::from_scan(scanned);
+                entry.thumbnail = thumbnail.clone();
+                entries.push(entry);
+            }
+            scanned.error.is_none()
+        },
+    );
+    match report {
+        Some(request) => write_report(&request, &entries) && ok,
+        None => ok,
+    }
+}
+
+/// Writes the report and says where (on standard error, so JSON output stays clean).
+fn write_report(request: &ReportRequest, entries: &[PhotoEntry]) -> bool {
+    let options = ReportOptions {
+        thumbnails: request.thumbnails,
+    };
+    match write_html_report(&request.path, entries, &options) {
+        Ok(()) => {
+            eprintln!("{} {}", text("cli-report-written"), request.path.display());
+            true
+        }
+        Err(e) => {
+            eprintln!(
+                "{}: {} {e:#}",
+                request.path.display(),
+                text("cli-report-failed")
+            );
+            false
+        }
+    }
+}
+
+fn count(n: usize) -> FluentValue<'static> {
+    FluentValue::from(n)
 }
 
 fn print_report(report: &ScanReport, json: bool) {
@@ -54,35 +108,57 @@ fn print_report(report: &ScanReport, json: bool) {
     if let Some(faces) = &report.faces {
         let usable = faces.iter().filter(|f| f.usable).count();
         println!(
-            "{}: {} face(s), {usable} clear enough for a face swap",
+            "{}: {}",
             report.path.display(),
-            faces.len()
+            text_with(
+                "cli-scan-faces",
+                &[("count", count(faces.len())), ("usable", count(usable))]
+            )
         );
         for f in faces {
             println!(
-                "  face at {:.0},{:.0} ({:.0}x{:.0} px), {}",
+                "  {} {:.0},{:.0} ({:.0}x{:.0} px), {}",
+                text("cli-face-at"),
                 f.bbox[0],
                 f.bbox[1],
                 f.bbox[2],
                 f.bbox[3],
                 if f.usable {
-                    "usable by face-swap tools"
+                    text("cli-face-usable")
                 } else {
-                    "too small or turned away to swap well"
+                    text("cli-face-not-usable")
                 }
             );
         }
     }
     if report.findings.is_empty() {
-        println!("{} ({format}{size}): nothing found", report.path.display());
+        println!(
+            "{} ({format}{size}): {}",
+            report.path.display(),
+            text("cli-scan-nothing-found")
+        );
     } else {
         println!(
-            "{} ({format}{size}): {} finding(s)",
+            "{} ({format}{size}): {}",
             report.path.display(),
-            report.findings.len()
+            text_with(
+                "cli-scan-findings",
+                &[("count", count(report.findings.len()))]
+            )
         );
         for f in &report.findings {
             println!("{}", describe::finding(f));
         }
+    }
+}
+
+/// Prints the demo photos' paths (before scanning them), so a teacher sees where they are.
+pub fn announce_demo(photos: &[PathBuf], json: bool) {
+    if json {
+        return;
+    }
+    eprintln!("{}", text("cli-demo-photos"));
+    for photo in photos {
+        eprintln!("  {}", Path::new(photo).display());
     }
 }

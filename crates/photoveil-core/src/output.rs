@@ -72,6 +72,40 @@ pub fn write_new(
     })
 }
 
+/// Writes `bytes` as the file `path` (a report or other file the user named), replacing it if it
+/// exists: the bytes go to a temporary file in the same folder, are flushed, then renamed over
+/// `path`, so the file is complete or unchanged. The folder must exist. On Unix the file is
+/// readable by everyone (mode 644), like a file saved by any program.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_err = |p: &Path| {
+        let path = p.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".photoveil-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(write_err(path))?;
+    temp.write_all(bytes).map_err(write_err(path))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(write_err(path))?;
+    }
+    temp.as_file().sync_all().map_err(write_err(path))?;
+    temp.persist(path).map_err(|e| Error::Write {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +131,20 @@ mod tests {
             })
             .count();
         assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn write_replacing_replaces_whole_files_and_reports_missing_folders() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("report.html");
+        std::fs::write(&path, b"old and longer").expect("write");
+        write_replacing(&path, b"new").expect("replace");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        let missing = dir.path().join("no/such/folder/report.html");
+        assert!(matches!(
+            write_replacing(&missing, b"x"),
+            Err(Error::Write { .. })
+        ));
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
     }
 }

@@ -398,3 +398,81 @@ pub fn tiff(width: u32, height: u32, orientation: Option<u16>) -> Vec<u8> {
     result.expect("encoding into memory works");
     out.into_inner()
 }
+
+/// A phone-like EXIF block (TIFF bytes) with the given made-up values: GPS position (signed
+/// decimal degrees), make, model, body serial number, owner name and date taken.
+pub fn phone_exif(
+    lat: f64,
+    lon: f64,
+    make: &str,
+    model: &str,
+    serial: &str,
+    owner: &str,
+) -> Vec<u8> {
+    let gps_ref = |tag, text: &str| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Ascii(vec![text.as_bytes().to_vec()]),
+    };
+    let fields = [
+        ascii(Tag::Make, make),
+        ascii(Tag::Model, model),
+        ascii(Tag::DateTimeOriginal, DATE_TAKEN),
+        ascii(Tag::BodySerialNumber, serial),
+        ascii(Tag::CameraOwnerName, owner),
+        gps_ref(Tag::GPSLatitudeRef, if lat < 0.0 { "S" } else { "N" }),
+        Field {
+            tag: Tag::GPSLatitude,
+            ifd_num: In::PRIMARY,
+            value: dms(lat),
+        },
+        gps_ref(Tag::GPSLongitudeRef, if lon < 0.0 { "W" } else { "E" }),
+        Field {
+            tag: Tag::GPSLongitude,
+            ifd_num: In::PRIMARY,
+            value: dms(lon),
+        },
+    ];
+    let mut writer = Writer::new();
+    for field in &fields {
+        writer.push_field(field);
+    }
+    let mut out = Cursor::new(Vec::new());
+    writer
+        .write(&mut out, false)
+        .expect("writing EXIF into memory works");
+    out.into_inner()
+}
+
+/// Inserts an APP1 EXIF segment (from TIFF bytes) and, if given, a comment (COM) segment after
+/// the JFIF header of an encoded JPEG.
+pub fn jpeg_with_exif_and_comment(
+    plain: &[u8],
+    exif_tiff: &[u8],
+    comment: Option<&str>,
+) -> Vec<u8> {
+    let rest = &plain[2..];
+    let app0_len = if rest.starts_with(&[0xFF, 0xE0]) {
+        2 + u16::from_be_bytes([rest[2], rest[3]]) as usize
+    } else {
+        0
+    };
+    let mut out = plain[..2 + app0_len].to_vec();
+    let mut exif = b"Exif\0\0".to_vec();
+    exif.extend(exif_tiff);
+    out.extend(segment(0xE1, &exif));
+    if let Some(comment) = comment {
+        out.extend(segment(0xFE, comment.as_bytes()));
+    }
+    out.extend(&rest[app0_len..]);
+    out
+}
+
+/// Inserts a tEXt chunk `keyword: text` after the IHDR chunk of an encoded PNG.
+pub fn png_with_text(plain: &[u8], keyword: &str, text: &str) -> Vec<u8> {
+    let split = 8 + 25;
+    let mut out = plain[..split].to_vec();
+    out.extend(png_chunk(b"tEXt", format!("{keyword}\0{text}").as_bytes()));
+    out.extend(&plain[split..]);
+    out
+}

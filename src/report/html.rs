@@ -1,0 +1,298 @@
+//! Building the report's HTML page from typed entries.
+
+use std::fmt::Write;
+
+use base64::Engine as _;
+use photoveil_core::clean::Kept;
+use photoveil_core::report::{FaceCount, Outcome, PhotoEntry};
+use photoveil_core::{Finding, Severity};
+
+use super::escape::{escape, shorten};
+use super::ReportOptions;
+use crate::cli::describe;
+use crate::i18n::{is_right_to_left, language_tag, text, text_with, FluentValue};
+
+/// The page's style sheet (inline: the page needs no other file).
+const STYLE: &str = include_str!("style.css");
+/// Longest metadata value shown, in characters.
+const MAX_VALUE_CHARS: usize = 160;
+/// The paragraphs about deepfakes, in order.
+const RISK_PARAGRAPHS: [&str; 5] = [
+    "report-risk-what",
+    "report-risk-how",
+    "report-risk-harm",
+    "report-risk-location",
+    "report-risk-help",
+];
+
+/// Renders the whole report page in the language in use.
+pub fn render_html(entries: &[PhotoEntry], options: &ReportOptions) -> String {
+    let lang = language_tag();
+    let dir = if is_right_to_left() { "rtl" } else { "ltr" };
+    let mut page = String::with_capacity(64 * 1024);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         img-src data:; font-src data:; style-src 'unsafe-inline'\">\n\
+         <title>{title}</title>\n<style>\n{font}{STYLE}</style>\n</head>\n<body class=\"lang-{lang}\">\n",
+        lang = escape(&lang),
+        title = escape(&text("report-title")),
+        font = embedded_font_face(&lang),
+    );
+    let _ = write!(
+        page,
+        "<header>\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"count\">{}</p>\n</header>\n<main>\n",
+        escape(&text("report-title")),
+        escape(&text("report-intro")),
+        escape(&text_with(
+            "report-photo-count",
+            &[("count", FluentValue::from(entries.len()))]
+        )),
+    );
+    for entry in entries {
+        photo(&mut page, entry, options);
+    }
+    page.push_str("</main>\n<section class=\"risk\">\n");
+    let _ = writeln!(page, "<h2>{}</h2>", escape(&text("report-risk-heading")));
+    for key in RISK_PARAGRAPHS {
+        let _ = writeln!(page, "<p>{}</p>", escape(&text(key)));
+    }
+    let _ = write!(
+        page,
+        "</section>\n<footer><p>{}</p></footer>\n</body>\n</html>\n",
+        escape(&text("report-footer"))
+    );
+    page
+}
+
+/// Urdu pages carry the bundled Nastaliq font, which few systems have, as a data URI.
+fn embedded_font_face(lang: &str) -> String {
+    if lang != "ur" {
+        return String::new();
+    }
+    let font = crate::fonts::NOTO_NASTALIQ_URDU;
+    format!(
+        "@font-face {{ font-family: \"{}\"; src: url(data:font/ttf;base64,{}) format(\"truetype\"); }}\n",
+        font.family,
+        base64::engine::general_purpose::STANDARD.encode(font.bytes)
+    )
+}
+
+fn photo(page: &mut String, entry: &PhotoEntry, options: &ReportOptions) {
+    let name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| entry.path.to_string_lossy().into_owned());
+    let _ = write!(
+        page,
+        "<article class=\"photo\">\n<h2><span class=\"label\">{}</span> <bdi dir=\"ltr\">{}</bdi></h2>\n",
+        escape(&text("report-photo-heading")),
+        escape(&name)
+    );
+    let mut details = Vec::new();
+    if let Some(format) = entry.format {
+        details.push(format.name().to_uppercase());
+    }
+    if let (Some(w), Some(h)) = (entry.width, entry.height) {
+        details.push(format!("{w} × {h} px"));
+    }
+    if !details.is_empty() {
+        let _ = writeln!(
+            page,
+            "<p class=\"details\"><bdi dir=\"ltr\">{}</bdi></p>",
+            escape(&details.join(", "))
+        );
+    }
+    page.push_str("<div class=\"body\">\n");
+    thumbnail(page, entry, &name, options);
+    page.push_str("<div class=\"facts\">\n");
+    revealed(page, &entry.revealed);
+    gps(page, entry);
+    faces(page, entry.faces);
+    outcome(page, entry);
+    page.push_str("</div>\n</div>\n</article>\n");
+}
+
+fn thumbnail(page: &mut String, entry: &PhotoEntry, name: &str, options: &ReportOptions) {
+    if !options.thumbnails {
+        let _ = writeln!(
+            page,
+            "<p class=\"thumb none\">{}</p>",
+            escape(&text("report-picture-hidden"))
+        );
+        return;
+    }
+    match &entry.thumbnail {
+        Some(thumb) => {
+            let _ = writeln!(
+                page,
+                "<img class=\"thumb\" width=\"{}\" height=\"{}\" alt=\"{}\" src=\"data:image/jpeg;base64,{}\">",
+                thumb.width,
+                thumb.height,
+                escape(name),
+                base64::engine::general_purpose::STANDARD.encode(&thumb.jpeg)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                page,
+                "<p class=\"thumb none\">{}</p>",
+                escape(&text("report-picture-unavailable"))
+            );
+        }
+    }
+}
+
+fn revealed(page: &mut String, findings: &[Finding]) {
+    let _ = writeln!(
+        page,
+        "<h3>{}</h3>",
+        escape(&text("report-revealed-heading"))
+    );
+    if findings.is_empty() {
+        let _ = writeln!(
+            page,
+            "<p class=\"clean\">✓ {}</p>",
+            escape(&text("report-revealed-nothing"))
+        );
+        return;
+    }
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let _ = writeln!(
+        page,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        escape(&text("report-column-risk")),
+        escape(&text("report-column-kind")),
+        escape(&text("report-column-found")),
+    );
+    for f in sorted {
+        let (class, dots) = match f.severity {
+            Severity::High => ("high", "●●●"),
+            Severity::Medium => ("medium", "●●○"),
+            Severity::Low => ("low", "●○○"),
+        };
+        let _ = writeln!(
+            page,
+            "<tr><td><span class=\"badge {class}\"><span aria-hidden=\"true\">{dots}</span> {}</span></td>\
+             <td>{}</td><td>{}<br><bdi dir=\"ltr\" class=\"value\">{}</bdi></td></tr>",
+            escape(&describe::severity(f.severity)),
+            escape(&describe::category(f.category)),
+            escape(&text(&f.explanation.key())),
+            escape(&shorten(&f.value, MAX_VALUE_CHARS)),
+        );
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+fn gps(page: &mut String, entry: &PhotoEntry) {
+    let positions = entry.gps_positions();
+    if positions.is_empty() {
+        return;
+    }
+    let _ = writeln!(page, "<h3>{}</h3>", escape(&text("report-gps-heading")));
+    for (lat, lon) in positions {
+        let _ = writeln!(
+            page,
+            "<p class=\"gps\">{} <bdi dir=\"ltr\" class=\"coords\">{lat:.6}, {lon:.6}</bdi></p>",
+            escape(&text("report-gps-coordinates")),
+        );
+    }
+    let _ = writeln!(page, "<p>{}</p>", escape(&text("report-gps-note")));
+}
+
+fn faces(page: &mut String, faces: Option<FaceCount>) {
+    let _ = writeln!(page, "<h3>{}</h3>", escape(&text("report-faces-heading")));
+    let Some(faces) = faces else {
+        let _ = writeln!(page, "<p>{}</p>", escape(&text("report-faces-not-checked")));
+        return;
+    };
+    let found = text_with(
+        "report-faces-found",
+        &[("count", FluentValue::from(faces.found))],
+    );
+    if faces.found == 0 {
+        let _ = writeln!(page, "<p>{}</p>", escape(&found));
+        return;
+    }
+    let usable = text_with(
+        "report-faces-usable",
+        &[("count", FluentValue::from(faces.usable))],
+    );
+    let class = if faces.usable > 0 {
+        " class=\"warn\""
+    } else {
+        ""
+    };
+    let _ = writeln!(page, "<p{class}>{} {}</p>", escape(&found), escape(&usable));
+}
+
+fn outcome(page: &mut String, entry: &PhotoEntry) {
+    let _ = writeln!(page, "<h3>{}</h3>", escape(&text("report-done-heading")));
+    let count = |key: &str, n: usize| escape(&text_with(key, &[("count", FluentValue::from(n))]));
+    match &entry.outcome {
+        Outcome::Scanned => {
+            let _ = writeln!(page, "<p>{}</p>", escape(&text("report-done-scanned")));
+        }
+        Outcome::Cleaned { output, kept } => {
+            file_line(page, "report-done-cleaned", output);
+            let orientation = kept.iter().any(|k| matches!(k, Kept::Orientation(_)));
+            let colour = kept
+                .iter()
+                .any(|k| matches!(k, Kept::IccProfile | Kept::ColourInfo));
+            for (keep, key) in [
+                (orientation, "report-done-kept-orientation"),
+                (colour, "report-done-kept-colour"),
+            ] {
+                if keep {
+                    let _ = writeln!(page, "<p>{}</p>", escape(&text(key)));
+                }
+            }
+        }
+        Outcome::Protected {
+            output,
+            cloaked,
+            blurred,
+            left,
+            verified,
+        } => {
+            file_line(page, "report-done-protected", output);
+            for (n, key) in [
+                (*cloaked, "report-done-cloaked"),
+                (*blurred, "report-done-blurred"),
+                (*left, "report-done-left"),
+            ] {
+                if n > 0 {
+                    let _ = writeln!(page, "<p>{}</p>", count(key, n));
+                }
+            }
+            if *cloaked > 0 {
+                let _ = writeln!(page, "<p>{}</p>", count("report-done-verified", *verified));
+            }
+        }
+        Outcome::Failed => {
+            let _ = writeln!(
+                page,
+                "<p class=\"warn\">{} <bdi dir=\"ltr\">{}</bdi></p>",
+                escape(&text("report-done-failed")),
+                escape(entry.error.as_deref().unwrap_or_default())
+            );
+        }
+    }
+}
+
+fn file_line(page: &mut String, key: &str, output: &std::path::Path) {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let _ = writeln!(
+        page,
+        "<p>{} <bdi dir=\"ltr\">{}</bdi></p>",
+        escape(&text(key)),
+        escape(&name)
+    );
+}
