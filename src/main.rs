@@ -1,7 +1,7 @@
-//! PhotoVeil: with no arguments the desktop app (when built), with a subcommand the same core
-//! headless.
+//! PhotoVeil: with no arguments the desktop app, with a subcommand the same core headless.
 
 mod cli;
+mod gui;
 mod i18n;
 
 use std::process::ExitCode;
