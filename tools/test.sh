@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup.sh
 photoveil_apt_install libheif-examples
+# The desktop app's tests: a virtual X server, the X libraries winit opens at run time, a font.
+photoveil_apt_install xvfb xauth libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 fonts-dejavu-core
 cargo test --workspace --locked
