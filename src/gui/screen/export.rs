@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use iced::task::Handle;
 use iced::widget::{button, column, container, progress_bar, row, scrollable, text, Column};
-use iced::{Center, Element, Fill, Task};
+use iced::{Element, Fill, Task};
 use photoveil_core::clean::{clean_file, CleanOptions};
 use photoveil_core::protect::pipeline::{
     protect_file, FaceAction, FaceReport, FaceSelection, ProtectOptions, Strength,

@@ -21,8 +21,6 @@ use crate::gui::work;
 /// One photo before and after protection, as measured.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    /// The photo the comparison is of (index into the items).
-    pub index: usize,
     /// The mode it was made with.
     pub mode: FaceMode,
     /// The original, scaled to fit.
@@ -190,7 +188,7 @@ impl Protect {
                 let controller = self.controller.clone();
                 let (task, handle) = Task::perform(
                     work::blocking(move || {
-                        compare(index, &path, mode, quality, engine, &controller)
+                        compare(&path, mode, quality, engine, &controller)
                     }),
                     |r| {
                         Message::PreviewReady(Box::new(
@@ -238,10 +236,10 @@ impl Protect {
                 self.export_after_pick = false;
                 Action::None
             }
-            Message::Export => match &self.out_dir {
+            Message::Export => match self.out_dir.clone() {
                 Some(dir) => {
                     self.stop_preview();
-                    Action::Export(self.plan(items, dir.clone()))
+                    Action::Export(self.plan(items, dir))
                 }
                 None => {
                     self.export_after_pick = true;
@@ -414,7 +412,6 @@ fn pick_folder() -> Task<Message> {
 
 /// Protects one photo into a temporary folder and loads both versions (worker thread).
 fn compare(
-    index: usize,
     path: &std::path::Path,
     mode: FaceMode,
     jpeg_quality: u8,
@@ -449,7 +446,6 @@ fn compare(
         });
     Ok((
         Comparison {
-            index,
             mode,
             before: picture::handle(before),
             after: picture::handle(after),

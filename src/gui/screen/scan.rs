@@ -78,7 +78,7 @@ impl Scan {
         let controller = Controller::new();
         let worker_controller = controller.clone();
         let stream = work::stream(move |sender| worker(paths, engine, &worker_controller, &sender));
-        let (task, abort) = Task::run(stream, |e| Message::Event(e)).abortable();
+        let (task, abort) = Task::run(stream, Message::Event).abortable();
         (Scan::waiting(controller, Some(abort.abort_on_drop())), task)
     }
 
@@ -124,14 +124,6 @@ impl Scan {
                 self.controller.cancel();
                 Action::None
             }
-        }
-    }
-
-    /// Stops the worker at once (leaving the screen).
-    pub fn abort(&mut self) {
-        self.controller.cancel();
-        if let Some(handle) = self.abort.take() {
-            handle.abort();
         }
     }
 
