@@ -78,3 +78,32 @@ pub fn text_with(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let args: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
     LOADER.get_args_concrete(key, args)
 }
+
+/// A value for a message's `{ $name }` placeholder.
+pub type Arg<'a> = FluentValue<'a>;
+
+/// The languages that have a translation folder in `i18n/` (e.g. `en`, `ko`, `ur`), sorted.
+pub fn languages() -> Vec<String> {
+    let mut found: Vec<String> = Localizations::iter()
+        .filter_map(|file| file.split('/').next().map(str::to_string))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Switches the messages to `code` (falling back to English for missing ones); returns false
+/// when there is no such translation or it cannot be loaded.
+pub fn set_language(code: &str) -> bool {
+    let Ok(id) = code.parse::<i18n_embed::unic_langid::LanguageIdentifier>() else {
+        return false;
+    };
+    if !languages().iter().any(|l| l == code) {
+        return false;
+    }
+    let loaded = LOADER.load_languages(&Localizations, &[id]).is_ok();
+    // Placeholders are shown as they are: the GUI's text engine handles mixed directions itself
+    // (bundles loaded afresh start with isolation marks on again).
+    LOADER.set_use_isolating(false);
+    loaded
+}

@@ -1,8 +1,8 @@
-//! PhotoVeil: with no arguments the desktop app (when built), with a subcommand the same core
-//! headless.
+//! PhotoVeil: with no arguments the desktop app, with a subcommand the same core headless.
 
 mod cli;
 mod fonts;
+mod gui;
 mod i18n;
 #[cfg(test)]
 mod i18n_check;

@@ -174,9 +174,17 @@ fn missing_path_is_reported() {
 }
 
 #[test]
-fn no_arguments_prints_usage() {
-    let out = photoveil(&[]);
-    assert!(out.status.success());
+fn no_arguments_without_a_display_prints_usage() {
+    // With a display, no arguments open the desktop app (tests/gui_xvfb.rs); without one the
+    // usage is printed and the exit status says it did not run.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_photoveil"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("scan") && text.contains("clean"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no display"), "{err}");
 }

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup.sh
 photoveil_apt_install libheif-examples
+# The desktop app's tests: a virtual X server, the X libraries winit opens at run time, a font.
+photoveil_apt_install xvfb xauth libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 fonts-dejavu-core
 cargo test --workspace --locked
 # The .deb built from this test build installs and runs like the shipped one (see packaging/README.md).
 tools/packaging/check-deb.sh

@@ -122,3 +122,175 @@ report-risk-harm = Fakes are used to bully, to embarrass, to blackmail and to tr
 report-risk-location = Hidden data makes it worse: a photo's GPS position, date and names can lead a stranger to your home or school.
 report-risk-help = If it happens to you or a friend: it is not your fault. Do not reply or pay. Save the evidence, report it on the app, and tell an adult you trust.
 report-footer = Made with PhotoVeil. Cleaning and protecting make misuse harder, but no tool can promise full safety: think before you post.
+
+## GUI
+## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
+gui-app-name = PhotoVeil
+gui-language-en = English
+gui-settings = Settings
+gui-back = Back
+gui-cancel = Cancel
+gui-cancelling = Stopping…
+gui-close = Close
+gui-done = Done
+gui-loading = Loading…
+gui-honest = Protection makes misuse of your photos harder and costlier; it is not a guarantee. Only measured results are shown.
+
+## GUI: steps
+gui-step-choose = Choose
+gui-step-review = Review
+gui-step-protect = Protect
+gui-step-export = Export
+
+## GUI: start
+gui-start-what = See what your photos give away — places, devices, names, hidden pictures, faces — and make safe copies to share.
+gui-start-private = Everything happens on this computer. No photo, face or result ever leaves it.
+gui-start-choose-photos = Choose photos
+gui-start-choose-folder = Choose folder
+gui-start-drop = Or drop photos or folders here
+gui-start-shortcuts = Keys: Ctrl+O photos · Ctrl+Shift+O folder · Ctrl+E export · Esc back or cancel
+gui-dialog-photos = Choose photos to check
+gui-dialog-folder = Choose a folder of photos to check
+gui-dialog-filter-photos = Photos
+gui-dialog-export-folder = Choose where to save the safe copies
+
+## GUI: scan
+gui-scan-title = Checking your photos
+gui-scan-listing = Looking for photos…
+gui-scan-count = { $done } of { $total } photos checked
+gui-scan-explain = Your photos are only read, never changed.
+
+## GUI: badges (a symbol is shown before each word)
+gui-badge-location = Location
+gui-badge-device = Device
+gui-badge-person = Names
+gui-badge-time = Date
+gui-badge-hidden = Hidden content
+gui-badge-faces = Faces
+gui-badge-unreadable = Cannot read
+
+## GUI: review
+gui-review-title = What your photos give away
+gui-review-summary = { $total ->
+    [one] 1 photo checked
+   *[other] { $total } photos checked
+  }, { $risky } give something away.
+gui-review-only-risky = Show only photos that give something away
+gui-review-next = Make safe copies…
+gui-review-start-over = Choose other photos
+gui-review-empty = No photos were found there.
+gui-review-no-faces = Faces could not be looked for: { $why }
+gui-review-clear = Nothing found
+gui-review-cannot-show = This photo cannot be shown: { $why }
+gui-review-faces = { $faces ->
+    [one] 1 face found
+   *[other] { $faces } faces found
+  }; { $usable ->
+    [0] none is clear enough for a face-swap tool.
+    [one] 1 is clear enough for a face-swap tool to use.
+   *[other] { $usable } are clear enough for a face-swap tool to use.
+  }
+gui-review-no-faces-found = No faces found.
+gui-review-nothing-found = Nothing hidden was found in this photo.
+gui-review-value = The file says: { $value }
+gui-review-box-legend = Thick orange frames: faces clear enough for face-swap tools. Thin blue frames: other faces.
+
+## GUI: protect
+gui-protect-title = Make safe copies
+gui-protect-metadata = Remove hidden information (always on)
+gui-protect-metadata-explain = Location, device, names, dates and hidden pictures are removed from every copy. The originals are never changed.
+gui-protect-faces = Faces
+gui-mode-subtle = Protect faces: subtle
+gui-mode-subtle-explain = The smallest change; the weakest protection.
+gui-mode-standard = Protect faces: standard
+gui-mode-standard-explain = A balance between an invisible change and protection.
+gui-mode-strong = Protect faces: strong
+gui-mode-strong-explain = The strongest protection; the change may be visible up close.
+gui-mode-blur = Blur faces
+gui-mode-blur-explain = Faces are blurred beyond recognition. The sure way, and it cannot be undone.
+gui-mode-metadata-only = Leave faces as they are
+gui-mode-metadata-only-explain = Only the hidden information is removed; the picture is copied exactly.
+gui-protect-photos = { $total ->
+    [one] 1 photo
+   *[other] { $total } photos
+  }, { $faces } with faces.
+gui-protect-folder = Save the copies in
+gui-protect-no-folder = (you will be asked)
+gui-protect-choose-folder = Choose folder…
+gui-protect-never-originals = Copies get new names if a file is already there; nothing is ever overwritten.
+gui-protect-export = Save { $count ->
+    [one] 1 safe copy
+   *[other] { $count } safe copies
+  }
+gui-protect-no-sample = There is no photo to preview.
+gui-protect-preview-of = Before and after: { $name }
+gui-protect-next-sample = Another photo
+gui-protect-make-preview = Show before and after
+gui-protect-preview-explain = Protect this one photo now to compare it with the original and see what was measured. Nothing is saved.
+gui-protect-preview-working = Protecting and measuring this photo… this can take a few seconds per face.
+gui-protect-before = Before
+gui-protect-after = After
+gui-protect-zoom = Face at 100 %
+gui-protect-psnr = Picture quality: { $db } dB PSNR
+gui-protect-psnr-identical = Picture quality: identical pixels
+gui-protect-psnr-explain = Above about 35 dB the change is hard to see; above 40 dB it is practically invisible.
+gui-protect-preview-stale = This preview was made with another choice; show it again to compare.
+
+## GUI: per-face results (measured by an independent network after a simulated upload)
+gui-face-passed = Face { $n }: an independent face-recognition network no longer matched it after a simulated upload (similarity { $similarity }; same person above { $threshold }).
+gui-face-recognised = Face { $n }: still recognised by an independent network after a simulated upload (similarity { $similarity }; same person above { $threshold }). Consider blurring it.
+gui-face-unmeasured = Face { $n }: changed, but the result could not be measured.
+gui-face-blurred = Face { $n }: blurred.
+gui-face-left = Face { $n }: left as it was.
+
+## GUI: export
+gui-export-title = Saving safe copies
+gui-export-done-title = Done
+gui-export-folder = Into { $folder }
+gui-export-count = { $done } of { $total } photos
+gui-export-working = Working on { $name }
+gui-export-explain = Faces take a few seconds each. Cancel stops without leaving half-written files.
+gui-export-cleaned = { $count ->
+    [one] 1 safe copy saved, without hidden information.
+   *[other] { $count } safe copies saved, without hidden information.
+  }
+gui-export-faces = { $count ->
+    [one] 1 face protected.
+   *[other] { $count } faces protected.
+  }
+gui-export-measured = Measured after a simulated upload: { $passed } not recognised, { $recognised } still recognised.
+gui-export-failed = { $count ->
+    [one] 1 photo failed; the reason is below.
+   *[other] { $count } photos failed; the reasons are below.
+  }
+gui-export-skipped = { $count ->
+    [one] 1 photo not done (cancelled).
+   *[other] { $count } photos not done (cancelled).
+  }
+gui-export-photo-ok = saved
+gui-export-open-folder = Open folder
+gui-export-open-failed = The folder could not be opened; open it in your file manager.
+gui-export-back = Back to the photos
+gui-export-no-models = faces could not be protected: { $why }
+
+## GUI: closing during an export
+gui-close-title = Stop saving and close?
+gui-close-body = { $done } copies are saved. The photo in progress will not be saved.
+gui-close-keep = Keep saving
+gui-close-stop = Stop and close
+
+## GUI: settings
+gui-settings-folder = Where to save safe copies
+gui-settings-folder-ask = Ask every time
+gui-settings-folder-clear = Ask every time
+gui-settings-mode = What to do with faces, by default
+gui-settings-quality = Quality of protected JPEG copies
+gui-settings-quality-value = { $quality }
+gui-settings-language = Language
+gui-settings-theme = Appearance
+gui-theme-system = As the system
+gui-theme-light = Light
+gui-theme-dark = Dark
+gui-settings-large-text = Large text (for projectors)
+gui-settings-stored = Settings are kept on this computer only.
+gui-settings-save-failed = The settings could not be saved: { $why }

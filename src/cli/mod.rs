@@ -104,6 +104,11 @@ enum Command {
         /// The protected copy.
         protected: PathBuf,
     },
+    /// Open the desktop app (the same as no arguments), checking these photos or folders at once.
+    App {
+        /// Photos or folders to check when the window opens.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Parses the arguments and runs the command. Exit status: 0 when every photo succeeded, 1 when
@@ -116,9 +121,15 @@ pub fn run() -> ExitCode {
     }
     let ok = match cli.command {
         None => {
-            // The desktop app is not part of this build yet: show how to use the command line.
+            if crate::gui::display_available() {
+                return crate::gui::run(Vec::new());
+            }
+            eprintln!(
+                "photoveil: no display to open the desktop app on (neither DISPLAY nor \
+                 WAYLAND_DISPLAY is set); use a subcommand instead:\n"
+            );
             let _ = Cli::command().print_help();
-            return ExitCode::SUCCESS;
+            return ExitCode::from(2);
         }
         Some(Command::Scan {
             json,
@@ -178,6 +189,16 @@ pub fn run() -> ExitCode {
             original,
             protected,
         }) => verify::run(&original, &protected, json),
+        Some(Command::App { paths }) => {
+            if crate::gui::display_available() {
+                return crate::gui::run(paths);
+            }
+            eprintln!(
+                "photoveil: no display to open the desktop app on (neither DISPLAY nor \
+                 WAYLAND_DISPLAY is set)"
+            );
+            return ExitCode::from(2);
+        }
     };
     if ok {
         ExitCode::SUCCESS

@@ -1,0 +1,641 @@
+//! The app: routes messages to the current screen, turns screen actions into screen changes and
+//! tasks, and handles what belongs to the whole window (keyboard shortcuts, dropped files, the
+//! close button, settings).
+
+use std::path::PathBuf;
+
+use iced::keyboard::{self, key::Named, Key};
+use iced::widget::{button, center, column, container, opaque, row, stack, text};
+use iced::{window, Element, Event, Subscription, Task, Theme};
+
+use super::engine::SharedEngine;
+use super::item::Item;
+use super::screen::export::{self, Export};
+use super::screen::protect::{self, Protect};
+use super::screen::review::{self, Review};
+use super::screen::scan::{self, Scan};
+use super::screen::settings as settings_screen;
+use super::screen::start::{self, Start};
+use super::settings::{Settings, ThemeChoice};
+use super::style::{self, t, ta};
+
+/// The screen being shown.
+#[derive(Debug)]
+pub enum Screen {
+    /// Choose photos.
+    Start(Start),
+    /// Scanning them.
+    Scan(Scan),
+    /// The grid and findings.
+    Review(Review),
+    /// The protection options.
+    Protect(Protect),
+    /// Writing the copies.
+    Export(Export),
+}
+
+/// Everything that can happen in the app.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// On the start screen.
+    Start(start::Message),
+    /// On the scan screen.
+    Scan(scan::Message),
+    /// On the review screen.
+    Review(review::Message),
+    /// On the protect screen.
+    Protect(protect::Message),
+    /// On the export screen.
+    Export(export::Message),
+    /// On the settings screen.
+    Settings(settings_screen::Message),
+    /// Open the settings.
+    OpenSettings,
+    /// A key no widget used.
+    Key(keyboard::Event),
+    /// Files dragged or dropped, or the close button.
+    Window(window::Id, window::Event),
+    /// The answer to "Stop the export and close?".
+    ConfirmClose(bool),
+}
+
+/// The app's state.
+#[derive(Debug)]
+pub struct App {
+    /// The current screen.
+    pub screen: Screen,
+    /// The settings screen, shown over the current screen while open.
+    pub settings_screen: Option<settings_screen::Settings>,
+    /// The scanned photos.
+    pub items: Vec<Item>,
+    /// Paths that could not be listed in the last scan.
+    pub problems: Vec<(PathBuf, String)>,
+    /// Why faces were not looked for in the last scan.
+    pub faces_problem: Option<String>,
+    /// The user's settings.
+    pub settings: Settings,
+    /// The face models, once loaded.
+    pub engine: Option<SharedEngine>,
+    /// The window whose close button was pressed during an export.
+    pub confirm_close: Option<window::Id>,
+}
+
+impl App {
+    /// The app on its start screen.
+    pub fn new(settings: Settings) -> App {
+        crate::i18n::set_language(&settings.language);
+        App {
+            screen: Screen::Start(Start::default()),
+            settings_screen: None,
+            items: Vec::new(),
+            problems: Vec::new(),
+            faces_problem: None,
+            settings,
+            engine: None,
+            confirm_close: None,
+        }
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        let step = match &self.screen {
+            Screen::Start(_) => return t("gui-app-name"),
+            Screen::Scan(_) => t("gui-scan-title"),
+            Screen::Review(_) => t("gui-review-title"),
+            Screen::Protect(_) => t("gui-protect-title"),
+            Screen::Export(_) => t("gui-export-title"),
+        };
+        format!("{step} — {}", t("gui-app-name"))
+    }
+
+    /// Light, dark, or `None` to follow the system.
+    pub fn theme(&self) -> Option<Theme> {
+        match self.settings.theme {
+            ThemeChoice::System => None,
+            ThemeChoice::Light => Some(Theme::Light),
+            ThemeChoice::Dark => Some(Theme::Dark),
+        }
+    }
+
+    /// Everything larger for projectors.
+    pub fn scale_factor(&self) -> f32 {
+        if self.settings.large_text {
+            1.35
+        } else {
+            1.0
+        }
+    }
+
+    /// Keyboard shortcuts, dropped files and the close button.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let window_events = iced::event::listen_with(|event, _status, id| match event {
+            Event::Window(
+                e @ (window::Event::FileHovered(_)
+                | window::Event::FileDropped(_)
+                | window::Event::FilesHoveredLeft
+                | window::Event::CloseRequested),
+            ) => Some(Message::Window(id, e)),
+            _ => None,
+        });
+        Subscription::batch([keyboard::listen().map(Message::Key), window_events])
+    }
+
+    /// Whether copies are being written (closing asks first).
+    pub fn exporting(&self) -> bool {
+        matches!(&self.screen, Screen::Export(e) if e.is_running())
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Start(m) => self.start(m),
+            Message::Scan(m) => {
+                let Screen::Scan(scan) = &mut self.screen else {
+                    return Task::none();
+                };
+                match scan.update(m) {
+                    scan::Action::None => Task::none(),
+                    scan::Action::EngineLoaded(engine) => {
+                        self.engine = Some(engine);
+                        Task::none()
+                    }
+                    scan::Action::Finished => {
+                        self.items = std::mem::take(&mut scan.items);
+                        self.problems = std::mem::take(&mut scan.problems);
+                        self.faces_problem = scan.faces_problem.take();
+                        self.screen = if scan.cancelled && self.items.is_empty() {
+                            Screen::Start(Start::default())
+                        } else {
+                            Screen::Review(Review::default())
+                        };
+                        Task::none()
+                    }
+                }
+            }
+            Message::Review(m) => {
+                let Screen::Review(review) = &mut self.screen else {
+                    return Task::none();
+                };
+                match review.update(m, &self.items) {
+                    review::Action::None => Task::none(),
+                    review::Action::Run(task) => task.map(Message::Review),
+                    review::Action::Protect => {
+                        self.screen = Screen::Protect(Protect::new(
+                            &self.items,
+                            self.settings.face_mode,
+                            self.settings.jpeg_quality,
+                            self.settings.output_folder.clone(),
+                            self.engine.clone(),
+                        ));
+                        Task::none()
+                    }
+                    review::Action::StartOver => {
+                        self.screen = Screen::Start(Start::default());
+                        Task::none()
+                    }
+                }
+            }
+            Message::Protect(m) => {
+                let Screen::Protect(protect) = &mut self.screen else {
+                    return Task::none();
+                };
+                match protect.update(m, &self.items) {
+                    protect::Action::None => Task::none(),
+                    protect::Action::Run(task) => task.map(Message::Protect),
+                    protect::Action::EngineLoaded(engine) => {
+                        self.engine = Some(engine);
+                        Task::none()
+                    }
+                    protect::Action::Export(plan) => {
+                        let (export, task) = Export::start(plan, self.engine.clone());
+                        self.screen = Screen::Export(export);
+                        task.map(Message::Export)
+                    }
+                    protect::Action::Back => {
+                        self.screen = Screen::Review(Review::default());
+                        Task::none()
+                    }
+                }
+            }
+            Message::Export(m) => {
+                let Screen::Export(export) = &mut self.screen else {
+                    return Task::none();
+                };
+                match export.update(m) {
+                    export::Action::None => Task::none(),
+                    export::Action::EngineLoaded(engine) => {
+                        self.engine = Some(engine);
+                        Task::none()
+                    }
+                    export::Action::BackToReview => {
+                        self.screen = Screen::Review(Review::default());
+                        Task::none()
+                    }
+                    export::Action::StartOver => {
+                        self.screen = Screen::Start(Start::default());
+                        Task::none()
+                    }
+                }
+            }
+            Message::Settings(m) => self.settings_message(m),
+            Message::OpenSettings => {
+                self.settings_screen = Some(settings_screen::Settings::new(self.settings.clone()));
+                Task::none()
+            }
+            Message::Key(event) => self.key(event),
+            Message::Window(id, event) => self.window_event(id, event),
+            Message::ConfirmClose(true) => {
+                if let Screen::Export(export) = &mut self.screen {
+                    export.abort();
+                }
+                iced::exit()
+            }
+            Message::ConfirmClose(false) => {
+                self.confirm_close = None;
+                Task::none()
+            }
+        }
+    }
+
+    fn start(&mut self, message: start::Message) -> Task<Message> {
+        let Screen::Start(start) = &mut self.screen else {
+            return Task::none();
+        };
+        match start.update(message) {
+            start::Action::None => Task::none(),
+            start::Action::Run(task) => task.map(Message::Start),
+            start::Action::Scan(paths) => self.scan(paths),
+            start::Action::OpenSettings => self.update(Message::OpenSettings),
+        }
+    }
+
+    /// Starts scanning `paths`.
+    pub fn scan(&mut self, paths: Vec<PathBuf>) -> Task<Message> {
+        let (scan, task) = Scan::start(paths, self.engine.clone());
+        self.screen = Screen::Scan(scan);
+        task.map(Message::Scan)
+    }
+
+    fn settings_message(&mut self, message: settings_screen::Message) -> Task<Message> {
+        let Some(screen) = &mut self.settings_screen else {
+            return Task::none();
+        };
+        match screen.update(message) {
+            settings_screen::Action::None => Task::none(),
+            settings_screen::Action::Run(task) => task.map(Message::Settings),
+            settings_screen::Action::Changed(values) => {
+                if values.language != self.settings.language {
+                    crate::i18n::set_language(&values.language);
+                }
+                screen.save_error = values.save().err().map(|e| e.to_string());
+                self.settings = values;
+                Task::none()
+            }
+            settings_screen::Action::Close => {
+                self.settings_screen = None;
+                Task::none()
+            }
+        }
+    }
+
+    fn key(&mut self, event: keyboard::Event) -> Task<Message> {
+        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+            return Task::none();
+        };
+        let letter = match key.as_ref() {
+            Key::Character(c) => Some(c.to_lowercase()),
+            _ => None,
+        };
+        if self.confirm_close.is_some() {
+            return match key {
+                Key::Named(Named::Escape) => self.update(Message::ConfirmClose(false)),
+                _ => Task::none(),
+            };
+        }
+        if self.settings_screen.is_some() {
+            return match key {
+                Key::Named(Named::Escape) => {
+                    self.update(Message::Settings(settings_screen::Message::Close))
+                }
+                _ => Task::none(),
+            };
+        }
+        let command = modifiers.command();
+        match (letter.as_deref(), &key) {
+            (Some("o"), _) if command => {
+                if matches!(self.screen, Screen::Review(_)) {
+                    self.screen = Screen::Start(Start::default());
+                }
+                let message = if modifiers.shift() {
+                    start::Message::ChooseFolder
+                } else {
+                    start::Message::ChoosePhotos
+                };
+                self.update(Message::Start(message))
+            }
+            (Some("e"), _) if command => match &self.screen {
+                Screen::Review(_) => self.update(Message::Review(review::Message::Next)),
+                Screen::Protect(_) => self.update(Message::Protect(protect::Message::Export)),
+                _ => Task::none(),
+            },
+            (Some(","), _) if command => self.update(Message::OpenSettings),
+            (_, Key::Named(Named::Escape)) => match &self.screen {
+                Screen::Scan(_) => self.update(Message::Scan(scan::Message::Cancel)),
+                Screen::Export(e) if e.is_running() => {
+                    self.update(Message::Export(export::Message::Cancel))
+                }
+                Screen::Review(r) if r.selected.is_some() => {
+                    self.update(Message::Review(review::Message::CloseDetail))
+                }
+                Screen::Protect(_) => self.update(Message::Protect(protect::Message::Back)),
+                _ => Task::none(),
+            },
+            _ => Task::none(),
+        }
+    }
+
+    fn window_event(&mut self, id: window::Id, event: window::Event) -> Task<Message> {
+        match event {
+            window::Event::CloseRequested => {
+                if self.exporting() {
+                    self.confirm_close = Some(id);
+                    Task::none()
+                } else {
+                    iced::exit()
+                }
+            }
+            window::Event::FileHovered(_) => self.update(Message::Start(start::Message::Hovered)),
+            window::Event::FilesHoveredLeft => {
+                self.update(Message::Start(start::Message::HoverLeft))
+            }
+            window::Event::FileDropped(path) => {
+                // Dropping photos on the review starts again with them.
+                if matches!(self.screen, Screen::Review(_)) {
+                    self.screen = Screen::Start(Start::default());
+                }
+                self.update(Message::Start(start::Message::Dropped(path)))
+            }
+            _ => Task::none(),
+        }
+    }
+
+    /// Draws the window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let base: Element<'_, Message> = if let Some(settings) = &self.settings_screen {
+            settings.view().map(Message::Settings)
+        } else {
+            let screen = match &self.screen {
+                Screen::Start(s) => s.view().map(Message::Start),
+                Screen::Scan(s) => s.view().map(Message::Scan),
+                Screen::Review(s) => s
+                    .view(&self.items, &self.problems, self.faces_problem.as_deref())
+                    .map(Message::Review),
+                Screen::Protect(s) => s.view(&self.items).map(Message::Protect),
+                Screen::Export(s) => s.view().map(Message::Export),
+            };
+            if matches!(self.screen, Screen::Start(_)) {
+                screen
+            } else {
+                column![
+                    row![
+                        text(t("gui-app-name")).size(style::SMALL).width(iced::Fill),
+                        button(text(t("gui-settings")).size(style::SMALL))
+                            .style(button::text)
+                            .on_press(Message::OpenSettings),
+                    ]
+                    .padding([4, 20]),
+                    screen
+                ]
+                .into()
+            }
+        };
+        if self.confirm_close.is_none() {
+            return base;
+        }
+        let done = match &self.screen {
+            Screen::Export(e) => e.outcomes.len(),
+            _ => 0,
+        };
+        let dialog = style::card(
+            column![
+                text(t("gui-close-title")).size(22),
+                text(ta("gui-close-body", &[("done", done.into())])),
+                row![
+                    button(text(t("gui-close-keep")))
+                        .style(button::primary)
+                        .on_press(Message::ConfirmClose(false)),
+                    button(text(t("gui-close-stop")))
+                        .style(button::danger)
+                        .on_press(Message::ConfirmClose(true)),
+                ]
+                .spacing(12),
+            ]
+            .spacing(14)
+            .max_width(460),
+        );
+        let veil = container(center(dialog)).style(|theme: &Theme| container::Style {
+            background: Some(
+                theme
+                    .extended_palette()
+                    .background
+                    .base
+                    .color
+                    .scale_alpha(0.8)
+                    .into(),
+            ),
+            ..container::Style::default()
+        });
+        stack![base, opaque(veil)].into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Flows through the whole app: the view is driven with iced_test's headless simulator
+    //! (tiny-skia), work is run by calling the screens' workers directly, and their events are
+    //! fed to `update` as the runtime would.
+    use super::*;
+    use crate::gui::work;
+    use iced::keyboard::key::{NativeCode, Physical};
+    use iced::keyboard::{Location, Modifiers};
+    use iced_test::simulator;
+    use photoveil_core::Controller;
+    use photoveil_fixtures::{jpeg, JpegSpec};
+
+    /// Clicks the widget showing `label` and returns the messages it produced.
+    fn click(app: &App, label: &str) -> Vec<Message> {
+        let mut ui = simulator(app.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no {label:?} on screen: {e:?}"));
+        ui.into_messages().collect()
+    }
+
+    fn shows(app: &App, label: &str) -> bool {
+        simulator(app.view()).find(label).is_ok()
+    }
+
+    fn press(key: Key, modifiers: Modifiers) -> Message {
+        Message::Key(keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: Physical::Unidentified(NativeCode::Unidentified),
+            location: Location::Standard,
+            modifiers,
+            text: None,
+            repeat: false,
+        })
+    }
+
+    fn photos() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("gps.jpg"), jpeg(64, 48, JpegSpec::default())).unwrap();
+        let plain = JpegSpec {
+            orientation: None,
+            motion_video: false,
+            metadata: false,
+        };
+        std::fs::write(dir.path().join("plain.jpg"), jpeg(64, 48, plain)).unwrap();
+        dir
+    }
+
+    /// Scans `dir` through the app as the runtime would.
+    fn scan(app: &mut App, dir: &std::path::Path) {
+        let _task = app.update(Message::Start(start::Message::Picked(Some(vec![
+            dir.to_path_buf(),
+        ]))));
+        assert!(matches!(app.screen, Screen::Scan(_)));
+        assert!(shows(app, &t("gui-cancel")));
+        let path = dir.to_path_buf();
+        let controller = Controller::new();
+        for event in work::collect(work::stream(move |s| {
+            scan::worker(vec![path], None, &controller, &s)
+        })) {
+            let _ = app.update(Message::Scan(scan::Message::Event(event)));
+        }
+    }
+
+    #[test]
+    fn start_buttons_send_their_messages() {
+        let app = App::new(Settings::default());
+        assert!(shows(&app, &t("gui-start-private")));
+        let messages = click(&app, &t("gui-start-choose-folder"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Start(start::Message::ChooseFolder)]
+        ));
+        let messages = click(&app, &t("gui-start-choose-photos"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Start(start::Message::ChoosePhotos)]
+        ));
+        let messages = click(&app, &t("gui-settings"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Start(start::Message::OpenSettings)]
+        ));
+    }
+
+    #[test]
+    fn scan_review_protect_export_flow() {
+        let dir = photos();
+        let out = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            output_folder: Some(out.path().to_path_buf()),
+            ..Settings::default()
+        };
+        let mut app = App::new(settings);
+        scan(&mut app, dir.path());
+        assert!(matches!(app.screen, Screen::Review(_)));
+        assert_eq!(app.items.len(), 2);
+        assert!(shows(&app, "gps.jpg") && shows(&app, "plain.jpg"));
+
+        // Filter: only the photo with GPS stays. (A checkbox's label is not a text widget that
+        // the simulator can select, so its message is sent directly.)
+        let _ = app.update(Message::Review(review::Message::OnlyRisky(true)));
+        assert!(shows(&app, "gps.jpg"));
+        assert!(!shows(&app, "plain.jpg"));
+
+        // Select it: the findings are shown in plain words.
+        for m in click(&app, "gps.jpg") {
+            let _ = app.update(m);
+        }
+        assert!(shows(
+            &app,
+            &format!("• {}", crate::i18n::text("finding-gps-position"))
+        ));
+        let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+        let Screen::Review(review) = &app.screen else {
+            panic!("still reviewing")
+        };
+        assert_eq!(review.selected, None, "Esc closes the large view");
+
+        // Ctrl+E goes on to the options; metadata removal is always on.
+        let _ = app.update(press(Key::Character("e".into()), Modifiers::CTRL));
+        assert!(matches!(app.screen, Screen::Protect(_)));
+        assert!(shows(&app, &format!("☑ {}", t("gui-protect-metadata"))));
+        let _ = app.update(Message::Protect(protect::Message::Mode(
+            crate::gui::settings::FaceMode::MetadataOnly,
+        )));
+
+        // Export to the folder from the settings, then run the export worker.
+        let _ = app.update(press(Key::Character("e".into()), Modifiers::CTRL));
+        let Screen::Export(export) = &app.screen else {
+            panic!("exporting")
+        };
+        let plan = export.plan.clone();
+        assert_eq!(plan.out_dir, out.path());
+        assert!(app.exporting());
+
+        // Closing asks first while copies are written.
+        let window = window::Id::unique();
+        let _ = app.update(Message::Window(window, window::Event::CloseRequested));
+        assert_eq!(app.confirm_close, Some(window));
+        assert!(shows(&app, &t("gui-close-stop")));
+        let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+        assert_eq!(app.confirm_close, None);
+
+        let controller = Controller::new();
+        for event in work::collect(work::stream(move |s| {
+            export::worker(plan, None, &controller, &s)
+        })) {
+            let _ = app.update(Message::Export(export::Message::Event(event)));
+        }
+        assert!(!app.exporting());
+        assert!(shows(&app, &t("gui-export-open-folder")));
+        let Screen::Export(export) = &app.screen else {
+            panic!("summary")
+        };
+        assert_eq!(export.summary().cleaned, 2);
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn esc_cancels_a_scan_and_nothing_left_returns_to_start() {
+        let dir = photos();
+        let mut app = App::new(Settings::default());
+        let _task = app.update(Message::Start(start::Message::Picked(Some(vec![
+            dir.path().to_path_buf(),
+        ]))));
+        let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+        let Screen::Scan(scan) = &app.screen else {
+            panic!("scanning")
+        };
+        assert!(scan.cancelled);
+        let _ = app.update(Message::Scan(scan::Message::Event(scan::Event::Finished)));
+        assert!(matches!(app.screen, Screen::Start(_)));
+    }
+
+    #[test]
+    fn settings_open_over_the_screen_and_close_with_esc() {
+        let mut app = App::new(Settings::default());
+        let _ = app.update(Message::OpenSettings);
+        assert!(shows(&app, &t("gui-settings-language")));
+        assert!(shows(&app, &t("gui-settings-stored")));
+        let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+        assert!(app.settings_screen.is_none());
+        assert_eq!(app.scale_factor(), 1.0);
+        app.settings.large_text = true;
+        assert!(app.scale_factor() > 1.2);
+        assert!(app.theme().is_none(), "follows the system by default");
+    }
+}

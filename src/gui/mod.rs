@@ -1,0 +1,73 @@
+//! The desktop app (iced): `photoveil` with no arguments.
+//!
+//! [`app`] routes between the screens in [`screen`]; each screen keeps its own state, messages,
+//! `update` and `view`. Long work (scanning, exporting, previews, thumbnails) runs in the core on
+//! worker threads ([`work`]) and streams progress back as messages.
+
+mod app;
+mod engine;
+mod icon;
+mod item;
+mod open;
+mod picture;
+mod screen;
+mod settings;
+mod style;
+mod work;
+
+use std::process::ExitCode;
+
+pub use app::App;
+
+/// The reverse-DNS application id (Wayland app id, X11 WM class, desktop file name).
+pub const APP_ID: &str = "org.photoveil.PhotoVeil";
+
+/// Whether a graphical session is available to open a window on.
+pub fn display_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    set("DISPLAY") || set("WAYLAND_DISPLAY")
+}
+
+/// Opens the window and runs the app until it is closed; `paths` (photos or folders) are
+/// scanned at once when given.
+pub fn run(paths: Vec<std::path::PathBuf>) -> ExitCode {
+    let settings = settings::Settings::load();
+    let window = iced::window::Settings {
+        size: iced::Size::new(1180.0, 780.0),
+        min_size: Some(iced::Size::new(720.0, 520.0)),
+        icon: icon::window_icon(),
+        exit_on_close_request: false,
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: APP_ID.to_string(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let boot = move || {
+        let mut app = App::new(settings.clone());
+        let task = if paths.is_empty() {
+            iced::Task::none()
+        } else {
+            app.scan(paths.clone())
+        };
+        (app, task)
+    };
+    let result = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .theme(App::theme)
+        .scale_factor(App::scale_factor)
+        .window(window)
+        .run();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("photoveil: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,594 @@
+//! Export: writes the cleaned or protected copies into a folder, photo by photo, with progress,
+//! cancel, and a summary of what was done and measured.
+
+use std::path::PathBuf;
+
+use iced::task::Handle;
+use iced::widget::{button, column, container, progress_bar, row, scrollable, text, Column};
+use iced::{Element, Fill, Task};
+use photoveil_core::clean::{clean_file, CleanOptions};
+use photoveil_core::protect::pipeline::{
+    protect_file, FaceAction, FaceReport, FaceSelection, ProtectOptions, Strength,
+};
+use photoveil_core::Controller;
+
+use crate::gui::engine::{self, SharedEngine};
+use crate::gui::open;
+use crate::gui::settings::FaceMode;
+use crate::gui::style::{self, t, ta};
+use crate::gui::work;
+
+/// One photo to export.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The original.
+    pub path: PathBuf,
+    /// Whether the scan found faces in it (photos without faces are cleaned losslessly).
+    pub has_faces: bool,
+}
+
+/// What to export, where and how.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The photos.
+    pub jobs: Vec<Job>,
+    /// The folder for the copies.
+    pub out_dir: PathBuf,
+    /// What to do with faces.
+    pub mode: FaceMode,
+    /// Quality of protected JPEG copies.
+    pub jpeg_quality: u8,
+}
+
+/// The result for one photo.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The original.
+    pub input: PathBuf,
+    /// The copy written, if any.
+    pub output: Option<PathBuf>,
+    /// The faces, as measured after protection (empty when the copy was only cleaned).
+    pub faces: Vec<FaceReport>,
+    /// Why the copy was not written.
+    pub error: Option<String>,
+}
+
+/// What the export thread reports.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Starting on photo number `index`.
+    Working(usize),
+    /// A photo is done.
+    Done(Box<Outcome>),
+    /// The face models are ready (kept by the app for later).
+    Engine(SharedEngine),
+    /// The export ended (all done or cancelled).
+    Finished,
+}
+
+/// What happens on the export screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Progress from the worker.
+    Event(Event),
+    /// "Cancel" (also Esc).
+    Cancel,
+    /// Show the folder in the file manager.
+    OpenFolder,
+    /// Back to the photos.
+    BackToReview,
+    /// Choose new photos.
+    StartOver,
+}
+
+/// What the app should do next.
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Keep the loaded models.
+    EngineLoaded(SharedEngine),
+    /// Back to the photos.
+    BackToReview,
+    /// Back to the start.
+    StartOver,
+}
+
+/// The export screen's state.
+#[derive(Debug)]
+pub struct Export {
+    /// What is being exported.
+    pub plan: Plan,
+    /// The photo being worked on.
+    pub working: Option<usize>,
+    /// Results so far, in order.
+    pub outcomes: Vec<Outcome>,
+    /// Cancel was asked for.
+    pub cancelled: bool,
+    /// The export has ended.
+    pub finished: bool,
+    /// The folder could not be opened in the file manager.
+    pub open_failed: bool,
+    controller: Controller,
+    abort: Option<Handle>,
+}
+
+/// The figures of the summary.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Copies written without metadata.
+    pub cleaned: usize,
+    /// Faces cloaked or blurred.
+    pub faces_protected: usize,
+    /// Cloaked faces the independent network no longer matched after a simulated upload.
+    pub faces_passed: usize,
+    /// Cloaked faces it still matched.
+    pub faces_recognised: usize,
+    /// Photos that failed.
+    pub failed: usize,
+    /// Photos not done because of cancel.
+    pub skipped: usize,
+}
+
+impl Export {
+    /// An export of `plan`, and the task that runs it.
+    pub fn start(plan: Plan, engine: Option<SharedEngine>) -> (Export, Task<Message>) {
+        let controller = Controller::new();
+        let (worker_plan, worker_controller) = (plan.clone(), controller.clone());
+        let stream =
+            work::stream(move |sender| worker(worker_plan, engine, &worker_controller, &sender));
+        let (task, abort) = Task::run(stream, Message::Event).abortable();
+        (Export::waiting(plan, controller, Some(abort.abort_on_drop())), task)
+    }
+
+    /// An export that waits for events (the worker is elsewhere; also used by tests).
+    pub fn waiting(plan: Plan, controller: Controller, abort: Option<Handle>) -> Export {
+        Export {
+            plan,
+            working: None,
+            outcomes: Vec::new(),
+            cancelled: false,
+            finished: false,
+            open_failed: false,
+            controller,
+            abort,
+        }
+    }
+
+    /// Whether copies are still being written.
+    pub fn is_running(&self) -> bool {
+        !self.finished
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Event(Event::Working(i)) => {
+                self.working = Some(i);
+                Action::None
+            }
+            Message::Event(Event::Done(outcome)) => {
+                self.outcomes.push(*outcome);
+                Action::None
+            }
+            Message::Event(Event::Engine(engine)) => Action::EngineLoaded(engine),
+            Message::Event(Event::Finished) => {
+                self.finished = true;
+                self.working = None;
+                self.abort = None;
+                Action::None
+            }
+            Message::Cancel => {
+                if !self.finished {
+                    // The photo in hand is stopped without leaving a partial file.
+                    self.cancelled = true;
+                    self.controller.cancel();
+                }
+                Action::None
+            }
+            Message::OpenFolder => {
+                self.open_failed = !open::folder(&self.plan.out_dir);
+                Action::None
+            }
+            Message::BackToReview if self.finished => Action::BackToReview,
+            Message::StartOver if self.finished => Action::StartOver,
+            Message::BackToReview | Message::StartOver => Action::None,
+        }
+    }
+
+    /// Stops the worker at once (the window is closing).
+    pub fn abort(&mut self) {
+        self.controller.cancel();
+        if let Some(handle) = self.abort.take() {
+            handle.abort();
+        }
+    }
+
+    /// The figures of the summary.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for o in &self.outcomes {
+            match (&o.output, &o.error) {
+                (Some(_), None) => s.cleaned += 1,
+                (_, Some(e)) if e == &photoveil_core::Error::Cancelled.to_string() => {
+                    s.skipped += 1
+                }
+                _ => s.failed += 1,
+            }
+            for f in &o.faces {
+                if f.action == FaceAction::Left {
+                    continue;
+                }
+                s.faces_protected += 1;
+                if f.action == FaceAction::Cloaked {
+                    match f.measured.passed {
+                        Some(true) => s.faces_passed += 1,
+                        Some(false) => s.faces_recognised += 1,
+                        None => {}
+                    }
+                }
+            }
+        }
+        s.skipped += self.plan.jobs.len().saturating_sub(self.outcomes.len());
+        s
+    }
+
+    /// Draws the screen.
+    pub fn view(&self) -> Element<'_, Message> {
+        let total = self.plan.jobs.len();
+        let done = self.outcomes.len();
+        let mut content = column![
+            style::steps(3),
+            style::title(if self.finished {
+                "gui-export-done-title"
+            } else {
+                "gui-export-title"
+            }),
+            style::quiet(ta(
+                "gui-export-folder",
+                &[("folder", self.plan.out_dir.display().to_string().into())]
+            )),
+        ]
+        .spacing(14);
+        if !self.finished {
+            let current = self
+                .working
+                .and_then(|i| self.plan.jobs.get(i))
+                .and_then(|j| j.path.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let cancel = if self.cancelled {
+                button(text(t("gui-cancelling")))
+            } else {
+                button(text(t("gui-cancel"))).on_press(Message::Cancel)
+            };
+            content = content
+                .push(text(ta(
+                    "gui-export-count",
+                    &[("done", done.into()), ("total", total.into())],
+                )))
+                .push(container(progress_bar(0.0..=total.max(1) as f32, done as f32)).height(14))
+                .push(style::quiet(ta("gui-export-working", &[("name", current.into())])))
+                .push(style::quiet(t("gui-export-explain")))
+                .push(cancel.style(button::secondary));
+        } else {
+            content = content.push(self.summary_view());
+        }
+        content = content.push(scrollable(self.results_view()).height(Fill));
+        container(content.max_width(900)).center_x(Fill).padding(20).into()
+    }
+
+    fn summary_view(&self) -> Element<'_, Message> {
+        let s = self.summary();
+        let mut lines = column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
+            .spacing(6);
+        if s.faces_protected > 0 {
+            lines = lines.push(text(ta(
+                "gui-export-faces",
+                &[("count", s.faces_protected.into())],
+            )));
+        }
+        if s.faces_passed + s.faces_recognised > 0 {
+            lines = lines.push(text(ta(
+                "gui-export-measured",
+                &[
+                    ("passed", s.faces_passed.into()),
+                    ("recognised", s.faces_recognised.into()),
+                ],
+            )));
+        }
+        if s.failed > 0 {
+            lines = lines.push(text(format!(
+                "✕ {}",
+                ta("gui-export-failed", &[("count", s.failed.into())])
+            )));
+        }
+        if s.skipped > 0 {
+            lines = lines.push(text(ta("gui-export-skipped", &[("count", s.skipped.into())])));
+        }
+        lines = lines.push(style::quiet(t("gui-honest")));
+        if self.open_failed {
+            lines = lines.push(style::problem(t("gui-export-open-failed")));
+        }
+        let buttons = row![
+            button(text(t("gui-export-open-folder")))
+                .style(button::primary)
+                .on_press(Message::OpenFolder),
+            button(text(t("gui-export-back")))
+                .style(button::secondary)
+                .on_press(Message::BackToReview),
+            button(text(t("gui-review-start-over")))
+                .style(button::secondary)
+                .on_press(Message::StartOver),
+        ]
+        .spacing(12);
+        style::card(column![lines, buttons].spacing(14).align_x(iced::Left))
+            .width(Fill)
+            .into()
+    }
+
+    fn results_view(&self) -> Element<'_, Message> {
+        let mut list = Column::new().spacing(8);
+        for o in &self.outcomes {
+            let name = o
+                .input
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let head = match (&o.output, &o.error) {
+                (Some(_), None) => format!("✓ {name}: {}", t("gui-export-photo-ok")),
+                (_, Some(e)) => format!("✕ {name}: {e}"),
+                _ => format!("✕ {name}"),
+            };
+            let mut block = column![text(head).size(style::BODY)].spacing(2);
+            for (i, face) in o.faces.iter().enumerate() {
+                block = block.push(style::quiet(face_words(i, face)));
+            }
+            list = list.push(block);
+        }
+        list.into()
+    }
+}
+
+/// One face's result in plain words, with the measured similarity; never claims more than was
+/// measured.
+pub fn face_words(index: usize, face: &FaceReport) -> String {
+    let n = index + 1;
+    let m = &face.measured;
+    match face.action {
+        FaceAction::Left => ta("gui-face-left", &[("n", n.into())]),
+        FaceAction::Blurred => ta("gui-face-blurred", &[("n", n.into())]),
+        FaceAction::Cloaked => {
+            let similarity = format!("{:.2}", m.similarity_after_upload.unwrap_or(f32::NAN));
+            let threshold = format!("{:.2}", m.threshold);
+            let args = [
+                ("n", n.into()),
+                ("similarity", similarity.into()),
+                ("threshold", threshold.into()),
+            ];
+            match m.passed {
+                Some(true) => format!("✓ {}", ta("gui-face-passed", &args)),
+                Some(false) => format!("⚠ {}", ta("gui-face-recognised", &args)),
+                None => ta("gui-face-unmeasured", &[("n", n.into())]),
+            }
+        }
+    }
+}
+
+/// The core's options for a face mode.
+pub fn protect_options(plan: &Plan) -> ProtectOptions {
+    let (strength, blur) = match plan.mode {
+        FaceMode::Subtle => (Strength::Subtle, false),
+        FaceMode::Strong => (Strength::Strong, false),
+        FaceMode::Blur => (Strength::Standard, true),
+        FaceMode::Standard | FaceMode::MetadataOnly => (Strength::Standard, false),
+    };
+    ProtectOptions {
+        out_dir: plan.out_dir.clone(),
+        strength,
+        faces: if plan.mode.changes_faces() {
+            FaceSelection::All
+        } else {
+            FaceSelection::None
+        },
+        blur,
+        jpeg_quality: plan.jpeg_quality,
+        decoy_book: decoy_book_path(),
+    }
+}
+
+/// The file that remembers decoy identities (the same as the command line's).
+fn decoy_book_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
+        .map(|d| d.data_local_dir().join("decoys.json"))
+}
+
+/// Writes every copy of `plan`, one photo at a time: photos with faces to protect go through
+/// the protection pipeline (which also removes all metadata and measures each face), the others
+/// are cleaned losslessly. Runs on a worker thread.
+pub fn worker(
+    plan: Plan,
+    engine: Option<SharedEngine>,
+    controller: &Controller,
+    sender: &work::Sender<Event>,
+) {
+    let send = |event: Event| {
+        if sender.unbounded_send(event).is_err() {
+            controller.cancel();
+        }
+    };
+    let protect = protect_options(&plan);
+    let clean = CleanOptions {
+        out_dir: plan.out_dir.clone(),
+        pixel_check: Default::default(),
+    };
+    let needs_engine = plan.mode.changes_faces() && plan.jobs.iter().any(|j| j.has_faces);
+    let engine = if needs_engine {
+        let loaded = engine::get_or_load(engine);
+        if let Ok(e) = &loaded {
+            send(Event::Engine(e.clone()));
+        }
+        Some(loaded)
+    } else {
+        None
+    };
+    for (i, job) in plan.jobs.iter().enumerate() {
+        if controller.is_cancelled() {
+            break;
+        }
+        send(Event::Working(i));
+        let outcome = match (&engine, job.has_faces && plan.mode.changes_faces()) {
+            (Some(Ok(engine)), true) => {
+                let r = protect_file(&engine.0, &job.path, &protect, controller);
+                Outcome {
+                    input: r.input,
+                    output: r.output,
+                    faces: r.faces,
+                    error: r.error.map(|e| e.to_string()),
+                }
+            }
+            (Some(Err(why)), true) => Outcome {
+                input: job.path.clone(),
+                output: None,
+                faces: Vec::new(),
+                error: Some(ta("gui-export-no-models", &[("why", why.as_str().into())])),
+            },
+            _ => {
+                let r = clean_file(&job.path, &clean);
+                Outcome {
+                    input: r.input,
+                    output: r.output,
+                    faces: Vec::new(),
+                    error: r.error.map(|e| e.to_string()),
+                }
+            }
+        };
+        send(Event::Done(Box::new(outcome)));
+    }
+    send(Event::Finished);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use photoveil_core::protect::verify::Measured;
+    use photoveil_fixtures::{jpeg, JpegSpec};
+
+    fn plan(dir: &std::path::Path, jobs: Vec<Job>) -> Plan {
+        Plan {
+            jobs,
+            out_dir: dir.join("out"),
+            mode: FaceMode::Standard,
+            jpeg_quality: 92,
+        }
+    }
+
+    fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
+        FaceReport {
+            bbox: [0.0, 0.0, 80.0, 80.0],
+            usable: true,
+            action,
+            measured: Measured {
+                similarity_before: Some(0.9),
+                similarity_after: Some(0.4),
+                similarity_after_upload: Some(0.42),
+                threshold: 0.5,
+                passed,
+            },
+            ssim: Some(0.97),
+        }
+    }
+
+    #[test]
+    fn summary_counts_what_was_measured() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs = (0..4)
+            .map(|i| Job {
+                path: dir.path().join(format!("{i}.jpg")),
+                has_faces: true,
+            })
+            .collect();
+        let mut export = Export::waiting(plan(dir.path(), jobs), Controller::new(), None);
+        assert!(export.is_running());
+        export.update(Message::Event(Event::Working(0)));
+        assert_eq!(export.working, Some(0));
+        let ok = |faces| Outcome {
+            input: "a.jpg".into(),
+            output: Some("out/a.jpg".into()),
+            faces,
+            error: None,
+        };
+        export.update(Message::Event(Event::Done(Box::new(ok(vec![
+            face(FaceAction::Cloaked, Some(true)),
+            face(FaceAction::Cloaked, Some(false)),
+            face(FaceAction::Left, None),
+        ])))));
+        export.update(Message::Event(Event::Done(Box::new(ok(vec![face(
+            FaceAction::Blurred,
+            None,
+        )])))));
+        export.update(Message::Event(Event::Done(Box::new(Outcome {
+            input: "b.jpg".into(),
+            output: None,
+            faces: vec![],
+            error: Some("damaged JPEG file".into()),
+        }))));
+        assert!(matches!(export.update(Message::StartOver), Action::None), "not while running");
+        export.update(Message::Cancel);
+        assert!(export.cancelled && export.controller.is_cancelled());
+        export.update(Message::Event(Event::Finished));
+        assert!(!export.is_running());
+        assert_eq!(
+            export.summary(),
+            Summary {
+                cleaned: 2,
+                faces_protected: 3,
+                faces_passed: 1,
+                faces_recognised: 1,
+                failed: 1,
+                skipped: 1,
+            }
+        );
+        assert!(matches!(export.update(Message::BackToReview), Action::BackToReview));
+    }
+
+    #[test]
+    fn face_words_never_claim_unmeasured_protection() {
+        let unmeasured = face_words(0, &face(FaceAction::Cloaked, None));
+        let recognised = face_words(1, &face(FaceAction::Cloaked, Some(false)));
+        let passed = face_words(2, &face(FaceAction::Cloaked, Some(true)));
+        assert!(!unmeasured.contains('✓') && !recognised.contains('✓'));
+        assert!(recognised.contains("0.42") && recognised.contains("0.50"));
+        assert!(passed.starts_with('✓') && passed.contains("0.42"));
+    }
+
+    #[test]
+    fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.jpg");
+        std::fs::write(&good, jpeg(64, 48, JpegSpec::default())).unwrap();
+        let bad = dir.path().join("bad.jpg");
+        std::fs::write(&bad, b"nope").unwrap();
+        let p = plan(
+            dir.path(),
+            vec![
+                Job { path: good.clone(), has_faces: false },
+                Job { path: bad, has_faces: false },
+            ],
+        );
+        let mut export = Export::waiting(p.clone(), Controller::new(), None);
+        let controller = Controller::new();
+        for event in work::collect(work::stream(move |s| worker(p, None, &controller, &s))) {
+            export.update(Message::Event(event));
+        }
+        assert!(export.finished);
+        let s = export.summary();
+        assert_eq!((s.cleaned, s.failed, s.faces_protected), (1, 1, 0));
+        let written = export.outcomes[0].output.clone().unwrap();
+        assert!(written.starts_with(dir.path().join("out")));
+        let rescanned = photoveil_core::scan_file(&written);
+        assert!(rescanned.findings.is_empty(), "the copy gives nothing away");
+        assert!(export.outcomes[1].error.is_some());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no partial files");
+    }
+}

@@ -1,0 +1,8 @@
+//! The app's screens, each with its own state, messages, `update` and `view`.
+
+pub mod export;
+pub mod protect;
+pub mod review;
+pub mod scan;
+pub mod settings;
+pub mod start;

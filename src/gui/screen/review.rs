@@ -1,0 +1,352 @@
+//! Review: a grid of the scanned photos with risk badges; one photo large with its faces
+//! outlined and its findings in plain words.
+
+use iced::widget::{
+    button, checkbox, column, container, grid, image, row, scrollable, text, Column,
+};
+use iced::{ContentFit, Element, Fill, Length, Task, Theme};
+use photoveil_core::{Explanation, Finding};
+
+use crate::gui::item::Item;
+use crate::gui::picture;
+use crate::gui::style::{self, t, ta};
+use crate::gui::work;
+
+/// What happens on the review screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// "Show only photos that give something away".
+    OnlyRisky(bool),
+    /// A photo in the grid was clicked.
+    Select(usize),
+    /// The large view of a photo is ready (or why it is not).
+    PreviewReady(usize, Result<image::Handle, String>),
+    /// Close the large view (also Esc).
+    CloseDetail,
+    /// Go on to the protection options (also Ctrl+E).
+    Next,
+    /// Choose other photos.
+    StartOver,
+}
+
+/// What the app should do next.
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task of this screen.
+    Run(Task<Message>),
+    /// Go to the protection options.
+    Protect,
+    /// Back to the start.
+    StartOver,
+}
+
+/// The review screen's state (the photos themselves belong to the app).
+#[derive(Debug, Default)]
+pub struct Review {
+    /// Show only photos that give something away.
+    pub only_risky: bool,
+    /// The photo shown large.
+    pub selected: Option<usize>,
+    /// Its large view, once made.
+    pub preview: Option<Result<image::Handle, String>>,
+}
+
+impl Review {
+    /// The photos shown, as indices into `items`.
+    pub fn visible(&self, items: &[Item]) -> Vec<usize> {
+        (0..items.len())
+            .filter(|&i| !self.only_risky || items[i].is_risky())
+            .collect()
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, items: &[Item]) -> Action {
+        match message {
+            Message::OnlyRisky(on) => {
+                self.only_risky = on;
+                if let Some(i) = self.selected {
+                    if on && !items[i].is_risky() {
+                        self.selected = None;
+                        self.preview = None;
+                    }
+                }
+                Action::None
+            }
+            Message::Select(i) => {
+                let Some(item) = items.get(i) else {
+                    return Action::None;
+                };
+                self.selected = Some(i);
+                self.preview = None;
+                let path = item.report.path.clone();
+                let faces = item.report.faces.clone().unwrap_or_default();
+                Action::Run(Task::perform(
+                    work::blocking(move || picture::preview_with_faces(&path, &faces)),
+                    move |r| {
+                        Message::PreviewReady(i, r.unwrap_or_else(|| Err(String::new())))
+                    },
+                ))
+            }
+            Message::PreviewReady(i, preview) => {
+                // A late answer for a photo no longer selected is dropped.
+                if self.selected == Some(i) {
+                    self.preview = Some(preview);
+                }
+                Action::None
+            }
+            Message::CloseDetail => {
+                self.selected = None;
+                self.preview = None;
+                Action::None
+            }
+            Message::Next => Action::Protect,
+            Message::StartOver => Action::StartOver,
+        }
+    }
+
+    /// Draws the screen.
+    pub fn view<'a>(
+        &'a self,
+        items: &'a [Item],
+        problems: &'a [(std::path::PathBuf, String)],
+        faces_problem: Option<&'a str>,
+    ) -> Element<'a, Message> {
+        let risky = items.iter().filter(|i| i.is_risky()).count();
+        let header = row![
+            column![
+                style::title("gui-review-title"),
+                text(ta(
+                    "gui-review-summary",
+                    &[("total", items.len().into()), ("risky", risky.into())]
+                ))
+                .size(style::BODY),
+            ]
+            .spacing(4)
+            .width(Fill),
+            button(text(t("gui-review-start-over")))
+                .style(button::secondary)
+                .on_press(Message::StartOver),
+            button(text(t("gui-review-next")).size(18))
+                .padding([10, 22])
+                .style(button::primary)
+                .on_press_maybe((!items.is_empty()).then_some(Message::Next)),
+        ]
+        .spacing(12)
+        .align_y(iced::Center);
+
+        let mut notes = column![].spacing(6);
+        if let Some(why) = faces_problem {
+            notes = notes.push(style::problem(ta("gui-review-no-faces", &[("why", why.into())])));
+        }
+        for (path, why) in problems {
+            notes = notes.push(style::problem(format!("{}: {why}", path.display())));
+        }
+        if items.is_empty() {
+            notes = notes.push(text(t("gui-review-empty")).size(style::BODY));
+        }
+
+        let filter = checkbox(self.only_risky)
+            .label(t("gui-review-only-risky"))
+            .on_toggle(Message::OnlyRisky);
+
+        let cards = self
+            .visible(items)
+            .into_iter()
+            .map(|i| self.card(i, &items[i]));
+        let photos = scrollable(grid(cards).fluid(230).spacing(12).height(Length::Shrink))
+            .spacing(8)
+            .height(Fill);
+        let left = column![filter, photos].spacing(10).width(Fill);
+
+        let body: Element<'a, Message> = match self.selected.and_then(|i| items.get(i)) {
+            Some(item) => row![left, self.detail(item)].spacing(16).into(),
+            None => left.into(),
+        };
+        column![style::steps(1), header, notes, body]
+            .spacing(14)
+            .padding(20)
+            .into()
+    }
+
+    fn card<'a>(&self, index: usize, item: &'a Item) -> Element<'a, Message> {
+        let picture: Element<'a, Message> = match &item.thumbnail {
+            Ok(handle) => image(handle.clone())
+                .content_fit(ContentFit::Contain)
+                .width(Fill)
+                .height(140)
+                .into(),
+            Err(_) => container(text("✕").size(36)).center_x(Fill).center_y(140).into(),
+        };
+        let mut badges = row![].spacing(4);
+        for b in item.badges() {
+            badges = badges.push(style::badge(b));
+        }
+        let mut content = column![picture, text(item.name()).size(style::SMALL)].spacing(6);
+        if let Some(e) = &item.report.error {
+            content = content.push(style::quiet(e.to_string()));
+        } else if !item.is_risky() {
+            content = content.push(style::quiet(format!("✓ {}", t("gui-review-clear"))));
+        }
+        content = content.push(badges.wrap().vertical_spacing(4));
+        let selected = self.selected == Some(index);
+        button(content)
+            .padding(8)
+            .width(Fill)
+            .on_press(Message::Select(index))
+            .style(move |theme: &Theme, status| {
+                let p = theme.extended_palette();
+                let mut s = button::secondary(theme, status);
+                s.background = Some(
+                    if selected {
+                        p.primary.weak.color
+                    } else {
+                        p.background.weak.color
+                    }
+                    .into(),
+                );
+                s.text_color = p.background.base.text;
+                s.border = iced::Border {
+                    radius: 10.0.into(),
+                    width: if selected { 3.0 } else { 1.0 },
+                    color: if selected {
+                        p.primary.strong.color
+                    } else {
+                        p.background.strong.color
+                    },
+                };
+                s
+            })
+            .into()
+    }
+
+    fn detail<'a>(&self, item: &'a Item) -> Element<'a, Message> {
+        let picture: Element<'a, Message> = match &self.preview {
+            None => container(text(t("gui-loading")))
+                .center_x(Fill)
+                .center_y(300)
+                .into(),
+            Some(Ok(handle)) => image(handle.clone())
+                .content_fit(ContentFit::Contain)
+                .width(Fill)
+                .height(360)
+                .into(),
+            Some(Err(why)) => style::problem(ta("gui-review-cannot-show", &[("why", why.as_str().into())])),
+        };
+        let mut lines = Column::new().spacing(10);
+        if let Some(e) = &item.report.error {
+            lines = lines.push(style::problem(e.to_string()));
+        }
+        match &item.report.faces {
+            Some(faces) if !faces.is_empty() => {
+                lines = lines.push(text(ta(
+                    "gui-review-faces",
+                    &[
+                        ("faces", faces.len().into()),
+                        ("usable", item.usable_faces().into()),
+                    ],
+                )));
+            }
+            Some(_) => lines = lines.push(text(t("gui-review-no-faces-found"))),
+            None => {}
+        }
+        if item.report.error.is_none() && item.report.findings.is_empty() {
+            lines = lines.push(text(format!("✓ {}", t("gui-review-nothing-found"))));
+        }
+        for f in &item.report.findings {
+            lines = lines.push(finding(f));
+        }
+        let panel = column![
+            row![
+                text(item.name()).size(20).width(Fill),
+                button(text(t("gui-close"))).style(button::text).on_press(Message::CloseDetail),
+            ],
+            picture,
+            style::quiet(t("gui-review-box-legend")),
+            scrollable(lines).height(Fill),
+        ]
+        .spacing(10);
+        style::card(panel).width(Length::FillPortion(1)).height(Fill).into()
+    }
+}
+
+/// One finding in plain words: what it means, then what the file says.
+fn finding<'a>(f: &Finding) -> Element<'a, Message> {
+    let value = if f.explanation == Explanation::GpsPosition {
+        gps_words(&f.value).unwrap_or_else(|| f.value.clone())
+    } else {
+        f.value.clone()
+    };
+    let shown: String = value.chars().take(160).collect();
+    column![
+        text(format!("• {}", crate::i18n::text(&f.explanation.key()))).size(style::BODY),
+        style::quiet(ta("gui-review-value", &[("value", shown.into())])),
+    ]
+    .spacing(2)
+    .into()
+}
+
+/// "37.32 N, 121.94 W" from the scan's signed decimal degrees "37.320000, -121.940000".
+pub fn gps_words(value: &str) -> Option<String> {
+    let (lat, lon) = value.split_once(',')?;
+    let lat: f64 = lat.trim().parse().ok()?;
+    let lon: f64 = lon.trim().parse().ok()?;
+    let ns = if lat >= 0.0 { "N" } else { "S" };
+    let ew = if lon >= 0.0 { "E" } else { "W" };
+    Some(format!("{:.2} {ns}, {:.2} {ew}", lat.abs(), lon.abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn item(name: &str, risky: bool) -> Item {
+        let mut report = photoveil_core::scan_file(std::path::Path::new(name));
+        report.error = None;
+        if risky {
+            report.findings.push(Finding::new(
+                photoveil_core::Category::Location,
+                "EXIF:GPSPosition",
+                "37.320000, -121.940000",
+                photoveil_core::Severity::High,
+                Explanation::GpsPosition,
+            ));
+        }
+        Item {
+            report: Arc::new(report),
+            thumbnail: Err(String::new()),
+        }
+    }
+
+    #[test]
+    fn filter_hides_clear_photos_and_their_selection() {
+        let items = vec![item("a.jpg", true), item("b.jpg", false), item("c.jpg", true)];
+        let mut review = Review::default();
+        assert_eq!(review.visible(&items), [0, 1, 2]);
+        assert!(matches!(review.update(Message::Select(1), &items), Action::Run(_)));
+        assert_eq!(review.selected, Some(1));
+        review.update(Message::OnlyRisky(true), &items);
+        assert_eq!(review.visible(&items), [0, 2]);
+        assert_eq!(review.selected, None, "the selected photo is hidden");
+        review.update(Message::Select(2), &items);
+        review.update(Message::PreviewReady(0, Err("late".into())), &items);
+        assert!(review.preview.is_none(), "a late preview for another photo is dropped");
+        review.update(Message::PreviewReady(2, Err("broken".into())), &items);
+        assert!(review.preview.is_some());
+        review.update(Message::CloseDetail, &items);
+        assert_eq!(review.selected, None);
+        assert!(matches!(review.update(Message::Select(9), &items), Action::None));
+        assert!(matches!(review.update(Message::Next, &items), Action::Protect));
+    }
+
+    #[test]
+    fn gps_in_plain_words() {
+        assert_eq!(
+            gps_words("37.320000, -121.940000").as_deref(),
+            Some("37.32 N, 121.94 W")
+        );
+        assert_eq!(gps_words("-33.9, 18.4").as_deref(), Some("33.90 S, 18.40 E"));
+        assert_eq!(gps_words("nowhere"), None);
+    }
+}

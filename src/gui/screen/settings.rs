@@ -1,0 +1,219 @@
+//! Settings: default output folder, face mode, JPEG quality, language, theme, large text.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, column, container, pick_list, radio, row, slider, text, toggler};
+use iced::{Element, Fill, Task};
+
+use crate::gui::settings::{FaceMode, Settings as Values, ThemeChoice, JPEG_QUALITY_RANGE};
+use crate::gui::style::{self, t, ta};
+
+/// A language offered in the selector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// The folder name in `i18n/`, e.g. `en`.
+    pub code: String,
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Each language is named in itself, so that anyone can find their own.
+        let key = format!("gui-language-{}", self.code);
+        let name = crate::i18n::text(&key);
+        if name == key {
+            f.write_str(&self.code)
+        } else {
+            f.write_str(&name)
+        }
+    }
+}
+
+/// What happens on the settings screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Choose the default output folder.
+    ChooseFolder,
+    /// The folder dialog closed.
+    FolderPicked(Option<PathBuf>),
+    /// Ask for the folder every time.
+    ClearFolder,
+    /// Default face mode.
+    Mode(FaceMode),
+    /// JPEG quality.
+    Quality(u8),
+    /// Language.
+    Language(Language),
+    /// Theme.
+    Theme(ThemeChoice),
+    /// Large text for projectors.
+    LargeText(bool),
+    /// Back to where the user was (also Esc).
+    Close,
+}
+
+/// What the app should do next.
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task of this screen.
+    Run(Task<Message>),
+    /// The settings changed: apply and save them.
+    Changed(Values),
+    /// Leave the settings.
+    Close,
+}
+
+/// The settings screen's state: the values being edited.
+#[derive(Debug)]
+pub struct Settings {
+    /// The values.
+    pub values: Values,
+    /// Why the last save failed, if it did.
+    pub save_error: Option<String>,
+}
+
+impl Settings {
+    /// The screen for the current values.
+    pub fn new(values: Values) -> Settings {
+        Settings {
+            values,
+            save_error: None,
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        let v = &mut self.values;
+        match message {
+            Message::ChooseFolder => {
+                return Action::Run(Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(t("gui-dialog-export-folder"))
+                            .pick_folder()
+                            .await
+                            .map(|f| f.path().to_path_buf())
+                    },
+                    Message::FolderPicked,
+                ))
+            }
+            Message::FolderPicked(None) => return Action::None,
+            Message::FolderPicked(Some(dir)) => v.output_folder = Some(dir),
+            Message::ClearFolder => v.output_folder = None,
+            Message::Mode(mode) => v.face_mode = mode,
+            Message::Quality(q) => {
+                v.jpeg_quality = q.clamp(*JPEG_QUALITY_RANGE.start(), *JPEG_QUALITY_RANGE.end())
+            }
+            Message::Language(language) => v.language = language.code,
+            Message::Theme(theme) => v.theme = theme,
+            Message::LargeText(on) => v.large_text = on,
+            Message::Close => return Action::Close,
+        }
+        Action::Changed(self.values.clone())
+    }
+
+    /// Draws the screen.
+    pub fn view(&self) -> Element<'_, Message> {
+        let v = &self.values;
+        let heading = |key: &str| text(t(key)).size(18);
+        let folder = v
+            .output_folder
+            .as_ref()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| t("gui-settings-folder-ask"));
+        let mut modes = column![].spacing(6);
+        for mode in FaceMode::ALL {
+            modes = modes.push(radio(t(mode.key()), mode, Some(v.face_mode), Message::Mode));
+        }
+        let mut themes = row![].spacing(16);
+        for theme in ThemeChoice::ALL {
+            themes = themes.push(radio(t(theme.key()), theme, Some(v.theme), Message::Theme));
+        }
+        let languages: Vec<Language> = crate::i18n::languages()
+            .into_iter()
+            .map(|code| Language { code })
+            .collect();
+        let current = Language {
+            code: v.language.clone(),
+        };
+        let mut content = column![
+            row![
+                style::title("gui-settings").width(Fill),
+                button(text(t("gui-done")))
+                    .style(button::primary)
+                    .on_press(Message::Close)
+            ],
+            heading("gui-settings-folder"),
+            row![
+                text(folder).width(Fill),
+                button(text(t("gui-protect-choose-folder")))
+                    .style(button::secondary)
+                    .on_press(Message::ChooseFolder),
+                button(text(t("gui-settings-folder-clear")))
+                    .style(button::text)
+                    .on_press_maybe(v.output_folder.is_some().then_some(Message::ClearFolder)),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+            heading("gui-settings-mode"),
+            modes,
+            heading("gui-settings-quality"),
+            row![
+                slider(JPEG_QUALITY_RANGE, v.jpeg_quality, Message::Quality).width(300),
+                text(ta("gui-settings-quality-value", &[("quality", v.jpeg_quality.into())])),
+            ]
+            .spacing(12),
+            heading("gui-settings-language"),
+            pick_list(languages, Some(current), Message::Language),
+            heading("gui-settings-theme"),
+            themes,
+            toggler(v.large_text)
+                .label(t("gui-settings-large-text"))
+                .on_toggle(Message::LargeText),
+            style::quiet(t("gui-settings-stored")),
+        ]
+        .spacing(14)
+        .max_width(760);
+        if let Some(e) = &self.save_error {
+            content = content.push(style::problem(ta(
+                "gui-settings-save-failed",
+                &[("why", e.as_str().into())],
+            )));
+        }
+        container(iced::widget::scrollable(content.padding(20)))
+            .center_x(Fill)
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_change_is_reported_and_quality_is_clamped() {
+        let mut s = Settings::new(Values::default());
+        match s.update(Message::Quality(20)) {
+            Action::Changed(v) => assert_eq!(v.jpeg_quality, *JPEG_QUALITY_RANGE.start()),
+            _ => panic!("a change"),
+        }
+        assert!(matches!(s.update(Message::LargeText(true)), Action::Changed(v) if v.large_text));
+        assert!(matches!(
+            s.update(Message::Theme(ThemeChoice::Dark)),
+            Action::Changed(v) if v.theme == ThemeChoice::Dark
+        ));
+        assert!(matches!(s.update(Message::FolderPicked(None)), Action::None));
+        assert!(matches!(
+            s.update(Message::FolderPicked(Some("/x".into()))),
+            Action::Changed(v) if v.output_folder.is_some()
+        ));
+        assert!(matches!(s.update(Message::ClearFolder), Action::Changed(v) if v.output_folder.is_none()));
+        assert!(matches!(s.update(Message::Close), Action::Close));
+    }
+
+    #[test]
+    fn languages_are_named_in_themselves() {
+        assert_eq!(Language { code: "en".into() }.to_string(), "English");
+        assert_eq!(Language { code: "zz".into() }.to_string(), "zz");
+    }
+}

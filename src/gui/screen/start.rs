@@ -1,0 +1,227 @@
+//! Start: choose photos or a folder (dialogs or drag and drop).
+
+use std::path::PathBuf;
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Center, Element, Fill, Task, Theme};
+
+use crate::gui::style::{self, t};
+use crate::gui::work;
+
+/// The start screen's state.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// Files are being dragged over the window.
+    pub hovering: bool,
+    /// Paths dropped so far, waiting for the last one of the same drop.
+    pub dropped: Vec<PathBuf>,
+}
+
+/// What happens on the start screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// "Choose photos" (also Ctrl+O).
+    ChoosePhotos,
+    /// "Choose folder" (also Ctrl+Shift+O).
+    ChooseFolder,
+    /// The dialog closed; `None` when nothing was chosen.
+    Picked(Option<Vec<PathBuf>>),
+    /// Files are dragged over the window.
+    Hovered,
+    /// The drag left the window.
+    HoverLeft,
+    /// One path of a drop arrived.
+    Dropped(PathBuf),
+    /// No more paths of this drop are coming.
+    DropSettled,
+    /// Open the settings.
+    OpenSettings,
+}
+
+/// What the app should do next.
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task of this screen.
+    Run(Task<Message>),
+    /// Scan these paths.
+    Scan(Vec<PathBuf>),
+    /// Show the settings.
+    OpenSettings,
+}
+
+impl Start {
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::ChoosePhotos => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-dialog-photos"))
+                        .add_filter(
+                            t("gui-dialog-filter-photos"),
+                            &[
+                                "jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif",
+                                "avif", "dng", "JPG", "JPEG", "PNG", "HEIC",
+                            ],
+                        )
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+                },
+                Message::Picked,
+            )),
+            Message::ChooseFolder => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-dialog-folder"))
+                        .pick_folder()
+                        .await
+                        .map(|f| vec![f.path().to_path_buf()])
+                },
+                Message::Picked,
+            )),
+            Message::Picked(Some(paths)) if !paths.is_empty() => Action::Scan(paths),
+            Message::Picked(_) => Action::None,
+            Message::Hovered => {
+                self.hovering = true;
+                Action::None
+            }
+            Message::HoverLeft => {
+                self.hovering = false;
+                Action::None
+            }
+            Message::Dropped(path) => {
+                self.hovering = false;
+                self.dropped.push(path);
+                // A drop of several files arrives as one event per file: wait a moment for the rest.
+                if self.dropped.len() == 1 {
+                    Action::Run(Task::perform(
+                        work::blocking(|| std::thread::sleep(std::time::Duration::from_millis(150))),
+                        |_| Message::DropSettled,
+                    ))
+                } else {
+                    Action::None
+                }
+            }
+            Message::DropSettled => {
+                let paths = std::mem::take(&mut self.dropped);
+                if paths.is_empty() {
+                    Action::None
+                } else {
+                    Action::Scan(paths)
+                }
+            }
+            Message::OpenSettings => Action::OpenSettings,
+        }
+    }
+
+    /// Draws the screen.
+    pub fn view(&self) -> Element<'_, Message> {
+        let big = |label: String, message: Message| {
+            button(text(label).size(20).align_x(Center).width(Fill))
+                .padding([16, 28])
+                .width(260)
+                .on_press(message)
+        };
+        let hovering = self.hovering;
+        let drop_zone = container(
+            column![
+                text("⬇").size(32),
+                text(t("gui-start-drop")).size(style::BODY),
+            ]
+            .spacing(6)
+            .align_x(Center),
+        )
+        .padding(28)
+        .width(560)
+        .center_x(560)
+        .style(move |theme: &Theme| {
+            let p = theme.extended_palette();
+            container::Style {
+                background: Some(
+                    if hovering {
+                        p.primary.weak.color
+                    } else {
+                        p.background.weak.color
+                    }
+                    .into(),
+                ),
+                border: iced::Border {
+                    radius: 14.0.into(),
+                    width: 2.0,
+                    color: if hovering {
+                        p.primary.strong.color
+                    } else {
+                        p.background.strong.color
+                    },
+                },
+                ..container::Style::default()
+            }
+        });
+        let content = column![
+            text(t("gui-app-name")).size(40),
+            text(t("gui-start-what")).size(18).align_x(Center),
+            style::quiet(t("gui-start-private")).size(style::BODY),
+            row![
+                big(t("gui-start-choose-photos"), Message::ChoosePhotos)
+                    .style(button::primary),
+                big(t("gui-start-choose-folder"), Message::ChooseFolder)
+                    .style(button::secondary),
+            ]
+            .spacing(20),
+            drop_zone,
+            style::quiet(t("gui-start-shortcuts")),
+        ]
+        .spacing(22)
+        .align_x(Center)
+        .max_width(760);
+        let top = row![
+            iced::widget::space::horizontal(),
+            button(text(t("gui-settings"))).style(button::text).on_press(Message::OpenSettings)
+        ];
+        column![top, container(content).center(Fill)]
+            .padding(20)
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_are_gathered_into_one_scan() {
+        let mut start = Start::default();
+        start.update(Message::Hovered);
+        assert!(start.hovering);
+        assert!(matches!(
+            start.update(Message::Dropped("a.jpg".into())),
+            Action::Run(_)
+        ));
+        assert!(!start.hovering);
+        assert!(matches!(
+            start.update(Message::Dropped("b.jpg".into())),
+            Action::None
+        ));
+        match start.update(Message::DropSettled) {
+            Action::Scan(paths) => assert_eq!(paths, vec![PathBuf::from("a.jpg"), "b.jpg".into()]),
+            _ => panic!("a scan should start"),
+        }
+        assert!(matches!(start.update(Message::DropSettled), Action::None));
+    }
+
+    #[test]
+    fn cancelled_dialog_does_nothing() {
+        let mut start = Start::default();
+        assert!(matches!(start.update(Message::Picked(None)), Action::None));
+        assert!(matches!(
+            start.update(Message::Picked(Some(vec![]))),
+            Action::None
+        ));
+        assert!(matches!(
+            start.update(Message::Picked(Some(vec!["x".into()]))),
+            Action::Scan(_)
+        ));
+    }
+}
