@@ -24,10 +24,17 @@ fn engine() -> &'static Engine {
     })
 }
 
+/// The shared public photos: `$PHOTOVEIL_SHARED/faces` when set, else `../shared/faces` beside
+/// the repository (as in CI).
+fn shared_faces() -> PathBuf {
+    std::env::var_os("PHOTOVEIL_SHARED").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/faces"),
+        |dir| PathBuf::from(dir).join("faces"),
+    )
+}
+
 fn shared(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/faces")
-        .join(name)
+    shared_faces().join(name)
 }
 
 fn picture(name: &str) -> RgbImage {

@@ -255,7 +255,11 @@ fn list_zip(archive: &mut zip::ZipArchive<BufReader<File>>, limits: &ArchiveLimi
             name: raw_name.clone(),
             problem,
         };
-        let Some(name) = file.enclosed_name().and_then(|p| safe_name(&p)) else {
+        let raw = file.name_raw();
+        let absolute = raw.first().is_some_and(|b| *b == b'/' || *b == b'\\')
+            || (raw.len() > 1 && raw[0].is_ascii_alphabetic() && raw[1] == b':');
+        let enclosed = file.enclosed_name().filter(|_| !absolute);
+        let Some(name) = enclosed.and_then(|p| safe_name(&p)) else {
             listing.skipped.push(skip(EntryProblem::UnsafeName));
             continue;
         };
