@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use photoveil_core::audit::{
-    audit, AuditOptions, AuditReport, Layout, MediaItem, MediaKind, Reason, RankedMedia,
+    audit, AuditOptions, AuditReport, Layout, MediaItem, MediaKind, RankedMedia, Reason,
     Recommendation,
 };
 use serde_json::{json, Value};
@@ -26,7 +26,10 @@ pub fn run(path: &Path, json: bool, faces: bool) -> bool {
         Ok(report) => report,
         Err(e) => {
             if json {
-                println!("{}", json!({"type": "error", "source": path, "error": e.to_string()}));
+                println!(
+                    "{}",
+                    json!({"type": "error", "source": path, "error": e.to_string()})
+                );
             } else {
                 eprintln!("photoveil: {e}");
             }

@@ -10,8 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
 fn photo() -> Vec<u8> {
-    let path =
-        shared_faces().join("gps_group1.jpg");
+    let path = shared_faces().join("gps_group1.jpg");
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -137,7 +136,10 @@ fn traversal_absolute_and_non_utf8_names_are_not_followed() {
     // The writer will not store an absolute name or a non-UTF-8 one: patch both headers of
     // each, making "/etc/evil3.jpg" and a Latin-1 "café.jpg".
     let mut bytes = std::fs::read(&path).expect("read");
-    for (from, at, to) in [(&b"Xetc/evil3.jpg"[..], 0, b'/'), (&b"caf?.jpg"[..], 3, 0xE9)] {
+    for (from, at, to) in [
+        (&b"Xetc/evil3.jpg"[..], 0, b'/'),
+        (&b"caf?.jpg"[..], 3, 0xE9),
+    ] {
         let mut replaced = 0;
         for i in 0..bytes.len().saturating_sub(from.len()) {
             if &bytes[i..i + from.len()] == from {
@@ -266,6 +268,12 @@ fn a_hundred_thousand_tiny_entries_are_listed_with_bounded_memory() {
         },
     )
     .expect_err("too many entries");
-    assert!(matches!(err, AuditError::TooManyEntries { entries: 100_001, .. }));
+    assert!(matches!(
+        err,
+        AuditError::TooManyEntries {
+            entries: 100_001,
+            ..
+        }
+    ));
     assert!(err.to_string().contains("huge.zip"));
 }

@@ -165,21 +165,21 @@ impl Export {
                     .map_err(|e| EntryProblem::Unreadable {
                         reason: e.to_string(),
                     })?;
-                file.take(limit + 1)
-                    .read_to_end(&mut data)
-                    .map_err(|e| EntryProblem::Unreadable {
+                file.take(limit + 1).read_to_end(&mut data).map_err(|e| {
+                    EntryProblem::Unreadable {
                         reason: e.to_string(),
-                    })?;
+                    }
+                })?;
             }
             (Backing::Folder, Locator::File(path)) => {
                 let file = File::open(path).map_err(|e| EntryProblem::Unreadable {
                     reason: e.to_string(),
                 })?;
-                file.take(limit + 1)
-                    .read_to_end(&mut data)
-                    .map_err(|e| EntryProblem::Unreadable {
+                file.take(limit + 1).read_to_end(&mut data).map_err(|e| {
+                    EntryProblem::Unreadable {
                         reason: e.to_string(),
-                    })?;
+                    }
+                })?;
             }
             _ => {
                 return Err(EntryProblem::Unreadable {

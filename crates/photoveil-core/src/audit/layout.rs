@@ -159,7 +159,9 @@ pub fn is_photo_name(name: &str) -> bool {
 pub fn is_document_name(name: &str) -> bool {
     has_extension(
         name,
-        &["json", "html", "htm", "txt", "css", "js", "csv", "xml", "md"],
+        &[
+            "json", "html", "htm", "txt", "css", "js", "csv", "xml", "md",
+        ],
     )
 }
 
@@ -531,7 +533,9 @@ fn map_takeout(export: &Export, entries: &[Entry], mapping: &mut Mapping) {
                 let name = file_name(&m.name);
                 title.as_deref() == Some(name)
                     || stem == name
-                    || stem.strip_prefix(name).is_some_and(|rest| rest.starts_with('.'))
+                    || stem
+                        .strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with('.'))
             });
             let Some(target) = target else {
                 continue;

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use archive::{ArchiveLimits, Entry, Export, SkippedEntry};
 pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
-pub use rank::{Reason, RankedMedia, Recommendation};
+pub use rank::{RankedMedia, Reason, Recommendation};
 
 use crate::batch::run_ordered;
 use crate::controller::Controller;
@@ -248,7 +248,8 @@ fn analyse(
             if let Ok(faces) = find_faces(engine.detector(), &picture) {
                 embeddings = faces
                     .iter()
-                    .map(|f| embed_for_grouping(engine, &picture, f)).collect();
+                    .map(|f| embed_for_grouping(engine, &picture, f))
+                    .collect();
                 item.faces = Some(
                     faces
                         .into_iter()
@@ -263,7 +264,11 @@ fn analyse(
 
 /// Both networks' embeddings of a face, for grouping; `None` for faces smaller than
 /// [`MIN_GROUPED_SIDE`] or that cannot be aligned.
-pub fn embed_for_grouping(engine: &Engine, picture: &image::RgbImage, face: &Face) -> Option<FaceEmbedding> {
+pub fn embed_for_grouping(
+    engine: &Engine,
+    picture: &image::RgbImage,
+    face: &Face,
+) -> Option<FaceEmbedding> {
     if face.size() < MIN_GROUPED_SIDE {
         return None;
     }
@@ -333,12 +338,7 @@ fn group_people(
         group.public_posts = group
             .media
             .iter()
-            .filter(|&&m| {
-                media[m]
-                    .context
-                    .placement
-                    .is_some_and(|p| p.is_public())
-            })
+            .filter(|&&m| media[m].context.placement.is_some_and(|p| p.is_public()))
             .count();
     }
     // Largest first; renumber so that group 0 is the most photographed person.
