@@ -294,3 +294,44 @@ gui-theme-dark = Dark
 gui-settings-large-text = Large text (for projectors)
 gui-settings-stored = Settings are kept on this computer only.
 gui-settings-save-failed = The settings could not be saved: { $why }
+
+## photoveil audit (account exports)
+audit-layout-instagram = Instagram export ("Download your information")
+audit-layout-facebook = Facebook export ("Download your information")
+audit-layout-google-takeout = Google Takeout of Google Photos
+audit-layout-plain = Folder or ZIP of photos
+audit-counts = { $photos ->
+    [one] 1 photo
+   *[other] { $photos } photos
+}, { $videos ->
+    [one] 1 video
+   *[other] { $videos } videos
+} (videos are listed, not analysed)
+audit-people-heading = People (faces the recognition networks take for one person):
+audit-group = Person { $id }: this face appears in { $photos ->
+    [one] 1 photo
+   *[other] { $photos } photos
+}, { $public } of them public posts, { $swappable } clear enough for a face swap
+audit-ranking-heading = Photos that most help someone find or impersonate you, worst first:
+audit-skipped-heading = Entries not read:
+audit-do-delete-post = Delete this post: it shows a usable face together with where to find the person.
+audit-do-replace-protected = Replace it with a protected copy (photoveil protect).
+audit-do-clean-metadata = Replace it with a copy without metadata, or remove the location the service keeps.
+audit-do-nothing = Nothing to do.
+audit-video-not-analysed = Video: listed with its post and date; its content is not analysed.
+audit-reason-swappable-faces = { $count ->
+    [one] 1 face
+   *[other] { $count } faces
+} clear enough for a face swap (largest { $side } px)
+audit-reason-recurring-person = Person { $id } appears in { $photos } photos of this export
+audit-reason-gps-in-photo = The photo records where it was taken (GPS).
+audit-reason-gps-beside-photo = The export keeps where it was taken (GPS) beside the photo, even if the photo itself has none.
+audit-reason-tagged-place = Tagged place: { $name }
+audit-reason-school-in-caption = The caption names a school or where children are ("{ $word }").
+audit-reason-place-in-caption = The caption names a place ("{ $word }").
+audit-reason-named-people = { $count ->
+    [one] 1 person is named beside the photo
+   *[other] { $count } people are named beside the photo
+}
+audit-reason-revealing-metadata = { $count } more revealing metadata item(s) (serial numbers, names, hidden previews)
+audit-reason-public = Others can see it on the service.

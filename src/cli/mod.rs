@@ -1,5 +1,6 @@
 //! The command line: `scan` and `clean`, human-readable or JSON Lines.
 
+mod audit;
 mod clean;
 pub(crate) mod describe;
 mod protect;
@@ -108,6 +109,18 @@ enum Command {
     App {
         /// Photos or folders to check when the window opens.
         paths: Vec<PathBuf>,
+    /// Audit an account export (Instagram, Facebook, Google Takeout) or any folder or ZIP of
+    /// photos: what each photo gives away, who appears in how many, and what to delete or
+    /// replace first. ZIP files are read in place.
+    Audit {
+        /// Print JSON Lines (one object per line, each with a "type") instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Do not look for faces (metadata and the export's own information only; faster).
+        #[arg(long)]
+        no_faces: bool,
+        /// The export: a ZIP file or a folder.
+        path: PathBuf,
     },
 }
 
@@ -199,6 +212,11 @@ pub fn run() -> ExitCode {
             );
             return ExitCode::from(2);
         }
+        Some(Command::Audit {
+            json,
+            no_faces,
+            path,
+        }) => audit::run(&path, json, !no_faces),
     };
     if ok {
         ExitCode::SUCCESS

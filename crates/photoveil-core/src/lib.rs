@@ -6,6 +6,7 @@
 //! not optimised against. Everything here returns typed data; wording for people lives in the
 //! binary's translations.
 
+pub mod audit;
 pub mod batch;
 pub mod clean;
 pub mod container;
