@@ -1,0 +1,57 @@
+//! Writes small seed files for the fuzzers in `fuzz/`: one folder per fuzz target, each with
+//! tiny pictures of that format carrying the fixture metadata. HEIF and AVIF seeds are made by
+//! `fuzz/seed.sh` with libheif's `heif-enc` from the `source.jpg` written here.
+
+use std::path::Path;
+
+use photoveil_fixtures as fx;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::create_dir_all(dir).expect("create the seed folder");
+    std::fs::write(dir.join(name), bytes).expect("write a seed");
+}
+
+fn main() {
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "fuzz/seeds".to_string());
+    let root = Path::new(&root);
+    let no_video = fx::JpegSpec {
+        motion_video: false,
+        ..Default::default()
+    };
+    let jpegs = [
+        ("full.jpg", fx::jpeg(16, 16, Default::default())),
+        ("still.jpg", fx::jpeg(16, 8, no_video)),
+        ("plain.jpg", fx::plain_jpeg(8, 8, 80)),
+    ];
+    let pngs = [
+        ("rotated.png", fx::png(16, 16, Some(6))),
+        ("plain.png", fx::png(8, 8, None)),
+    ];
+    let webps = [
+        ("rotated.webp", fx::webp(16, 16, Some(8))),
+        ("plain.webp", fx::webp(8, 8, None)),
+    ];
+    let tiffs = [
+        ("rotated.tiff", fx::tiff(16, 16, Some(3))),
+        ("plain.tiff", fx::tiff(8, 8, None)),
+    ];
+    for (target, files) in [
+        ("clean_jpeg", &jpegs[..]),
+        ("clean_png", &pngs[..]),
+        ("clean_webp", &webps[..]),
+        ("clean_tiff", &tiffs[..]),
+    ] {
+        for (name, bytes) in files {
+            write(&root.join(target), name, bytes);
+            write(&root.join("scan"), name, bytes);
+            write(&root.join("decode"), name, bytes);
+        }
+    }
+    write(
+        &root.join("heif-source"),
+        "source.jpg",
+        &fx::jpeg(64, 64, no_video),
+    );
+}
