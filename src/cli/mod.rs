@@ -109,6 +109,7 @@ enum Command {
     App {
         /// Photos or folders to check when the window opens.
         paths: Vec<PathBuf>,
+    },
     /// Audit an account export (Instagram, Facebook, Google Takeout) or any folder or ZIP of
     /// photos: what each photo gives away, who appears in how many, and what to delete or
     /// replace first. ZIP files are read in place.
