@@ -109,9 +109,10 @@ fn photo(page: &mut String, entry: &PhotoEntry, options: &ReportOptions) {
     page.push_str("<div class=\"body\">\n");
     thumbnail(page, entry, &name, options);
     page.push_str("<div class=\"facts\">\n");
-    revealed(page, &entry.revealed);
+    // The most striking first: where it was taken and the faces, then the full list.
     gps(page, entry);
     faces(page, entry.faces);
+    revealed(page, &entry.revealed);
     outcome(page, entry);
     page.push_str("</div>\n</div>\n</article>\n");
 }
