@@ -109,9 +109,10 @@ fn photo(page: &mut String, entry: &PhotoEntry, options: &ReportOptions) {
     page.push_str("<div class=\"body\">\n");
     thumbnail(page, entry, &name, options);
     page.push_str("<div class=\"facts\">\n");
-    revealed(page, &entry.revealed);
+    // The most striking first: where it was taken and the faces, then the full list.
     gps(page, entry);
     faces(page, entry.faces);
+    revealed(page, &entry.revealed);
     outcome(page, entry);
     page.push_str("</div>\n</div>\n</article>\n");
 }
@@ -295,4 +296,65 @@ fn file_line(page: &mut String, key: &str, output: &std::path::Path) {
         escape(&text(key)),
         escape(&name)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use photoveil_core::report::{FaceCount, Outcome, PhotoEntry};
+
+    use super::*;
+
+    fn entry(outcome: Outcome) -> PhotoEntry {
+        PhotoEntry {
+            path: PathBuf::from("dir/photo.jpg"),
+            format: None,
+            width: None,
+            height: None,
+            thumbnail: None,
+            revealed: Vec::new(),
+            faces: Some(FaceCount {
+                found: 3,
+                usable: 2,
+            }),
+            outcome,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn protected_and_cleaned_photos_say_what_was_done() {
+        // English is the language unless a test selects another (none in this binary does).
+        let protected = entry(Outcome::Protected {
+            output: PathBuf::from("out/photo-1.jpg"),
+            cloaked: 2,
+            blurred: 0,
+            left: 1,
+            verified: 2,
+        });
+        let cleaned = entry(Outcome::Cleaned {
+            output: PathBuf::from("out/<b>.jpg"),
+            kept: vec![Kept::Orientation(6), Kept::IccProfile],
+        });
+        let page = render_html(&[protected, cleaned], &ReportOptions { thumbnails: false });
+        for expected in [
+            "Saved a protected copy with all hidden data removed:",
+            "photo-1.jpg",
+            "2 faces cloaked against face recognition.",
+            "1 face left as it was.",
+            "no longer recognised 2 cloaked faces",
+            "3 faces found. 2 are clear enough",
+            "Saved a clean copy without this data:",
+            "&lt;b&gt;.jpg",
+            "Kept on purpose: which way up the photo is shown.",
+            "Kept on purpose: the colour profile",
+            "Nothing found: no place, device or names",
+        ] {
+            assert!(page.contains(expected), "missing {expected:?}");
+        }
+        assert!(!page.contains("faces blurred"));
+        assert!(!page.contains("out/"), "only file names are shown");
+        assert_eq!(page.matches("Picture not shown in this report.").count(), 2);
+    }
 }

@@ -289,4 +289,33 @@ mod tests {
         };
         assert_eq!(entry.gps_positions(), vec![(37.32, -121.94)]);
     }
+
+    #[test]
+    fn a_cleaned_photo_lists_what_was_removed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("a.jpg");
+        std::fs::write(
+            &original,
+            photoveil_fixtures::jpeg(64, 48, Default::default()),
+        )
+        .unwrap();
+        let options = crate::CleanOptions {
+            out_dir: dir.path().join("out"),
+            pixel_check: crate::verify::PixelCheck::Fast,
+        };
+        let entry = PhotoEntry::from_clean(&crate::clean_file(&original, &options));
+        assert!(entry.error.is_none(), "{:?}", entry.error);
+        assert_eq!(entry.gps_positions(), vec![(37.32, -121.94)]);
+        match &entry.outcome {
+            Outcome::Cleaned { output, kept } => {
+                assert!(output.is_file());
+                assert!(kept.contains(&Kept::Orientation(6)), "{kept:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing =
+            PhotoEntry::from_clean(&crate::clean_file(&dir.path().join("no.jpg"), &options));
+        assert_eq!(missing.outcome, Outcome::Failed);
+        assert!(missing.error.is_some());
+    }
 }
