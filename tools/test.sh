@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup.sh
 photoveil_apt_install libheif-examples
+photoveil_apt_install strace
 cargo test --workspace --locked
