@@ -7,6 +7,7 @@ source tools/setup.sh
 photoveil_apt_install libheif-examples
 # The desktop app's tests: a virtual X server, the X libraries winit opens at run time, a font.
 photoveil_apt_install xvfb xauth libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 fonts-dejavu-core
+photoveil_apt_install strace
 cargo test --workspace --locked
 # The .deb built from this test build installs and runs like the shipped one (see packaging/README.md).
 tools/packaging/check-deb.sh

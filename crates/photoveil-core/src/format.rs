@@ -70,7 +70,8 @@ pub fn raw_tiff_magic(head: &[u8]) -> Option<&'static [u8; 4]> {
 /// Reads the major and compatible brands of an ISO-BMFF `ftyp` box.
 fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
     let size = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
-    let end = size.clamp(16, head.len());
+    // Not `clamp`: it panics when the file is shorter than 16 bytes (16 > head.len()).
+    let end = size.max(16).min(head.len());
     let major = head.get(8..12)?;
     let compatible = head.get(16..end).unwrap_or_default();
     let brands = std::iter::once(major).chain(compatible.chunks_exact(4));
@@ -124,6 +125,11 @@ mod tests {
         );
         assert_eq!(
             ImageFormat::sniff(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
+            Some(ImageFormat::Heif)
+        );
+        // Shorter than the brand list: the major brand alone decides, no panic.
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x18ftypheic"),
             Some(ImageFormat::Heif)
         );
         assert_eq!(

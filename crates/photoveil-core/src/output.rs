@@ -19,6 +19,17 @@ pub fn write_new(
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> Result<PathBuf> {
+    write_new_with(dir, file_name, permissions, |file| file.write_all(bytes))
+}
+
+/// [`write_new`] with the content written by `fill` into the temporary file. When `fill` fails
+/// (a full disk, an I/O error), the temporary file is removed and nothing else is written.
+fn write_new_with(
+    dir: &Path,
+    file_name: &OsStr,
+    permissions: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<PathBuf> {
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Write { path, source }
@@ -29,7 +40,8 @@ pub fn write_new(
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(write_err(dir))?;
-    temp.write_all(bytes).map_err(write_err(temp.path()))?;
+    let filled = fill(temp.as_file_mut());
+    filled.map_err(write_err(temp.path()))?;
     if let Some(permissions) = permissions {
         temp.as_file()
             .set_permissions(permissions)
@@ -146,5 +158,42 @@ mod tests {
             Err(Error::Write { .. })
         ));
         assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+    }
+
+    #[test]
+    fn a_full_disk_midway_leaves_nothing_and_names_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let no_space = || std::io::Error::from_raw_os_error(28); // ENOSPC
+        let result = write_new_with(dir.path(), OsStr::new("a.jpg"), None, |file| {
+            file.write_all(&[0xFF; 4096])?;
+            Err(no_space())
+        });
+        let Err(Error::Write { path, source }) = result else {
+            panic!("expected a write error, got {result:?}");
+        };
+        assert_eq!(source.raw_os_error(), Some(28));
+        assert_eq!(path.parent(), Some(dir.path()));
+        assert!(
+            std::fs::read_dir(dir.path())
+                .expect("list")
+                .next()
+                .is_none(),
+            "neither a temporary nor a partial file is left"
+        );
+        // /dev/full fails every write with ENOSPC: the same through a real device.
+        let result = write_new_with(dir.path(), OsStr::new("b.jpg"), None, |_| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")?
+                .write_all(b"picture")
+        });
+        assert!(
+            matches!(&result, Err(Error::Write { source, .. }) if source.raw_os_error() == Some(28)),
+            "{result:?}"
+        );
+        assert!(std::fs::read_dir(dir.path())
+            .expect("list")
+            .next()
+            .is_none());
     }
 }

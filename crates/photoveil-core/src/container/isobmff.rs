@@ -177,6 +177,19 @@ fn layout(format: ImageFormat, data: &[u8]) -> Result<Layout> {
             ));
         }
     }
+    // Items of a real file do not overlap; many items pointing at the same bytes would make
+    // reading, blanking and comparing them take time and memory far beyond the file's size.
+    let referenced: u64 = items
+        .iter()
+        .flat_map(|i| &i.extents)
+        .map(|r| r.len() as u64)
+        .sum();
+    if referenced > 2 * data.len() as u64 {
+        return Err(corrupt(
+            format,
+            "its items point at the same data many times over",
+        ));
+    }
     let primary = body(b"pitm").and_then(|b| {
         let mut r = Reader::new(b);
         let version = r.u8()?;
@@ -261,6 +274,14 @@ fn read_iloc(body: &[u8], idat_start: Option<usize>, items: &mut [Item]) -> Opti
     } else {
         r.u32()?
     };
+    // Items by id (the first of equal ids), so that a file with many items and locations is
+    // read in linear time.
+    let by_id: std::collections::HashMap<u32, usize> = items
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, item)| (item.id, i))
+        .collect();
     for _ in 0..count {
         let id = if version < 2 {
             u32::from(r.u16()?)
@@ -284,7 +305,7 @@ fn read_iloc(body: &[u8], idat_start: Option<usize>, items: &mut [Item]) -> Opti
             let start = usize::try_from(origin.checked_add(base)?.checked_add(offset)?).ok()?;
             extents.push(start..start.checked_add(usize::try_from(length).ok()?)?);
         }
-        if let Some(item) = items.iter_mut().find(|i| i.id == id) {
+        if let Some(item) = by_id.get(&id).and_then(|&i| items.get_mut(i)) {
             item.extents = extents;
         }
     }

@@ -22,6 +22,10 @@ const KEEP_ANCILLARY: &[&[u8; 4]] = &[
 /// Largest decompressed text chunk that is read.
 const MAX_TEXT: u64 = 8 << 20;
 
+/// Most decompressed text read from all the chunks of one file together: without it a file of a
+/// few megabytes of compressed chunks would be held in memory as gigabytes of text.
+const MAX_TEXT_PER_FILE: u64 = 32 << 20;
+
 fn parse(data: &Bytes) -> Result<Png> {
     Png::from_bytes(data.clone()).map_err(|e| Error::corrupt(ImageFormat::Png, format!("{e}")))
 }
@@ -44,8 +48,9 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
         .dimensions()
         .map_or((None, None), |(w, h)| (Some(w), Some(h)));
     let mut payloads = Payloads::default();
+    let mut text_budget = MAX_TEXT_PER_FILE;
     for chunk in png.chunks() {
-        read_chunk(chunk, &mut payloads);
+        read_chunk(chunk, &mut payloads, &mut text_budget);
     }
     let trailing = data.len().saturating_sub(used_len(&png));
     if trailing > 0 {
@@ -65,7 +70,8 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     })
 }
 
-fn read_chunk(chunk: &PngChunk, payloads: &mut Payloads) {
+/// Reads one chunk's metadata; `text_budget` is what is left of [`MAX_TEXT_PER_FILE`].
+fn read_chunk(chunk: &PngChunk, payloads: &mut Payloads, text_budget: &mut u64) {
     let kind = chunk.kind();
     let c = chunk.contents();
     let name = String::from_utf8_lossy(&kind).into_owned();
@@ -87,7 +93,7 @@ fn read_chunk(chunk: &PngChunk, payloads: &mut Payloads) {
             Explanation::DateModified,
         )),
         b"tEXt" | b"zTXt" | b"iTXt" => {
-            if let Some((keyword, text)) = text_chunk(&kind, c) {
+            if let Some((keyword, text)) = text_chunk(&kind, c, text_budget) {
                 read_text(&name, &keyword, &text, payloads);
             } else {
                 payloads.container_findings.push(hidden(
@@ -158,14 +164,15 @@ fn read_text(chunk: &str, keyword: &str, text: &str, payloads: &mut Payloads) {
     ));
 }
 
-/// Decodes a text chunk into (keyword, text).
-fn text_chunk(kind: &[u8; 4], c: &[u8]) -> Option<(String, String)> {
+/// Decodes a text chunk into (keyword, text); `None` when it is damaged or its decompressed text
+/// does not fit in what is left of `budget`.
+fn text_chunk(kind: &[u8; 4], c: &[u8], budget: &mut u64) -> Option<(String, String)> {
     let nul = c.iter().position(|&b| b == 0)?;
     let keyword = latin1(&c[..nul]);
     let rest = &c[nul + 1..];
     let text = match kind {
         b"tEXt" => latin1(rest),
-        b"zTXt" => latin1(&inflate(rest.get(1..)?)?),
+        b"zTXt" => latin1(&inflate(rest.get(1..)?, budget)?),
         _ => {
             let (&compressed, rest) = rest.split_first()?;
             let rest = rest.get(1..)?; // compression method
@@ -174,7 +181,7 @@ fn text_chunk(kind: &[u8; 4], c: &[u8]) -> Option<(String, String)> {
             let translated_end = rest.iter().position(|&b| b == 0)?;
             let body = &rest[translated_end + 1..];
             if compressed == 1 {
-                String::from_utf8_lossy(&inflate(body)?).into_owned()
+                String::from_utf8_lossy(&inflate(body, budget)?).into_owned()
             } else {
                 String::from_utf8_lossy(body).into_owned()
             }
@@ -187,12 +194,18 @@ fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| b as char).collect()
 }
 
-fn inflate(data: &[u8]) -> Option<Vec<u8>> {
+/// Inflates a compressed text, at most [`MAX_TEXT`] bytes and no more than `budget`, which it
+/// lowers by what it read.
+fn inflate(data: &[u8], budget: &mut u64) -> Option<Vec<u8>> {
+    if *budget == 0 {
+        return None;
+    }
     let mut out = Vec::new();
     flate2::read::ZlibDecoder::new(data)
-        .take(MAX_TEXT)
+        .take(MAX_TEXT.min(*budget))
         .read_to_end(&mut out)
         .ok()?;
+    *budget = budget.saturating_sub(out.len() as u64);
     Some(out)
 }
 
