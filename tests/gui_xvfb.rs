@@ -28,5 +28,9 @@ fn app_stays_up_under_xvfb_while_scanning_a_folder() {
         .expect("xvfb-run is installed (tools/test.sh installs the xvfb package)");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(out.status.code(), Some(124), "the app ended early: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(124),
+        "the app ended early: {stderr}"
+    );
 }

@@ -488,7 +488,11 @@ mod tests {
 
     fn photos() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("gps.jpg"), jpeg(64, 48, JpegSpec::default())).unwrap();
+        std::fs::write(
+            dir.path().join("gps.jpg"),
+            jpeg(64, 48, JpegSpec::default()),
+        )
+        .unwrap();
         let plain = JpegSpec {
             orientation: None,
             motion_video: false,
@@ -501,7 +505,7 @@ mod tests {
     /// Scans `dir` through the app as the runtime would.
     fn scan(app: &mut App, dir: &std::path::Path) {
         let _task = app.update(Message::Start(start::Message::Picked(Some(vec![
-            dir.to_path_buf(),
+            dir.to_path_buf()
         ]))));
         assert!(matches!(app.screen, Screen::Scan(_)));
         assert!(shows(app, &t("gui-cancel")));
@@ -613,9 +617,9 @@ mod tests {
     fn esc_cancels_a_scan_and_nothing_left_returns_to_start() {
         let dir = photos();
         let mut app = App::new(Settings::default());
-        let _task = app.update(Message::Start(start::Message::Picked(Some(vec![
-            dir.path().to_path_buf(),
-        ]))));
+        let _task = app.update(Message::Start(start::Message::Picked(Some(vec![dir
+            .path()
+            .to_path_buf()]))));
         let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
         let Screen::Scan(scan) = &app.screen else {
             panic!("scanning")

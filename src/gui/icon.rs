@@ -18,11 +18,7 @@ pub fn draw(size: u32) -> RgbaImage {
         }
         let (u, v) = (px / s, py / s);
         // Background: deep blue to teal.
-        let mut c = [
-            30.0 + 10.0 * v,
-            90.0 + 50.0 * v,
-            160.0 + 20.0 * (1.0 - v),
-        ];
+        let mut c = [30.0 + 10.0 * v, 90.0 + 50.0 * v, 160.0 + 20.0 * (1.0 - v)];
         // A sun and hills: the photo.
         let sun = ((u - 0.68).powi(2) + (v - 0.34).powi(2)).sqrt();
         if sun < 0.1 {

@@ -30,26 +30,43 @@ pub fn title<'a>(key: &str) -> Text<'a> {
 /// Secondary text, in a quieter colour.
 pub fn quiet<'a>(s: String) -> Text<'a> {
     text(s).size(SMALL).style(|theme: &Theme| text::Style {
-        color: Some(theme.extended_palette().background.strong.text.scale_alpha(0.75)),
+        color: Some(
+            theme
+                .extended_palette()
+                .background
+                .strong
+                .text
+                .scale_alpha(0.75),
+        ),
     })
 }
 
 /// A badge: symbol and word in a rounded box; the word always says what it is.
 pub fn badge<'a, M: 'a>(badge: Badge) -> Element<'a, M> {
     let warn = badge != Badge::Time;
-    container(row![text(badge.symbol()).size(SMALL), text(t(badge.key())).size(SMALL)].spacing(4))
-        .padding([2, 8])
-        .style(move |theme: &Theme| {
-            let p = theme.extended_palette();
-            let pair = if warn { p.warning.weak } else { p.background.strong };
-            container::Style {
-                background: Some(Background::Color(pair.color)),
-                text_color: Some(pair.text),
-                border: border::rounded(10),
-                ..container::Style::default()
-            }
-        })
-        .into()
+    container(
+        row![
+            text(badge.symbol()).size(SMALL),
+            text(t(badge.key())).size(SMALL)
+        ]
+        .spacing(4),
+    )
+    .padding([2, 8])
+    .style(move |theme: &Theme| {
+        let p = theme.extended_palette();
+        let pair = if warn {
+            p.warning.weak
+        } else {
+            p.background.strong
+        };
+        container::Style {
+            background: Some(Background::Color(pair.color)),
+            text_color: Some(pair.text),
+            border: border::rounded(10),
+            ..container::Style::default()
+        }
+    })
+    .into()
 }
 
 /// A card around a block of the screen.
@@ -94,7 +111,12 @@ pub fn steps<'a, M: 'a>(current: usize) -> Element<'a, M> {
     ];
     let mut line = row![].spacing(18);
     for (i, key) in keys.iter().enumerate() {
-        let label = format!("{} {}. {}", if i == current { "●" } else { "○" }, i + 1, t(key));
+        let label = format!(
+            "{} {}. {}",
+            if i == current { "●" } else { "○" },
+            i + 1,
+            t(key)
+        );
         let here = i == current;
         line = line.push(text(label).size(BODY).style(move |theme: &Theme| {
             let p = theme.extended_palette();

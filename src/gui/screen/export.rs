@@ -137,7 +137,10 @@ impl Export {
         let stream =
             work::stream(move |sender| worker(worker_plan, engine, &worker_controller, &sender));
         let (task, abort) = Task::run(stream, Message::Event).abortable();
-        (Export::waiting(plan, controller, Some(abort.abort_on_drop())), task)
+        (
+            Export::waiting(plan, controller, Some(abort.abort_on_drop())),
+            task,
+        )
     }
 
     /// An export that waits for events (the worker is elsewhere; also used by tests).
@@ -267,20 +270,27 @@ impl Export {
                     &[("done", done.into()), ("total", total.into())],
                 )))
                 .push(container(progress_bar(0.0..=total.max(1) as f32, done as f32)).height(14))
-                .push(style::quiet(ta("gui-export-working", &[("name", current.into())])))
+                .push(style::quiet(ta(
+                    "gui-export-working",
+                    &[("name", current.into())],
+                )))
                 .push(style::quiet(t("gui-export-explain")))
                 .push(cancel.style(button::secondary));
         } else {
             content = content.push(self.summary_view());
         }
         content = content.push(scrollable(self.results_view()).height(Fill));
-        container(content.max_width(900)).center_x(Fill).padding(20).into()
+        container(content.max_width(900))
+            .center_x(Fill)
+            .padding(20)
+            .into()
     }
 
     fn summary_view(&self) -> Element<'_, Message> {
         let s = self.summary();
-        let mut lines = column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
-            .spacing(6);
+        let mut lines =
+            column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
+                .spacing(6);
         if s.faces_protected > 0 {
             lines = lines.push(text(ta(
                 "gui-export-faces",
@@ -303,7 +313,10 @@ impl Export {
             )));
         }
         if s.skipped > 0 {
-            lines = lines.push(text(ta("gui-export-skipped", &[("count", s.skipped.into())])));
+            lines = lines.push(text(ta(
+                "gui-export-skipped",
+                &[("count", s.skipped.into())],
+            )));
         }
         lines = lines.push(style::quiet(t("gui-honest")));
         if self.open_failed {
@@ -532,7 +545,10 @@ mod tests {
             faces: vec![],
             error: Some("damaged JPEG file".into()),
         }))));
-        assert!(matches!(export.update(Message::StartOver), Action::None), "not while running");
+        assert!(
+            matches!(export.update(Message::StartOver), Action::None),
+            "not while running"
+        );
         export.update(Message::Cancel);
         assert!(export.cancelled && export.controller.is_cancelled());
         export.update(Message::Event(Event::Finished));
@@ -548,7 +564,10 @@ mod tests {
                 skipped: 1,
             }
         );
-        assert!(matches!(export.update(Message::BackToReview), Action::BackToReview));
+        assert!(matches!(
+            export.update(Message::BackToReview),
+            Action::BackToReview
+        ));
     }
 
     #[test]
@@ -571,8 +590,14 @@ mod tests {
         let p = plan(
             dir.path(),
             vec![
-                Job { path: good.clone(), has_faces: false },
-                Job { path: bad, has_faces: false },
+                Job {
+                    path: good.clone(),
+                    has_faces: false,
+                },
+                Job {
+                    path: bad,
+                    has_faces: false,
+                },
             ],
         );
         let mut export = Export::waiting(p.clone(), Controller::new(), None);

@@ -187,9 +187,7 @@ impl Protect {
                 let (mode, quality, engine) = (self.mode, self.jpeg_quality, self.engine.clone());
                 let controller = self.controller.clone();
                 let (task, handle) = Task::perform(
-                    work::blocking(move || {
-                        compare(&path, mode, quality, engine, &controller)
-                    }),
+                    work::blocking(move || compare(&path, mode, quality, engine, &controller)),
                     |r| {
                         Message::PreviewReady(Box::new(
                             r.unwrap_or_else(|| Err(String::from("stopped"))),
@@ -281,24 +279,35 @@ impl Protect {
             .map(|d| d.display().to_string())
             .unwrap_or_else(|| t("gui-protect-no-folder"));
         options = options.push(text(t("gui-protect-folder")).size(18));
-        options = options.push(row![
-            text(folder).width(Fill),
-            button(text(t("gui-protect-choose-folder")))
-                .style(button::secondary)
-                .on_press(Message::ChooseFolder)
-        ].spacing(8).align_y(iced::Center));
+        options = options.push(
+            row![
+                text(folder).width(Fill),
+                button(text(t("gui-protect-choose-folder")))
+                    .style(button::secondary)
+                    .on_press(Message::ChooseFolder)
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
         options = options.push(style::quiet(t("gui-protect-never-originals")));
 
-        let left = style::card(scrollable(options)).width(Length::FillPortion(2)).height(Fill);
+        let left = style::card(scrollable(options))
+            .width(Length::FillPortion(2))
+            .height(Fill);
         let right = style::card(self.preview_view(items))
             .width(Length::FillPortion(3))
             .height(Fill);
 
         let header = row![
-            column![style::title("gui-protect-title"), style::quiet(t("gui-honest"))]
-                .spacing(4)
-                .width(Fill),
-            button(text(t("gui-back"))).style(button::secondary).on_press(Message::Back),
+            column![
+                style::title("gui-protect-title"),
+                style::quiet(t("gui-honest"))
+            ]
+            .spacing(4)
+            .width(Fill),
+            button(text(t("gui-back")))
+                .style(button::secondary)
+                .on_press(Message::Back),
             button(text(ta("gui-protect-export", &[("count", items.len().into())])).size(18))
                 .padding([10, 22])
                 .style(button::primary)
@@ -332,7 +341,9 @@ impl Protect {
                 .spacing(12)
                 .into(),
             Preview::Working => text(t("gui-protect-preview-working")).into(),
-            Preview::Failed(why) => column![style::problem(why.clone()), make].spacing(12).into(),
+            Preview::Failed(why) => column![style::problem(why.clone()), make]
+                .spacing(12)
+                .into(),
             Preview::Ready(c) => self.comparison_view(c),
         };
         column![head, body].spacing(12).into()
@@ -351,12 +362,24 @@ impl Protect {
         };
         let toggle = |label: String, on: bool, message: Message| {
             button(text(label))
-                .style(if on { button::primary } else { button::secondary })
+                .style(if on {
+                    button::primary
+                } else {
+                    button::secondary
+                })
                 .on_press(message)
         };
         let mut controls = row![
-            toggle(t("gui-protect-before"), !self.show_after, Message::ShowAfter(false)),
-            toggle(t("gui-protect-after"), self.show_after, Message::ShowAfter(true)),
+            toggle(
+                t("gui-protect-before"),
+                !self.show_after,
+                Message::ShowAfter(false)
+            ),
+            toggle(
+                t("gui-protect-after"),
+                self.show_after,
+                Message::ShowAfter(true)
+            ),
         ]
         .spacing(6);
         if c.zoom.is_some() {
@@ -379,8 +402,13 @@ impl Protect {
         }
         column![
             controls,
-            container(image(picture.clone()).content_fit(fit).width(Fill).height(Fill))
-                .height(Length::FillPortion(3)),
+            container(
+                image(picture.clone())
+                    .content_fit(fit)
+                    .width(Fill)
+                    .height(Fill)
+            )
+            .height(Length::FillPortion(3)),
             scrollable(facts).height(Length::FillPortion(1)),
         ]
         .spacing(10)
@@ -432,7 +460,9 @@ fn compare(
     if let Some(e) = report.error {
         return Err(e.to_string());
     }
-    let output = report.output.ok_or_else(|| String::from("no copy written"))?;
+    let output = report
+        .output
+        .ok_or_else(|| String::from("no copy written"))?;
     let (before, _) = picture::load_scaled(path, picture::PREVIEW_SIZE)?;
     let (after, _) = picture::load_scaled(&output, picture::PREVIEW_SIZE)?;
     let zoom = report
@@ -491,9 +521,15 @@ mod tests {
             _ => panic!("the export should start once a folder is chosen"),
         }
         // With the folder known, Export starts at once; a cancelled dialog does nothing.
-        assert!(matches!(p.update(Message::Export, &items), Action::Export(_)));
+        assert!(matches!(
+            p.update(Message::Export, &items),
+            Action::Export(_)
+        ));
         p.update(Message::ChooseFolder, &items);
-        assert!(matches!(p.update(Message::FolderPicked(None), &items), Action::None));
+        assert!(matches!(
+            p.update(Message::FolderPicked(None), &items),
+            Action::None
+        ));
         assert_eq!(p.out_dir, Some(PathBuf::from("/tmp/out")));
     }
 

@@ -83,9 +83,7 @@ impl Review {
                 let faces = item.report.faces.clone().unwrap_or_default();
                 Action::Run(Task::perform(
                     work::blocking(move || picture::preview_with_faces(&path, &faces)),
-                    move |r| {
-                        Message::PreviewReady(i, r.unwrap_or_else(|| Err(String::new())))
-                    },
+                    move |r| Message::PreviewReady(i, r.unwrap_or_else(|| Err(String::new()))),
                 ))
             }
             Message::PreviewReady(i, preview) => {
@@ -137,7 +135,10 @@ impl Review {
 
         let mut notes = column![].spacing(6);
         if let Some(why) = faces_problem {
-            notes = notes.push(style::problem(ta("gui-review-no-faces", &[("why", why.into())])));
+            notes = notes.push(style::problem(ta(
+                "gui-review-no-faces",
+                &[("why", why.into())],
+            )));
         }
         for (path, why) in problems {
             notes = notes.push(style::problem(format!("{}: {why}", path.display())));
@@ -176,7 +177,10 @@ impl Review {
                 .width(Fill)
                 .height(140)
                 .into(),
-            Err(_) => container(text("✕").size(36)).center_x(Fill).center_y(140).into(),
+            Err(_) => container(text("✕").size(36))
+                .center_x(Fill)
+                .center_y(140)
+                .into(),
         };
         let mut badges = row![].spacing(4);
         for b in item.badges() {
@@ -231,7 +235,10 @@ impl Review {
                 .width(Fill)
                 .height(360)
                 .into(),
-            Some(Err(why)) => style::problem(ta("gui-review-cannot-show", &[("why", why.as_str().into())])),
+            Some(Err(why)) => style::problem(ta(
+                "gui-review-cannot-show",
+                &[("why", why.as_str().into())],
+            )),
         };
         let mut lines = Column::new().spacing(10);
         if let Some(e) = &item.report.error {
@@ -259,14 +266,19 @@ impl Review {
         let panel = column![
             row![
                 text(item.name()).size(20).width(Fill),
-                button(text(t("gui-close"))).style(button::text).on_press(Message::CloseDetail),
+                button(text(t("gui-close")))
+                    .style(button::text)
+                    .on_press(Message::CloseDetail),
             ],
             picture,
             style::quiet(t("gui-review-box-legend")),
             scrollable(lines).height(Fill),
         ]
         .spacing(10);
-        style::card(panel).width(Length::FillPortion(1)).height(Fill).into()
+        style::card(panel)
+            .width(Length::FillPortion(1))
+            .height(Fill)
+            .into()
     }
 }
 
@@ -321,23 +333,39 @@ mod tests {
 
     #[test]
     fn filter_hides_clear_photos_and_their_selection() {
-        let items = vec![item("a.jpg", true), item("b.jpg", false), item("c.jpg", true)];
+        let items = vec![
+            item("a.jpg", true),
+            item("b.jpg", false),
+            item("c.jpg", true),
+        ];
         let mut review = Review::default();
         assert_eq!(review.visible(&items), [0, 1, 2]);
-        assert!(matches!(review.update(Message::Select(1), &items), Action::Run(_)));
+        assert!(matches!(
+            review.update(Message::Select(1), &items),
+            Action::Run(_)
+        ));
         assert_eq!(review.selected, Some(1));
         review.update(Message::OnlyRisky(true), &items);
         assert_eq!(review.visible(&items), [0, 2]);
         assert_eq!(review.selected, None, "the selected photo is hidden");
         review.update(Message::Select(2), &items);
         review.update(Message::PreviewReady(0, Err("late".into())), &items);
-        assert!(review.preview.is_none(), "a late preview for another photo is dropped");
+        assert!(
+            review.preview.is_none(),
+            "a late preview for another photo is dropped"
+        );
         review.update(Message::PreviewReady(2, Err("broken".into())), &items);
         assert!(review.preview.is_some());
         review.update(Message::CloseDetail, &items);
         assert_eq!(review.selected, None);
-        assert!(matches!(review.update(Message::Select(9), &items), Action::None));
-        assert!(matches!(review.update(Message::Next, &items), Action::Protect));
+        assert!(matches!(
+            review.update(Message::Select(9), &items),
+            Action::None
+        ));
+        assert!(matches!(
+            review.update(Message::Next, &items),
+            Action::Protect
+        ));
     }
 
     #[test]
@@ -346,7 +374,10 @@ mod tests {
             gps_words("37.320000, -121.940000").as_deref(),
             Some("37.32 N, 121.94 W")
         );
-        assert_eq!(gps_words("-33.9, 18.4").as_deref(), Some("33.90 S, 18.40 E"));
+        assert_eq!(
+            gps_words("-33.9, 18.4").as_deref(),
+            Some("33.90 S, 18.40 E")
+        );
         assert_eq!(gps_words("nowhere"), None);
     }
 }

@@ -160,7 +160,10 @@ impl Settings {
             heading("gui-settings-quality"),
             row![
                 slider(JPEG_QUALITY_RANGE, v.jpeg_quality, Message::Quality).width(300),
-                text(ta("gui-settings-quality-value", &[("quality", v.jpeg_quality.into())])),
+                text(ta(
+                    "gui-settings-quality-value",
+                    &[("quality", v.jpeg_quality.into())]
+                )),
             ]
             .spacing(12),
             heading("gui-settings-language"),
@@ -202,12 +205,17 @@ mod tests {
             s.update(Message::Theme(ThemeChoice::Dark)),
             Action::Changed(v) if v.theme == ThemeChoice::Dark
         ));
-        assert!(matches!(s.update(Message::FolderPicked(None)), Action::None));
+        assert!(matches!(
+            s.update(Message::FolderPicked(None)),
+            Action::None
+        ));
         assert!(matches!(
             s.update(Message::FolderPicked(Some("/x".into()))),
             Action::Changed(v) if v.output_folder.is_some()
         ));
-        assert!(matches!(s.update(Message::ClearFolder), Action::Changed(v) if v.output_folder.is_none()));
+        assert!(
+            matches!(s.update(Message::ClearFolder), Action::Changed(v) if v.output_folder.is_none())
+        );
         assert!(matches!(s.update(Message::Close), Action::Close));
     }
 

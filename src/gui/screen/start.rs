@@ -97,7 +97,9 @@ impl Start {
                 // A drop of several files arrives as one event per file: wait a moment for the rest.
                 if self.dropped.len() == 1 {
                     Action::Run(Task::perform(
-                        work::blocking(|| std::thread::sleep(std::time::Duration::from_millis(150))),
+                        work::blocking(|| {
+                            std::thread::sleep(std::time::Duration::from_millis(150))
+                        }),
                         |_| Message::DropSettled,
                     ))
                 } else {
@@ -164,10 +166,8 @@ impl Start {
             text(t("gui-start-what")).size(18).align_x(Center),
             style::quiet(t("gui-start-private")).size(style::BODY),
             row![
-                big(t("gui-start-choose-photos"), Message::ChoosePhotos)
-                    .style(button::primary),
-                big(t("gui-start-choose-folder"), Message::ChooseFolder)
-                    .style(button::secondary),
+                big(t("gui-start-choose-photos"), Message::ChoosePhotos).style(button::primary),
+                big(t("gui-start-choose-folder"), Message::ChooseFolder).style(button::secondary),
             ]
             .spacing(20),
             drop_zone,
@@ -178,7 +178,9 @@ impl Start {
         .max_width(760);
         let top = row![
             iced::widget::space::horizontal(),
-            button(text(t("gui-settings"))).style(button::text).on_press(Message::OpenSettings)
+            button(text(t("gui-settings")))
+                .style(button::text)
+                .on_press(Message::OpenSettings)
         ];
         column![top, container(content).center(Fill)]
             .padding(20)
