@@ -1,6 +1,5 @@
 //! The command line: `scan` and `clean`, human-readable or JSON Lines.
 
-mod audit;
 mod clean;
 mod describe;
 mod protect;
@@ -92,19 +91,6 @@ enum Command {
         /// The protected copy.
         protected: PathBuf,
     },
-    /// Audit an account export (Instagram, Facebook, Google Takeout) or any folder or ZIP of
-    /// photos: what each photo gives away, who appears in how many, and what to delete or
-    /// replace first. ZIP files are read in place.
-    Audit {
-        /// Print JSON Lines (one object per line, each with a "type") instead of text.
-        #[arg(long)]
-        json: bool,
-        /// Do not look for faces (metadata and the export's own information only; faster).
-        #[arg(long)]
-        no_faces: bool,
-        /// The export: a ZIP file or a folder.
-        path: PathBuf,
-    },
 }
 
 /// Parses the arguments and runs the command. Exit status: 0 when every photo succeeded, 1 when
@@ -154,11 +140,6 @@ pub fn run() -> ExitCode {
             original,
             protected,
         }) => verify::run(&original, &protected, json),
-        Some(Command::Audit {
-            json,
-            no_faces,
-            path,
-        }) => audit::run(&path, json, !no_faces),
     };
     if ok {
         ExitCode::SUCCESS
