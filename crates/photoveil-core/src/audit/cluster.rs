@@ -77,10 +77,10 @@ fn agglomerate(faces: &[FaceEmbedding]) -> Vec<usize> {
             }
         }
         let Some((_, a, b)) = best else { break };
-        for x in 0..n {
-            let merged = sums[a][x] + sums[b][x];
-            sums[a][x] = merged;
-            sums[x][a] = merged;
+        let merged: Vec<f32> = sums[a].iter().zip(&sums[b]).map(|(p, q)| p + q).collect();
+        for (x, value) in merged.into_iter().enumerate() {
+            sums[a][x] = value;
+            sums[x][a] = value;
         }
         sizes[a] += sizes[b];
         alive[b] = false;
