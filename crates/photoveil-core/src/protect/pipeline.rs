@@ -177,6 +177,9 @@ fn protect_into(
 ) -> Result<()> {
     let (format, data) = read_image(path)?;
     report.format = Some(format);
+    // A damaged file (e.g. one cut short) is refused, as `clean` refuses it: decoders would
+    // quietly fill the missing part of the picture with grey.
+    scan_bytes(&data)?;
     let displayed = decode_displayed(format, &data)?;
     let alpha = displayed
         .picture
