@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, progress_bar, row, scrollable, text, Column};
+use iced::widget::{button, column, container, progress_bar, scrollable, Column};
 use iced::{Element, Fill, Task};
 use photoveil_core::clean::{clean_file, CleanOptions};
 use photoveil_core::protect::pipeline::{
@@ -15,7 +15,7 @@ use photoveil_core::Controller;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::open;
 use crate::gui::settings::FaceMode;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// One photo to export.
@@ -137,7 +137,10 @@ impl Export {
         let stream =
             work::stream(move |sender| worker(worker_plan, engine, &worker_controller, &sender));
         let (task, abort) = Task::run(stream, Message::Event).abortable();
-        (Export::waiting(plan, controller, Some(abort.abort_on_drop())), task)
+        (
+            Export::waiting(plan, controller, Some(abort.abort_on_drop())),
+            task,
+        )
     }
 
     /// An export that waits for events (the worker is elsewhere; also used by tests).
@@ -248,6 +251,7 @@ impl Export {
                 &[("folder", self.plan.out_dir.display().to_string().into())]
             )),
         ]
+        .align_x(style::align_start())
         .spacing(14);
         if !self.finished {
             let current = self
@@ -267,20 +271,28 @@ impl Export {
                     &[("done", done.into()), ("total", total.into())],
                 )))
                 .push(container(progress_bar(0.0..=total.max(1) as f32, done as f32)).height(14))
-                .push(style::quiet(ta("gui-export-working", &[("name", current.into())])))
+                .push(style::quiet(ta(
+                    "gui-export-working",
+                    &[("name", current.into())],
+                )))
                 .push(style::quiet(t("gui-export-explain")))
                 .push(cancel.style(button::secondary));
         } else {
             content = content.push(self.summary_view());
         }
         content = content.push(scrollable(self.results_view()).height(Fill));
-        container(content.max_width(900)).center_x(Fill).padding(20).into()
+        container(content.max_width(900))
+            .center_x(Fill)
+            .padding(20)
+            .into()
     }
 
     fn summary_view(&self) -> Element<'_, Message> {
         let s = self.summary();
-        let mut lines = column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
-            .spacing(6);
+        let mut lines =
+            column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
+                .align_x(style::align_start())
+                .spacing(6);
         if s.faces_protected > 0 {
             lines = lines.push(text(ta(
                 "gui-export-faces",
@@ -303,17 +315,20 @@ impl Export {
             )));
         }
         if s.skipped > 0 {
-            lines = lines.push(text(ta("gui-export-skipped", &[("count", s.skipped.into())])));
+            lines = lines.push(text(ta(
+                "gui-export-skipped",
+                &[("count", s.skipped.into())],
+            )));
         }
         lines = lines.push(style::quiet(t("gui-honest")));
         if self.open_failed {
             lines = lines.push(style::problem(t("gui-export-open-failed")));
         }
-        let buttons = row![
+        let buttons = style::dir_row![
             button(text(t("gui-export-open-folder")))
                 .style(button::primary)
                 .on_press(Message::OpenFolder),
-            button(text(t("gui-export-back")))
+            button(text(style::back_label("gui-export-back")))
                 .style(button::secondary)
                 .on_press(Message::BackToReview),
             button(text(t("gui-review-start-over")))
@@ -321,13 +336,17 @@ impl Export {
                 .on_press(Message::StartOver),
         ]
         .spacing(12);
-        style::card(column![lines, buttons].spacing(14).align_x(iced::Left))
-            .width(Fill)
-            .into()
+        style::card(
+            column![lines, buttons]
+                .spacing(14)
+                .align_x(style::align_start()),
+        )
+        .width(Fill)
+        .into()
     }
 
     fn results_view(&self) -> Element<'_, Message> {
-        let mut list = Column::new().spacing(8);
+        let mut list = Column::new().align_x(style::align_start()).spacing(8);
         for o in &self.outcomes {
             let name = o
                 .input
@@ -339,7 +358,9 @@ impl Export {
                 (_, Some(e)) => format!("✕ {name}: {e}"),
                 _ => format!("✕ {name}"),
             };
-            let mut block = column![text(head).size(style::BODY)].spacing(2);
+            let mut block = column![text(head).size(style::BODY)]
+                .align_x(style::align_start())
+                .spacing(2);
             for (i, face) in o.faces.iter().enumerate() {
                 block = block.push(style::quiet(face_words(i, face)));
             }
@@ -532,7 +553,10 @@ mod tests {
             faces: vec![],
             error: Some("damaged JPEG file".into()),
         }))));
-        assert!(matches!(export.update(Message::StartOver), Action::None), "not while running");
+        assert!(
+            matches!(export.update(Message::StartOver), Action::None),
+            "not while running"
+        );
         export.update(Message::Cancel);
         assert!(export.cancelled && export.controller.is_cancelled());
         export.update(Message::Event(Event::Finished));
@@ -548,7 +572,10 @@ mod tests {
                 skipped: 1,
             }
         );
-        assert!(matches!(export.update(Message::BackToReview), Action::BackToReview));
+        assert!(matches!(
+            export.update(Message::BackToReview),
+            Action::BackToReview
+        ));
     }
 
     #[test]
@@ -571,8 +598,14 @@ mod tests {
         let p = plan(
             dir.path(),
             vec![
-                Job { path: good.clone(), has_faces: false },
-                Job { path: bad, has_faces: false },
+                Job {
+                    path: good.clone(),
+                    has_faces: false,
+                },
+                Job {
+                    path: bad,
+                    has_faces: false,
+                },
             ],
         );
         let mut export = Export::waiting(p.clone(), Controller::new(), None);

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, image, radio, row, scrollable, text, Column};
+use iced::widget::{button, column, container, image, radio, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task};
 use photoveil_core::protect::pipeline::{protect_file, FaceReport};
 use photoveil_core::Controller;
@@ -15,7 +15,7 @@ use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::screen::export::{face_words, protect_options, Job, Plan};
 use crate::gui::settings::FaceMode;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// One photo before and after protection, as measured.
@@ -187,9 +187,7 @@ impl Protect {
                 let (mode, quality, engine) = (self.mode, self.jpeg_quality, self.engine.clone());
                 let controller = self.controller.clone();
                 let (task, handle) = Task::perform(
-                    work::blocking(move || {
-                        compare(&path, mode, quality, engine, &controller)
-                    }),
+                    work::blocking(move || compare(&path, mode, quality, engine, &controller)),
                     |r| {
                         Message::PreviewReady(Box::new(
                             r.unwrap_or_else(|| Err(String::from("stopped"))),
@@ -263,12 +261,14 @@ impl Protect {
     /// Draws the screen.
     pub fn view<'a>(&'a self, items: &'a [Item]) -> Element<'a, Message> {
         let with_faces = items.iter().filter(|i| i.faces() > 0).count();
-        let mut options = Column::new().spacing(10);
+        let mut options = Column::new().align_x(style::align_start()).spacing(10);
         options = options.push(text(format!("☑ {}", t("gui-protect-metadata"))).size(18));
         options = options.push(style::quiet(t("gui-protect-metadata-explain")));
         options = options.push(text(t("gui-protect-faces")).size(18));
         for mode in FaceMode::ALL {
-            options = options.push(radio(t(mode.key()), mode, Some(self.mode), Message::Mode));
+            options = options.push(
+                radio(t(mode.key()), mode, Some(self.mode), Message::Mode).font(style::font()),
+            );
             options = options.push(style::quiet(t(&format!("{}-explain", mode.key()))));
         }
         options = options.push(style::quiet(ta(
@@ -281,24 +281,36 @@ impl Protect {
             .map(|d| d.display().to_string())
             .unwrap_or_else(|| t("gui-protect-no-folder"));
         options = options.push(text(t("gui-protect-folder")).size(18));
-        options = options.push(row![
-            text(folder).width(Fill),
-            button(text(t("gui-protect-choose-folder")))
-                .style(button::secondary)
-                .on_press(Message::ChooseFolder)
-        ].spacing(8).align_y(iced::Center));
+        options = options.push(
+            style::dir_row![
+                text(folder).width(Fill),
+                button(text(t("gui-protect-choose-folder")))
+                    .style(button::secondary)
+                    .on_press(Message::ChooseFolder)
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
         options = options.push(style::quiet(t("gui-protect-never-originals")));
 
-        let left = style::card(scrollable(options)).width(Length::FillPortion(2)).height(Fill);
+        let left = style::card(scrollable(options))
+            .width(Length::FillPortion(2))
+            .height(Fill);
         let right = style::card(self.preview_view(items))
             .width(Length::FillPortion(3))
             .height(Fill);
 
-        let header = row![
-            column![style::title("gui-protect-title"), style::quiet(t("gui-honest"))]
-                .spacing(4)
-                .width(Fill),
-            button(text(t("gui-back"))).style(button::secondary).on_press(Message::Back),
+        let header = style::dir_row![
+            column![
+                style::title("gui-protect-title"),
+                style::quiet(t("gui-honest"))
+            ]
+            .align_x(style::align_start())
+            .spacing(4)
+            .width(Fill),
+            button(text(style::back_label("gui-back")))
+                .style(button::secondary)
+                .on_press(Message::Back),
             button(text(ta("gui-protect-export", &[("count", items.len().into())])).size(18))
                 .padding([10, 22])
                 .style(button::primary)
@@ -306,10 +318,15 @@ impl Protect {
         ]
         .spacing(12)
         .align_y(iced::Center);
-        column![style::steps(2), header, row![left, right].spacing(16)]
-            .spacing(14)
-            .padding(20)
-            .into()
+        column![
+            style::steps(2),
+            header,
+            style::dir_row![left, right].spacing(16)
+        ]
+        .align_x(style::align_start())
+        .spacing(14)
+        .padding(20)
+        .into()
     }
 
     fn preview_view<'a>(&'a self, items: &'a [Item]) -> Element<'a, Message> {
@@ -320,7 +337,7 @@ impl Protect {
         let make = button(text(t("gui-protect-make-preview")))
             .style(button::primary)
             .on_press(Message::MakePreview);
-        let head = row![
+        let head = style::dir_row![
             text(ta("gui-protect-preview-of", &[("name", name.into())])).width(Fill),
             button(text(t("gui-protect-next-sample")))
                 .style(button::text)
@@ -329,13 +346,20 @@ impl Protect {
         .align_y(iced::Center);
         let body: Element<'a, Message> = match &self.preview {
             Preview::None => column![style::quiet(t("gui-protect-preview-explain")), make]
+                .align_x(style::align_start())
                 .spacing(12)
                 .into(),
             Preview::Working => text(t("gui-protect-preview-working")).into(),
-            Preview::Failed(why) => column![style::problem(why.clone()), make].spacing(12).into(),
+            Preview::Failed(why) => column![style::problem(why.clone()), make]
+                .align_x(style::align_start())
+                .spacing(12)
+                .into(),
             Preview::Ready(c) => self.comparison_view(c),
         };
-        column![head, body].spacing(12).into()
+        column![head, body]
+            .align_x(style::align_start())
+            .spacing(12)
+            .into()
     }
 
     fn comparison_view<'a>(&'a self, c: &'a Comparison) -> Element<'a, Message> {
@@ -351,12 +375,24 @@ impl Protect {
         };
         let toggle = |label: String, on: bool, message: Message| {
             button(text(label))
-                .style(if on { button::primary } else { button::secondary })
+                .style(if on {
+                    button::primary
+                } else {
+                    button::secondary
+                })
                 .on_press(message)
         };
-        let mut controls = row![
-            toggle(t("gui-protect-before"), !self.show_after, Message::ShowAfter(false)),
-            toggle(t("gui-protect-after"), self.show_after, Message::ShowAfter(true)),
+        let mut controls = style::dir_row![
+            toggle(
+                t("gui-protect-before"),
+                !self.show_after,
+                Message::ShowAfter(false)
+            ),
+            toggle(
+                t("gui-protect-after"),
+                self.show_after,
+                Message::ShowAfter(true)
+            ),
         ]
         .spacing(6);
         if c.zoom.is_some() {
@@ -370,7 +406,9 @@ impl Protect {
             Some(p) => ta("gui-protect-psnr", &[("db", format!("{p:.1}").into())]),
             None => t("gui-protect-psnr-identical"),
         };
-        let mut facts = column![text(psnr), style::quiet(t("gui-protect-psnr-explain"))].spacing(4);
+        let mut facts = column![text(psnr), style::quiet(t("gui-protect-psnr-explain"))]
+            .align_x(style::align_start())
+            .spacing(4);
         for (i, face) in c.faces.iter().enumerate() {
             facts = facts.push(text(face_words(i, face)).size(style::SMALL));
         }
@@ -379,10 +417,16 @@ impl Protect {
         }
         column![
             controls,
-            container(image(picture.clone()).content_fit(fit).width(Fill).height(Fill))
-                .height(Length::FillPortion(3)),
+            container(
+                image(picture.clone())
+                    .content_fit(fit)
+                    .width(Fill)
+                    .height(Fill)
+            )
+            .height(Length::FillPortion(3)),
             scrollable(facts).height(Length::FillPortion(1)),
         ]
+        .align_x(style::align_start())
         .spacing(10)
         .into()
     }
@@ -432,7 +476,9 @@ fn compare(
     if let Some(e) = report.error {
         return Err(e.to_string());
     }
-    let output = report.output.ok_or_else(|| String::from("no copy written"))?;
+    let output = report
+        .output
+        .ok_or_else(|| String::from("no copy written"))?;
     let (before, _) = picture::load_scaled(path, picture::PREVIEW_SIZE)?;
     let (after, _) = picture::load_scaled(&output, picture::PREVIEW_SIZE)?;
     let zoom = report
@@ -491,9 +537,15 @@ mod tests {
             _ => panic!("the export should start once a folder is chosen"),
         }
         // With the folder known, Export starts at once; a cancelled dialog does nothing.
-        assert!(matches!(p.update(Message::Export, &items), Action::Export(_)));
+        assert!(matches!(
+            p.update(Message::Export, &items),
+            Action::Export(_)
+        ));
         p.update(Message::ChooseFolder, &items);
-        assert!(matches!(p.update(Message::FolderPicked(None), &items), Action::None));
+        assert!(matches!(
+            p.update(Message::FolderPicked(None), &items),
+            Action::None
+        ));
         assert_eq!(p.out_dir, Some(PathBuf::from("/tmp/out")));
     }
 

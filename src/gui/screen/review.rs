@@ -1,15 +1,13 @@
 //! Review: a grid of the scanned photos with risk badges; one photo large with its faces
 //! outlined and its findings in plain words.
 
-use iced::widget::{
-    button, checkbox, column, container, grid, image, row, scrollable, text, Column,
-};
+use iced::widget::{button, checkbox, column, container, grid, image, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task, Theme};
 use photoveil_core::{Explanation, Finding};
 
 use crate::gui::item::Item;
 use crate::gui::picture;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// What happens on the review screen.
@@ -83,9 +81,7 @@ impl Review {
                 let faces = item.report.faces.clone().unwrap_or_default();
                 Action::Run(Task::perform(
                     work::blocking(move || picture::preview_with_faces(&path, &faces)),
-                    move |r| {
-                        Message::PreviewReady(i, r.unwrap_or_else(|| Err(String::new())))
-                    },
+                    move |r| Message::PreviewReady(i, r.unwrap_or_else(|| Err(String::new()))),
                 ))
             }
             Message::PreviewReady(i, preview) => {
@@ -113,7 +109,7 @@ impl Review {
         faces_problem: Option<&'a str>,
     ) -> Element<'a, Message> {
         let risky = items.iter().filter(|i| i.is_risky()).count();
-        let header = row![
+        let header = style::dir_row![
             column![
                 style::title("gui-review-title"),
                 text(ta(
@@ -122,6 +118,7 @@ impl Review {
                 ))
                 .size(style::BODY),
             ]
+            .align_x(style::align_start())
             .spacing(4)
             .width(Fill),
             button(text(t("gui-review-start-over")))
@@ -135,9 +132,12 @@ impl Review {
         .spacing(12)
         .align_y(iced::Center);
 
-        let mut notes = column![].spacing(6);
+        let mut notes = column![].align_x(style::align_start()).spacing(6);
         if let Some(why) = faces_problem {
-            notes = notes.push(style::problem(ta("gui-review-no-faces", &[("why", why.into())])));
+            notes = notes.push(style::problem(ta(
+                "gui-review-no-faces",
+                &[("why", why.into())],
+            )));
         }
         for (path, why) in problems {
             notes = notes.push(style::problem(format!("{}: {why}", path.display())));
@@ -148,6 +148,7 @@ impl Review {
 
         let filter = checkbox(self.only_risky)
             .label(t("gui-review-only-risky"))
+            .font(style::font())
             .on_toggle(Message::OnlyRisky);
 
         let cards = self
@@ -157,13 +158,17 @@ impl Review {
         let photos = scrollable(grid(cards).fluid(230).spacing(12).height(Length::Shrink))
             .spacing(8)
             .height(Fill);
-        let left = column![filter, photos].spacing(10).width(Fill);
+        let left = column![filter, photos]
+            .align_x(style::align_start())
+            .spacing(10)
+            .width(Fill);
 
         let body: Element<'a, Message> = match self.selected.and_then(|i| items.get(i)) {
-            Some(item) => row![left, self.detail(item)].spacing(16).into(),
+            Some(item) => style::dir_row![left, self.detail(item)].spacing(16).into(),
             None => left.into(),
         };
         column![style::steps(1), header, notes, body]
+            .align_x(style::align_start())
             .spacing(14)
             .padding(20)
             .into()
@@ -176,13 +181,16 @@ impl Review {
                 .width(Fill)
                 .height(140)
                 .into(),
-            Err(_) => container(text("✕").size(36)).center_x(Fill).center_y(140).into(),
+            Err(_) => container(text("✕").size(36))
+                .center_x(Fill)
+                .center_y(140)
+                .into(),
         };
-        let mut badges = row![].spacing(4);
-        for b in item.badges() {
-            badges = badges.push(style::badge(b));
-        }
-        let mut content = column![picture, text(item.name()).size(style::SMALL)].spacing(6);
+        let badges =
+            style::row_dir(item.badges().into_iter().map(style::badge).collect()).spacing(4);
+        let mut content = column![picture, text(item.name()).size(style::SMALL)]
+            .align_x(style::align_start())
+            .spacing(6);
         if let Some(e) = &item.report.error {
             content = content.push(style::quiet(e.to_string()));
         } else if !item.is_risky() {
@@ -231,9 +239,12 @@ impl Review {
                 .width(Fill)
                 .height(360)
                 .into(),
-            Some(Err(why)) => style::problem(ta("gui-review-cannot-show", &[("why", why.as_str().into())])),
+            Some(Err(why)) => style::problem(ta(
+                "gui-review-cannot-show",
+                &[("why", why.as_str().into())],
+            )),
         };
-        let mut lines = Column::new().spacing(10);
+        let mut lines = Column::new().align_x(style::align_start()).spacing(10);
         if let Some(e) = &item.report.error {
             lines = lines.push(style::problem(e.to_string()));
         }
@@ -257,16 +268,22 @@ impl Review {
             lines = lines.push(finding(f));
         }
         let panel = column![
-            row![
+            style::dir_row![
                 text(item.name()).size(20).width(Fill),
-                button(text(t("gui-close"))).style(button::text).on_press(Message::CloseDetail),
+                button(text(t("gui-close")))
+                    .style(button::text)
+                    .on_press(Message::CloseDetail),
             ],
             picture,
             style::quiet(t("gui-review-box-legend")),
             scrollable(lines).height(Fill),
         ]
+        .align_x(style::align_start())
         .spacing(10);
-        style::card(panel).width(Length::FillPortion(1)).height(Fill).into()
+        style::card(panel)
+            .width(Length::FillPortion(1))
+            .height(Fill)
+            .into()
     }
 }
 
@@ -282,6 +299,7 @@ fn finding<'a>(f: &Finding) -> Element<'a, Message> {
         text(format!("• {}", crate::i18n::text(&f.explanation.key()))).size(style::BODY),
         style::quiet(ta("gui-review-value", &[("value", shown.into())])),
     ]
+    .align_x(style::align_start())
     .spacing(2)
     .into()
 }
@@ -321,23 +339,39 @@ mod tests {
 
     #[test]
     fn filter_hides_clear_photos_and_their_selection() {
-        let items = vec![item("a.jpg", true), item("b.jpg", false), item("c.jpg", true)];
+        let items = vec![
+            item("a.jpg", true),
+            item("b.jpg", false),
+            item("c.jpg", true),
+        ];
         let mut review = Review::default();
         assert_eq!(review.visible(&items), [0, 1, 2]);
-        assert!(matches!(review.update(Message::Select(1), &items), Action::Run(_)));
+        assert!(matches!(
+            review.update(Message::Select(1), &items),
+            Action::Run(_)
+        ));
         assert_eq!(review.selected, Some(1));
         review.update(Message::OnlyRisky(true), &items);
         assert_eq!(review.visible(&items), [0, 2]);
         assert_eq!(review.selected, None, "the selected photo is hidden");
         review.update(Message::Select(2), &items);
         review.update(Message::PreviewReady(0, Err("late".into())), &items);
-        assert!(review.preview.is_none(), "a late preview for another photo is dropped");
+        assert!(
+            review.preview.is_none(),
+            "a late preview for another photo is dropped"
+        );
         review.update(Message::PreviewReady(2, Err("broken".into())), &items);
         assert!(review.preview.is_some());
         review.update(Message::CloseDetail, &items);
         assert_eq!(review.selected, None);
-        assert!(matches!(review.update(Message::Select(9), &items), Action::None));
-        assert!(matches!(review.update(Message::Next, &items), Action::Protect));
+        assert!(matches!(
+            review.update(Message::Select(9), &items),
+            Action::None
+        ));
+        assert!(matches!(
+            review.update(Message::Next, &items),
+            Action::Protect
+        ));
     }
 
     #[test]
@@ -346,7 +380,10 @@ mod tests {
             gps_words("37.320000, -121.940000").as_deref(),
             Some("37.32 N, 121.94 W")
         );
-        assert_eq!(gps_words("-33.9, 18.4").as_deref(), Some("33.90 S, 18.40 E"));
+        assert_eq!(
+            gps_words("-33.9, 18.4").as_deref(),
+            Some("33.90 S, 18.40 E")
+        );
         assert_eq!(gps_words("nowhere"), None);
     }
 }

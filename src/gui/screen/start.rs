@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container};
 use iced::{Center, Element, Fill, Task, Theme};
 
-use crate::gui::style::{self, t};
+use crate::gui::style::{self, t, text};
 use crate::gui::work;
 
 /// The start screen's state.
@@ -97,7 +97,9 @@ impl Start {
                 // A drop of several files arrives as one event per file: wait a moment for the rest.
                 if self.dropped.len() == 1 {
                     Action::Run(Task::perform(
-                        work::blocking(|| std::thread::sleep(std::time::Duration::from_millis(150))),
+                        work::blocking(|| {
+                            std::thread::sleep(std::time::Duration::from_millis(150))
+                        }),
                         |_| Message::DropSettled,
                     ))
                 } else {
@@ -163,11 +165,9 @@ impl Start {
             text(t("gui-app-name")).size(40),
             text(t("gui-start-what")).size(18).align_x(Center),
             style::quiet(t("gui-start-private")).size(style::BODY),
-            row![
-                big(t("gui-start-choose-photos"), Message::ChoosePhotos)
-                    .style(button::primary),
-                big(t("gui-start-choose-folder"), Message::ChooseFolder)
-                    .style(button::secondary),
+            style::dir_row![
+                big(t("gui-start-choose-photos"), Message::ChoosePhotos).style(button::primary),
+                big(t("gui-start-choose-folder"), Message::ChooseFolder).style(button::secondary),
             ]
             .spacing(20),
             drop_zone,
@@ -176,9 +176,11 @@ impl Start {
         .spacing(22)
         .align_x(Center)
         .max_width(760);
-        let top = row![
+        let top = style::dir_row![
             iced::widget::space::horizontal(),
-            button(text(t("gui-settings"))).style(button::text).on_press(Message::OpenSettings)
+            button(text(t("gui-settings")))
+                .style(button::text)
+                .on_press(Message::OpenSettings)
         ];
         column![top, container(content).center(Fill)]
             .padding(20)
