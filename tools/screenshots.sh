@@ -14,9 +14,13 @@ lang=${2:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/photoveil-shots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/photos" "$work/out" "$work/config/photoveil" docs/screenshots
-cargo run -q -p photoveil-fixtures --bin write-fixtures -- "$work/fixtures" >/dev/null
 cp assets/demo/astronaut.jpg "$work/photos/"
-find "$work/fixtures" -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' -o -name '*.webp' \) | head -7 | xargs -I{} cp {} "$work/photos/"
+if [ -n "$lang" ]; then # the demo photos only: no build needed
+    cp assets/demo/*.jpg assets/demo/*.png "$work/photos/"
+else
+    cargo run -q -p photoveil-fixtures --bin write-fixtures -- "$work/fixtures" >/dev/null
+    find "$work/fixtures" -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' -o -name '*.webp' \) | head -7 | xargs -I{} cp {} "$work/photos/"
+fi
 printf '{"output_folder": "%s", "face_mode": "standard", "language": "%s"}\n' "$work/out" "${lang:-en}" >"$work/config/photoveil/settings.json"
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 unset WAYLAND_DISPLAY
@@ -68,5 +72,5 @@ session() {
 }
 export -f session shot
 export bin work lang
-xvfb-run -a -s "-screen 0 1180x780x24" bash -c 'session start'
-xvfb-run -a -s "-screen 0 1180x780x24" bash -c 'session review'
+xvfb-run -a -s "-screen 0 1180x780x24" bash -c "$(declare -f session shot); session start"
+xvfb-run -a -s "-screen 0 1180x780x24" bash -c "$(declare -f session shot); session review"

@@ -51,9 +51,18 @@ pub fn line_height() -> LineHeight {
 }
 
 /// A text in the language's font and line height (use this instead of `iced::widget::text`).
+/// Latin-only text (file names, values read from a file) keeps the system font in Urdu: Noto
+/// Nastaliq Urdu has no Latin letters of its own.
 pub fn text<'a>(content: impl IntoFragment<'a>) -> Text<'a> {
+    let content = content.into_fragment();
+    let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+    let font = if rtl() && !content.chars().any(arabic) {
+        Font::DEFAULT
+    } else {
+        font()
+    };
     iced::widget::text(content)
-        .font(font())
+        .font(font)
         .line_height(line_height())
 }
 

@@ -121,7 +121,9 @@ impl Start {
     /// Draws the screen.
     pub fn view(&self) -> Element<'_, Message> {
         let big = |label: String, message: Message| {
-            button(text(label).size(20).align_x(Center).width(Fill))
+            // Centred by a container: centring right-to-left text inside a wide text box
+            // shifts it out of the button.
+            button(container(text(label).size(20)).center_x(Fill))
                 .padding([16, 28])
                 .width(260)
                 .on_press(message)
