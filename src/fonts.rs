@@ -1,6 +1,6 @@
 //! The bundled Noto fonts (SIL Open Font License 1.1; see `assets/fonts/FONTS.md`), subset to
 //! Latin, Hangul and Arabic script, for text the system may not have fonts for: Korean and Urdu.
-//! The GUI loads them with `iced::font::load`; Urdu reports embed the Nastaliq font.
+//! The GUI registers them all at start-up (`iced::application(..).font(..)`); Urdu reports embed the Nastaliq font.
 
 /// A font file and the family name it declares.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +31,6 @@ pub const NOTO_SANS_ARABIC: BundledFont = BundledFont {
 };
 
 /// Every bundled font, for loading them all at start-up.
-#[allow(dead_code)] // Read by the GUI (iced::font::load) and the tests.
 pub const ALL: [BundledFont; 3] = [NOTO_SANS_KR, NOTO_NASTALIQ_URDU, NOTO_SANS_ARABIC];
 
 #[cfg(test)]

@@ -126,7 +126,6 @@ report-footer = Made with PhotoVeil. Cleaning and protecting make misuse harder,
 ## GUI
 ## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
 gui-app-name = PhotoVeil
-gui-language-en = English
 gui-settings = Settings
 gui-back = Back
 gui-cancel = Cancel
@@ -335,3 +334,40 @@ audit-reason-named-people = { $count ->
 }
 audit-reason-revealing-metadata = { $count } more revealing metadata item(s) (serial numbers, names, hidden previews)
 audit-reason-public = Others can see it on the service.
+
+## photoveil clean (one line per photo: what was removed, kept and checked)
+cli-clean-removed = { $count ->
+    [one] removed 1 finding
+   *[other] removed { $count } findings
+}
+cli-clean-kept = kept { $list }
+cli-clean-kept-orientation = orientation { $value }
+cli-clean-kept-icc-profile = colour profile
+cli-clean-kept-colour-info = colour space
+cli-clean-lossless = picture re-written losslessly
+cli-clean-verified = verified: { $check }
+cli-clean-identical-data = picture data identical
+cli-clean-identical-pixels = pixels identical
+cli-clean-residual = could not remove { $tag } ({ $value })
+
+## photoveil verify (measured by a network not used to make the protection)
+cli-verify-summary = { $protected } against { $original }: PSNR { $psnr }, { $count ->
+    [one] 1 face
+   *[other] { $count } faces
+}
+cli-verify-face = face at { $x },{ $y }: { $network } similarity { $now } as is, { $upload } after upload (unprotected: { $before }; same person above { $threshold }): { $verdict }
+cli-verify-not-recognised = not recognised
+cli-verify-recognised = recognised
+cli-verify-not-measured = not measured
+
+## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
+cli-protect-summary = metadata removed, { $count ->
+    [one] 1 face
+   *[other] { $count } faces
+}, PSNR { $psnr }, { $seconds } s
+cli-protect-face = face at { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } similarity { $before } before, { $upload } after upload (same person above { $threshold }): { $verdict }
+cli-protect-cloaked = cloaked
+cli-protect-blurred = blurred
+cli-protect-left = left as it was
+cli-protect-not-recognised = not recognised after upload
+cli-protect-still-recognised = STILL RECOGNISED after upload

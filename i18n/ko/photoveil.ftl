@@ -103,3 +103,203 @@ report-risk-harm = 가짜 사진과 영상은 괴롭히고, 망신을 주고, �
 report-risk-location = 숨은 정보가 있으면 더 위험해져요. 사진에 담긴 GPS 위치, 날짜, 이름으로 모르는 사람이 우리 집이나 학교를 찾아올 수도 있어요.
 report-risk-help = 나나 친구에게 이런 일이 생기면, 절대 내 잘못이 아니에요. 답장하거나 돈을 보내지 마세요. 증거를 저장하고, 앱에 신고하고, 믿을 수 있는 어른에게 꼭 이야기하세요.
 report-footer = PhotoVeil로 만들었어요. 정보를 지우고 얼굴을 보호하면 악용하기가 훨씬 어려워지지만, 어떤 도구도 완벽한 안전을 약속할 수는 없어요. 올리기 전에 한 번 더 생각해요.
+
+## GUI
+## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
+gui-app-name = 포토베일 PhotoVeil
+gui-settings = 설정
+gui-back = 뒤로
+gui-cancel = 취소
+gui-cancelling = 멈추는 중…
+gui-close = 닫기
+gui-done = 완료
+gui-loading = 불러오는 중…
+gui-honest = 보호하면 사진을 나쁘게 쓰기가 더 어렵고 번거로워져요. 하지만 완벽하게 지켜 준다는 약속은 아니에요. 실제로 측정한 결과만 보여 줘요.
+
+## GUI: steps
+gui-step-choose = 고르기
+gui-step-review = 살펴보기
+gui-step-protect = 보호하기
+gui-step-export = 저장하기
+
+## GUI: start
+gui-start-what = 내 사진이 무엇을 알려 주는지 확인해요. 장소, 기기, 이름, 숨은 사진, 얼굴까지요. 그리고 올려도 안전한 사본을 만들어요.
+gui-start-private = 모든 일은 이 컴퓨터 안에서만 일어나요. 사진도, 얼굴도, 결과도 밖으로 나가지 않아요.
+gui-start-choose-photos = 사진 고르기
+gui-start-choose-folder = 폴더 고르기
+gui-start-drop = 또는 사진이나 폴더를 여기에 끌어다 놓아요
+gui-start-shortcuts = 단축키: Ctrl+O 사진 · Ctrl+Shift+O 폴더 · Ctrl+E 저장 · Esc 뒤로 가기 또는 취소
+gui-dialog-photos = 확인할 사진을 골라요
+gui-dialog-folder = 확인할 사진이 든 폴더를 골라요
+gui-dialog-filter-photos = 사진
+gui-dialog-export-folder = 안전한 사본을 저장할 곳을 골라요
+
+## GUI: scan
+gui-scan-title = 사진을 확인하고 있어요
+gui-scan-listing = 사진을 찾고 있어요…
+gui-scan-count = 사진 { $total }장 중 { $done }장 확인했어요
+gui-scan-explain = 사진은 읽기만 하고, 절대 바꾸지 않아요.
+
+## GUI: badges (a symbol is shown before each word)
+gui-badge-location = 위치
+gui-badge-device = 기기
+gui-badge-person = 이름
+gui-badge-time = 날짜
+gui-badge-hidden = 숨은 내용
+gui-badge-faces = 얼굴
+gui-badge-unreadable = 읽을 수 없음
+
+## GUI: review
+gui-review-title = 내 사진이 알려 주는 것들
+gui-review-summary = 사진 { $total }장을 확인했어요. 그중 { $risky }장이 무언가를 알려 주고 있어요.
+gui-review-only-risky = 무언가를 알려 주는 사진만 보기
+gui-review-next = 안전한 사본 만들기…
+gui-review-start-over = 다른 사진 고르기
+gui-review-empty = 그곳에는 사진이 없었어요.
+gui-review-no-faces = 얼굴을 찾아볼 수 없었어요: { $why }
+gui-review-clear = 찾은 것이 없어요
+gui-review-cannot-show = 이 사진은 보여 줄 수 없어요: { $why }
+gui-review-faces = 얼굴을 { $faces }개 찾았어요. { $usable ->
+    [0] 얼굴 바꾸기 도구에 쓸 만큼 선명한 얼굴은 없어요.
+   *[other] 그중 { $usable }개는 얼굴 바꾸기 도구가 쓸 수 있을 만큼 선명해요.
+  }
+gui-review-no-faces-found = 얼굴을 찾지 못했어요.
+gui-review-nothing-found = 이 사진에서는 숨은 정보를 찾지 못했어요.
+gui-review-value = 파일에 적힌 내용: { $value }
+gui-review-box-legend = 두꺼운 주황색 테두리: 얼굴 바꾸기 도구가 쓸 수 있을 만큼 선명한 얼굴이에요. 얇은 파란색 테두리: 다른 얼굴이에요.
+
+## GUI: protect
+gui-protect-title = 안전한 사본 만들기
+gui-protect-metadata = 숨은 정보 지우기 (항상 켜져 있어요)
+gui-protect-metadata-explain = 모든 사본에서 위치, 기기, 이름, 날짜, 숨은 사진을 지워요. 원본은 절대 바꾸지 않아요.
+gui-protect-faces = 얼굴
+gui-mode-subtle = 얼굴 보호: 약하게
+gui-mode-subtle-explain = 바뀌는 게 가장 적지만, 보호도 가장 약해요.
+gui-mode-standard = 얼굴 보호: 보통
+gui-mode-standard-explain = 눈에 띄지 않는 변화와 보호 사이의 균형이에요.
+gui-mode-strong = 얼굴 보호: 강하게
+gui-mode-strong-explain = 보호가 가장 강해요. 가까이서 보면 바뀐 게 보일 수도 있어요.
+gui-mode-blur = 얼굴 흐리게 가리기
+gui-mode-blur-explain = 얼굴을 알아볼 수 없을 만큼 흐리게 해요. 가장 확실한 방법이지만, 되돌릴 수 없어요.
+gui-mode-metadata-only = 얼굴은 그대로 두기
+gui-mode-metadata-only-explain = 숨은 정보만 지우고, 사진은 그대로 똑같이 복사해요.
+gui-protect-photos = 사진 { $total }장, 그중 얼굴이 있는 사진 { $faces }장이에요.
+gui-protect-folder = 사본을 저장할 곳
+gui-protect-no-folder = (저장할 때 물어볼게요)
+gui-protect-choose-folder = 폴더 고르기…
+gui-protect-never-originals = 같은 이름의 파일이 이미 있으면 사본에 새 이름을 붙여요. 어떤 파일도 덮어쓰지 않아요.
+gui-protect-export = 안전한 사본 { $count }장 저장하기
+gui-protect-no-sample = 미리 볼 사진이 없어요.
+gui-protect-preview-of = 전과 후: { $name }
+gui-protect-next-sample = 다른 사진
+gui-protect-make-preview = 전과 후 보기
+gui-protect-preview-explain = 이 사진 한 장만 지금 보호해서 원본과 비교하고, 측정한 결과를 보여 줘요. 아무것도 저장하지 않아요.
+gui-protect-preview-working = 이 사진을 보호하고 측정하고 있어요… 얼굴 하나에 몇 초씩 걸릴 수 있어요.
+gui-protect-before = 전
+gui-protect-after = 후
+gui-protect-zoom = 얼굴 100% 크기
+gui-protect-psnr = 사진 품질: { $db } dB PSNR
+gui-protect-psnr-identical = 사진 품질: 픽셀이 똑같아요
+gui-protect-psnr-explain = 35 dB 정도를 넘으면 바뀐 걸 알아보기 어렵고, 40 dB를 넘으면 사실상 보이지 않아요.
+gui-protect-preview-stale = 이 미리보기는 다른 선택으로 만든 거예요. 비교하려면 다시 만들어 보세요.
+
+## GUI: per-face results (measured by an independent network after a simulated upload)
+gui-face-passed = 얼굴 { $n }: 업로드한 것처럼 시험해 보니, 따로 준비한 얼굴 인식 인공지능이 더 이상 같은 사람으로 알아보지 못했어요 (닮은 정도 { $similarity }, { $threshold }를 넘으면 같은 사람).
+gui-face-recognised = 얼굴 { $n }: 업로드한 것처럼 시험해 보니, 따로 준비한 인공지능이 아직 알아봤어요 (닮은 정도 { $similarity }, { $threshold }를 넘으면 같은 사람). 흐리게 가리는 것도 생각해 보세요.
+gui-face-unmeasured = 얼굴 { $n }: 바꾸기는 했지만, 결과를 측정하지 못했어요.
+gui-face-blurred = 얼굴 { $n }: 흐리게 가렸어요.
+gui-face-left = 얼굴 { $n }: 그대로 두었어요.
+
+## GUI: export
+gui-export-title = 안전한 사본을 저장하고 있어요
+gui-export-done-title = 다 됐어요
+gui-export-folder = 저장하는 곳: { $folder }
+gui-export-count = 사진 { $total }장 중 { $done }장
+gui-export-working = 지금 하는 중: { $name }
+gui-export-explain = 얼굴 하나에 몇 초씩 걸려요. 취소해도 반쯤 쓰다 만 파일은 남지 않아요.
+gui-export-cleaned = 숨은 정보를 지운 안전한 사본 { $count }장을 저장했어요.
+gui-export-faces = 얼굴 { $count }개를 보호했어요.
+gui-export-measured = 업로드한 것처럼 시험해서 측정한 결과: { $passed }개는 알아보지 못했고, { $recognised }개는 아직 알아봤어요.
+gui-export-failed = 사진 { $count }장은 실패했어요. 이유는 아래에 있어요.
+gui-export-skipped = 사진 { $count }장은 하지 못했어요 (취소함).
+gui-export-photo-ok = 저장됨
+gui-export-open-folder = 폴더 열기
+gui-export-open-failed = 폴더를 열 수 없었어요. 파일 관리자에서 직접 열어 주세요.
+gui-export-back = 사진으로 돌아가기
+gui-export-no-models = 얼굴을 보호할 수 없었어요: { $why }
+
+## GUI: closing during an export
+gui-close-title = 저장을 멈추고 닫을까요?
+gui-close-body = 사본 { $done }장은 저장했어요. 지금 작업 중인 사진은 저장되지 않아요.
+gui-close-keep = 계속 저장하기
+gui-close-stop = 멈추고 닫기
+
+## GUI: settings
+gui-settings-folder = 안전한 사본을 저장할 곳
+gui-settings-folder-ask = 매번 물어보기
+gui-settings-folder-clear = 매번 물어보기
+gui-settings-mode = 얼굴은 기본으로 어떻게 할까요
+gui-settings-quality = 보호한 JPEG 사본의 품질
+gui-settings-quality-value = 품질 { $quality }
+gui-settings-language = 언어
+gui-settings-theme = 화면 모양
+gui-theme-system = 시스템 설정대로
+gui-theme-light = 밝게
+gui-theme-dark = 어둡게
+gui-settings-large-text = 큰 글씨 (프로젝터용)
+gui-settings-stored = 설정은 이 컴퓨터에만 저장돼요.
+gui-settings-save-failed = 설정을 저장하지 못했어요: { $why }
+
+## photoveil audit (account exports)
+audit-layout-instagram = 인스타그램 내보내기 파일 ("내 정보 다운로드")
+audit-layout-facebook = 페이스북 내보내기 파일 ("내 정보 다운로드")
+audit-layout-google-takeout = 구글 포토의 구글 테이크아웃 파일
+audit-layout-plain = 사진 폴더 또는 ZIP 파일
+audit-counts = 사진 { $photos }장, 동영상 { $videos }개 (동영상은 목록만 보여 주고 내용은 분석하지 않아요)
+audit-people-heading = 사람들 (얼굴 인식 인공지능이 같은 사람으로 보는 얼굴들):
+audit-group = 사람 { $id }: 이 얼굴은 사진 { $photos }장에 나와요. 그중 { $public }장은 공개 게시물이고, { $swappable }장은 얼굴 바꾸기에 쓸 만큼 선명해요
+audit-ranking-heading = 누군가 나를 찾아내거나 나인 척하는 데 가장 도움이 되는 사진, 가장 위험한 것부터:
+audit-skipped-heading = 읽지 못한 항목:
+audit-do-delete-post = 이 게시물을 지우세요. 쓸 만한 얼굴과 그 사람을 찾을 수 있는 곳이 함께 보여요.
+audit-do-replace-protected = 보호한 사본으로 바꿔 올리세요 (photoveil protect).
+audit-do-clean-metadata = 메타데이터를 지운 사본으로 바꾸거나, 서비스에 저장된 위치를 지우세요.
+audit-do-nothing = 할 일이 없어요.
+audit-video-not-analysed = 동영상: 게시물, 날짜와 함께 목록에 보여 주지만 내용은 분석하지 않아요.
+audit-reason-swappable-faces = 얼굴 바꾸기에 쓸 만큼 선명한 얼굴 { $count }개 (가장 큰 얼굴 { $side }px)
+audit-reason-recurring-person = 사람 { $id }이(가) 이 내보내기 파일의 사진 { $photos }장에 나와요
+audit-reason-gps-in-photo = 사진에 찍은 장소(GPS)가 기록되어 있어요.
+audit-reason-gps-beside-photo = 사진 자체에는 없더라도, 내보내기 파일이 사진 옆에 찍은 장소(GPS)를 따로 저장하고 있어요.
+audit-reason-tagged-place = 태그된 장소: { $name }
+audit-reason-school-in-caption = 설명글에 학교나 아이들이 있는 곳이 적혀 있어요 ("{ $word }").
+audit-reason-place-in-caption = 설명글에 장소가 적혀 있어요 ("{ $word }").
+audit-reason-named-people = 사진 옆에 사람 { $count }명의 이름이 적혀 있어요
+audit-reason-revealing-metadata = 많은 것을 알려 주는 메타데이터 { $count }개가 더 있어요 (일련번호, 이름, 숨은 미리보기)
+audit-reason-public = 서비스에서 다른 사람도 볼 수 있어요.
+
+## photoveil clean (one line per photo: what was removed, kept and checked)
+cli-clean-removed = 찾은 정보 { $count }개를 지웠어요
+cli-clean-kept = 남긴 것: { $list }
+cli-clean-kept-orientation = 방향 { $value }
+cli-clean-kept-icc-profile = 색상 프로필
+cli-clean-kept-colour-info = 색 공간
+cli-clean-lossless = 사진을 화질 손실 없이 다시 썼어요
+cli-clean-verified = 확인 결과: { $check }
+cli-clean-identical-data = 사진 데이터가 똑같아요
+cli-clean-identical-pixels = 픽셀이 똑같아요
+cli-clean-residual = { $tag }({ $value })을(를) 지우지 못했어요
+
+## photoveil verify (measured by a network not used to make the protection)
+cli-verify-summary = { $protected }와(과) 원본 { $original } 비교: PSNR { $psnr }, 얼굴 { $count }개
+cli-verify-face = 얼굴 위치 { $x },{ $y }: { $network } 닮은 정도는 그대로 { $now }, 업로드 후 { $upload } (보호 전: { $before }, { $threshold }를 넘으면 같은 사람): { $verdict }
+cli-verify-not-recognised = 알아보지 못했어요
+cli-verify-recognised = 알아봤어요
+cli-verify-not-measured = 측정하지 못했어요
+
+## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
+cli-protect-summary = 숨은 정보를 지웠어요, 얼굴 { $count }개, PSNR { $psnr }, { $seconds }초
+cli-protect-face = 얼굴 위치 { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } 닮은 정도 보호 전 { $before }, 업로드 후 { $upload } ({ $threshold }를 넘으면 같은 사람): { $verdict }
+cli-protect-cloaked = 보호막을 씌웠어요
+cli-protect-blurred = 흐리게 가렸어요
+cli-protect-left = 그대로 두었어요
+cli-protect-not-recognised = 업로드 후 알아보지 못했어요
+cli-protect-still-recognised = 업로드 후에도 아직 알아봤어요

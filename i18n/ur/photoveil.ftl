@@ -123,3 +123,252 @@ report-risk-harm = جعلی تصویریں اور ویڈیوز تنگ کرنے،
 report-risk-location = چھپی معلومات خطرہ اور بڑھا دیتی ہیں: تصویر کا جی پی ایس مقام، تاریخ اور نام کسی اجنبی کو آپ کے گھر یا اسکول تک پہنچا سکتے ہیں۔
 report-risk-help = اگر آپ یا آپ کے کسی دوست کے ساتھ ایسا ہو تو یاد رکھیں: اس میں آپ کا کوئی قصور نہیں۔ جواب نہ دیں اور پیسے نہ دیں۔ ثبوت محفوظ کریں، ایپ پر رپورٹ کریں، اور کسی ایسے بڑے کو ضرور بتائیں جس پر آپ بھروسا کرتے ہیں۔
 report-footer = PhotoVeil سے بنایا گیا۔ صفائی اور حفاظت سے غلط استعمال مشکل ہو جاتا ہے، لیکن کوئی بھی ٹول پوری حفاظت کا وعدہ نہیں کر سکتا: پوسٹ کرنے سے پہلے سوچیں۔
+
+## GUI
+## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
+gui-app-name = فوٹو ویل PhotoVeil
+gui-settings = ترتیبات
+gui-back = واپس
+gui-cancel = منسوخ کریں
+gui-cancelling = روکا جا رہا ہے…
+gui-close = بند کریں
+gui-done = ہو گیا
+gui-loading = لوڈ ہو رہا ہے…
+gui-honest = حفاظت سے آپ کی تصویروں کا غلط استعمال مشکل اور مہنگا ہو جاتا ہے، لیکن یہ کوئی ضمانت نہیں۔ صرف وہی نتائج دکھائے جاتے ہیں جو واقعی ناپے گئے۔
+
+## GUI: steps
+gui-step-choose = چنیں
+gui-step-review = دیکھیں
+gui-step-protect = حفاظت کریں
+gui-step-export = محفوظ کریں
+
+## GUI: start
+gui-start-what = دیکھیں کہ آپ کی تصویریں کیا کچھ بتا دیتی ہیں — جگہیں، آلے، نام، چھپی تصویریں، چہرے — اور شیئر کرنے کے لیے محفوظ نقلیں بنائیں۔
+gui-start-private = سب کچھ اسی کمپیوٹر پر ہوتا ہے۔ کوئی تصویر، چہرہ یا نتیجہ کبھی باہر نہیں جاتا۔
+gui-start-choose-photos = تصویریں چنیں
+gui-start-choose-folder = فولڈر چنیں
+gui-start-drop = یا تصویریں یا فولڈر یہاں چھوڑیں
+gui-start-shortcuts = کیز: Ctrl+O تصویریں · Ctrl+Shift+O فولڈر · Ctrl+E محفوظ کریں · Esc واپس یا منسوخ
+gui-dialog-photos = جانچنے کے لیے تصویریں چنیں
+gui-dialog-folder = جانچنے کے لیے تصویروں کا فولڈر چنیں
+gui-dialog-filter-photos = تصویریں
+gui-dialog-export-folder = چنیں کہ محفوظ نقلیں کہاں رکھی جائیں
+
+## GUI: scan
+gui-scan-title = آپ کی تصویریں جانچی جا رہی ہیں
+gui-scan-listing = تصویریں تلاش کی جا رہی ہیں…
+gui-scan-count = { $total } میں سے { $done } تصویریں جانچ لی گئیں
+gui-scan-explain = آپ کی تصویریں صرف پڑھی جاتی ہیں، کبھی بدلی نہیں جاتیں۔
+
+## GUI: badges (a symbol is shown before each word)
+gui-badge-location = مقام
+gui-badge-device = آلہ
+gui-badge-person = نام
+gui-badge-time = تاریخ
+gui-badge-hidden = چھپا مواد
+gui-badge-faces = چہرے
+gui-badge-unreadable = پڑھی نہیں جا سکی
+
+## GUI: review
+gui-review-title = آپ کی تصویریں کیا کچھ بتا دیتی ہیں
+gui-review-summary = { $total ->
+    [one] ایک تصویر جانچی گئی
+   *[other] { $total } تصویریں جانچی گئیں
+  }، ان میں سے { $risky } کچھ نہ کچھ بتا دیتی ہیں۔
+gui-review-only-risky = صرف وہ تصویریں دکھائیں جو کچھ بتا دیتی ہیں
+gui-review-next = محفوظ نقلیں بنائیں…
+gui-review-start-over = دوسری تصویریں چنیں
+gui-review-empty = وہاں کوئی تصویر نہیں ملی۔
+gui-review-no-faces = چہرے تلاش نہیں کیے جا سکے: { $why }
+gui-review-clear = کچھ نہیں ملا
+gui-review-cannot-show = یہ تصویر دکھائی نہیں جا سکتی: { $why }
+gui-review-faces = { $faces ->
+    [one] ایک چہرہ ملا
+   *[other] { $faces } چہرے ملے
+  }؛ { $usable ->
+    [0] کوئی بھی چہرہ بدلنے والے ٹول کے لیے کافی صاف نہیں۔
+    [one] ان میں سے ایک اتنا صاف ہے کہ چہرہ بدلنے والا ٹول اسے استعمال کر سکتا ہے۔
+   *[other] ان میں سے { $usable } اتنے صاف ہیں کہ چہرہ بدلنے والا ٹول انہیں استعمال کر سکتا ہے۔
+  }
+gui-review-no-faces-found = کوئی چہرہ نہیں ملا۔
+gui-review-nothing-found = اس تصویر میں کوئی چھپی چیز نہیں ملی۔
+gui-review-value = فائل میں لکھا ہے: { $value }
+gui-review-box-legend = موٹے نارنجی فریم: وہ چہرے جو چہرہ بدلنے والے ٹولز کے لیے کافی صاف ہیں۔ پتلے نیلے فریم: باقی چہرے۔
+
+## GUI: protect
+gui-protect-title = محفوظ نقلیں بنائیں
+gui-protect-metadata = چھپی معلومات ہٹائیں (ہمیشہ آن)
+gui-protect-metadata-explain = ہر نقل سے مقام، آلہ، نام، تاریخیں اور چھپی تصویریں ہٹا دی جاتی ہیں۔ اصل تصویریں کبھی نہیں بدلی جاتیں۔
+gui-protect-faces = چہرے
+gui-mode-subtle = چہروں کی حفاظت: ہلکی
+gui-mode-subtle-explain = سب سے کم تبدیلی؛ سب سے کمزور حفاظت۔
+gui-mode-standard = چہروں کی حفاظت: درمیانی
+gui-mode-standard-explain = نظر نہ آنے والی تبدیلی اور حفاظت کے درمیان توازن۔
+gui-mode-strong = چہروں کی حفاظت: مضبوط
+gui-mode-strong-explain = سب سے مضبوط حفاظت؛ قریب سے دیکھنے پر تبدیلی نظر آ سکتی ہے۔
+gui-mode-blur = چہرے دھندلے کریں
+gui-mode-blur-explain = چہرے اتنے دھندلے کر دیے جاتے ہیں کہ پہچانے نہ جا سکیں۔ یہ پکا طریقہ ہے، اور اسے واپس نہیں کیا جا سکتا۔
+gui-mode-metadata-only = چہرے جیسے ہیں ویسے رہنے دیں
+gui-mode-metadata-only-explain = صرف چھپی معلومات ہٹائی جاتی ہیں؛ تصویر بالکل ویسی ہی نقل ہوتی ہے۔
+gui-protect-photos = { $total ->
+    [one] ایک تصویر
+   *[other] { $total } تصویریں
+  }، ان میں سے { $faces } میں چہرے ہیں۔
+gui-protect-folder = نقلیں یہاں محفوظ کریں
+gui-protect-no-folder = (آپ سے پوچھا جائے گا)
+gui-protect-choose-folder = فولڈر چنیں…
+gui-protect-never-originals = اگر وہاں پہلے سے کوئی فائل ہو تو نقل کو نیا نام دیا جاتا ہے؛ کبھی کچھ مٹایا نہیں جاتا۔
+gui-protect-export = { $count ->
+    [one] ایک محفوظ نقل
+   *[other] { $count } محفوظ نقلیں
+  } محفوظ کریں
+gui-protect-no-sample = جھلک دکھانے کے لیے کوئی تصویر نہیں۔
+gui-protect-preview-of = پہلے اور بعد میں: { $name }
+gui-protect-next-sample = دوسری تصویر
+gui-protect-make-preview = پہلے اور بعد میں دکھائیں
+gui-protect-preview-explain = اسی ایک تصویر کی ابھی حفاظت کریں تاکہ اسے اصل سے ملا کر دیکھ سکیں اور جان سکیں کہ کیا ناپا گیا۔ کچھ محفوظ نہیں ہوتا۔
+gui-protect-preview-working = اس تصویر کی حفاظت اور پیمائش ہو رہی ہے… ہر چہرے پر چند سیکنڈ لگ سکتے ہیں۔
+gui-protect-before = پہلے
+gui-protect-after = بعد میں
+gui-protect-zoom = چہرہ 100 % پر
+gui-protect-psnr = تصویر کا معیار: { $db } dB PSNR
+gui-protect-psnr-identical = تصویر کا معیار: پکسل بالکل ایک جیسے
+gui-protect-psnr-explain = تقریباً 35 dB سے اوپر تبدیلی مشکل سے نظر آتی ہے؛ 40 dB سے اوپر عملاً نظر نہیں آتی۔
+gui-protect-preview-stale = یہ جھلک کسی اور انتخاب سے بنی تھی؛ موازنے کے لیے دوبارہ دکھائیں۔
+
+## GUI: per-face results (measured by an independent network after a simulated upload)
+gui-face-passed = چہرہ { $n }: اپ لوڈ جیسی جانچ کے بعد، چہرہ پہچاننے والے ایک الگ نظام نے اسے نہیں پہچانا (مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص)۔
+gui-face-recognised = چہرہ { $n }: اپ لوڈ جیسی جانچ کے بعد بھی ایک الگ نظام نے اسے پہچان لیا (مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص)۔ اسے دھندلا کرنے پر غور کریں۔
+gui-face-unmeasured = چہرہ { $n }: بدل دیا گیا، لیکن نتیجہ ناپا نہیں جا سکا۔
+gui-face-blurred = چہرہ { $n }: دھندلا کر دیا گیا۔
+gui-face-left = چہرہ { $n }: ویسے ہی چھوڑ دیا گیا۔
+
+## GUI: export
+gui-export-title = محفوظ نقلیں بن رہی ہیں
+gui-export-done-title = ہو گیا
+gui-export-folder = اس فولڈر میں: { $folder }
+gui-export-count = { $total } میں سے { $done } تصویریں
+gui-export-working = اس پر کام ہو رہا ہے: { $name }
+gui-export-explain = ہر چہرے پر چند سیکنڈ لگتے ہیں۔ منسوخ کرنے سے کام رک جاتا ہے اور کوئی ادھوری فائل نہیں بچتی۔
+gui-export-cleaned = { $count ->
+    [one] ایک محفوظ نقل چھپی معلومات کے بغیر محفوظ ہو گئی۔
+   *[other] { $count } محفوظ نقلیں چھپی معلومات کے بغیر محفوظ ہو گئیں۔
+  }
+gui-export-faces = { $count ->
+    [one] ایک چہرے کی حفاظت کی گئی۔
+   *[other] { $count } چہروں کی حفاظت کی گئی۔
+  }
+gui-export-measured = اپ لوڈ جیسی جانچ کے بعد ناپا گیا: { $passed } نہیں پہچانے گئے، { $recognised } اب بھی پہچانے گئے۔
+gui-export-failed = { $count ->
+    [one] ایک تصویر ناکام رہی؛ وجہ نیچے لکھی ہے۔
+   *[other] { $count } تصویریں ناکام رہیں؛ وجوہات نیچے لکھی ہیں۔
+  }
+gui-export-skipped = { $count ->
+    [one] ایک تصویر نہیں ہوئی (منسوخ)۔
+   *[other] { $count } تصویریں نہیں ہوئیں (منسوخ)۔
+  }
+gui-export-photo-ok = محفوظ ہو گئی
+gui-export-open-folder = فولڈر کھولیں
+gui-export-open-failed = فولڈر نہیں کھل سکا؛ اسے اپنے فائل مینیجر میں کھولیں۔
+gui-export-back = تصویروں پر واپس
+gui-export-no-models = چہروں کی حفاظت نہیں ہو سکی: { $why }
+
+## GUI: closing during an export
+gui-close-title = محفوظ کرنا روک کر بند کریں؟
+gui-close-body = { $done } نقلیں محفوظ ہو چکی ہیں۔ جس تصویر پر کام ہو رہا ہے وہ محفوظ نہیں ہو گی۔
+gui-close-keep = محفوظ کرتے رہیں
+gui-close-stop = روکیں اور بند کریں
+
+## GUI: settings
+gui-settings-folder = محفوظ نقلیں کہاں رکھی جائیں
+gui-settings-folder-ask = ہر بار پوچھیں
+gui-settings-folder-clear = ہر بار پوچھیں
+gui-settings-mode = چہروں کے ساتھ عام طور پر کیا کیا جائے
+gui-settings-quality = حفاظت والی JPEG نقلوں کا معیار
+gui-settings-quality-value = معیار { $quality }
+gui-settings-language = زبان
+gui-settings-theme = شکل و صورت
+gui-theme-system = سسٹم کے مطابق
+gui-theme-light = روشن
+gui-theme-dark = گہری
+gui-settings-large-text = بڑا متن (پروجیکٹر کے لیے)
+gui-settings-stored = ترتیبات صرف اسی کمپیوٹر پر رکھی جاتی ہیں۔
+gui-settings-save-failed = ترتیبات محفوظ نہیں ہو سکیں: { $why }
+
+## photoveil audit (account exports)
+audit-layout-instagram = انسٹاگرام ایکسپورٹ ("اپنی معلومات ڈاؤن لوڈ کریں")
+audit-layout-facebook = فیس بک ایکسپورٹ ("اپنی معلومات ڈاؤن لوڈ کریں")
+audit-layout-google-takeout = گوگل فوٹوز کا گوگل ٹیک آؤٹ
+audit-layout-plain = تصویروں کا فولڈر یا ZIP
+audit-counts = { $photos ->
+    [one] ایک تصویر
+   *[other] { $photos } تصویریں
+}، { $videos ->
+    [one] ایک ویڈیو
+   *[other] { $videos } ویڈیوز
+} (ویڈیوز کی فہرست دی جاتی ہے، ان کا تجزیہ نہیں ہوتا)
+audit-people-heading = لوگ (وہ چہرے جنہیں پہچاننے والے نظام ایک ہی شخص سمجھتے ہیں):
+audit-group = شخص { $id }: یہ چہرہ { $photos ->
+    [one] ایک تصویر
+   *[other] { $photos } تصویروں
+} میں ہے، ان میں سے { $public } عوامی پوسٹس ہیں، { $swappable } چہرہ بدلنے کے لیے کافی صاف ہیں
+audit-ranking-heading = وہ تصویریں جو کسی کو آپ تک پہنچنے یا آپ کا روپ دھارنے میں سب سے زیادہ مدد دیتی ہیں، سب سے خطرناک پہلے:
+audit-skipped-heading = جو اندراجات پڑھے نہیں جا سکے:
+audit-do-delete-post = یہ پوسٹ مٹا دیں: اس میں قابلِ استعمال چہرہ بھی ہے اور یہ بھی کہ اس شخص کو کہاں ڈھونڈا جائے۔
+audit-do-replace-protected = اس کی جگہ محفوظ کی گئی نقل لگائیں (photoveil protect)۔
+audit-do-clean-metadata = اس کی جگہ میٹا ڈیٹا کے بغیر نقل لگائیں، یا سروس میں رکھا گیا مقام ہٹا دیں۔
+audit-do-nothing = کچھ کرنے کی ضرورت نہیں۔
+audit-video-not-analysed = ویڈیو: اپنی پوسٹ اور تاریخ کے ساتھ فہرست میں ہے؛ اس کے مواد کا تجزیہ نہیں کیا جاتا۔
+audit-reason-swappable-faces = { $count ->
+    [one] ایک چہرہ
+   *[other] { $count } چہرے
+} چہرہ بدلنے کے لیے کافی صاف (سب سے بڑا { $side } px)
+audit-reason-recurring-person = شخص { $id } اس ایکسپورٹ کی { $photos } تصویروں میں ہے
+audit-reason-gps-in-photo = تصویر میں لکھا ہے کہ یہ کہاں کھینچی گئی (جی پی ایس)۔
+audit-reason-gps-beside-photo = ایکسپورٹ تصویر کے ساتھ الگ سے رکھتا ہے کہ یہ کہاں کھینچی گئی (جی پی ایس)، چاہے تصویر میں خود یہ نہ ہو۔
+audit-reason-tagged-place = ٹیگ کی گئی جگہ: { $name }
+audit-reason-school-in-caption = کیپشن میں کسی اسکول یا بچوں کی جگہ کا نام ہے ("{ $word }")۔
+audit-reason-place-in-caption = کیپشن میں کسی جگہ کا نام ہے ("{ $word }")۔
+audit-reason-named-people = { $count ->
+    [one] تصویر کے ساتھ ایک شخص کا نام لکھا ہے
+   *[other] تصویر کے ساتھ { $count } لوگوں کے نام لکھے ہیں
+}
+audit-reason-revealing-metadata = مزید { $count } ظاہر کرنے والی میٹا ڈیٹا چیزیں (سیریل نمبر، نام، چھپی جھلکیاں)
+audit-reason-public = سروس پر دوسرے لوگ اسے دیکھ سکتے ہیں۔
+
+## photoveil clean (one line per photo: what was removed, kept and checked)
+cli-clean-removed = { $count ->
+    [one] ایک چیز ہٹائی گئی
+   *[other] { $count } چیزیں ہٹائی گئیں
+}
+cli-clean-kept = رکھا گیا: { $list }
+cli-clean-kept-orientation = رُخ { $value }
+cli-clean-kept-icc-profile = رنگوں کی پروفائل
+cli-clean-kept-colour-info = رنگوں کی ترتیب
+cli-clean-lossless = تصویر معیار کھوئے بغیر دوبارہ لکھی گئی
+cli-clean-verified = جانچ: { $check }
+cli-clean-identical-data = تصویر کا ڈیٹا بالکل ایک جیسا
+cli-clean-identical-pixels = پکسل بالکل ایک جیسے
+cli-clean-residual = { $tag } ({ $value }) ہٹایا نہیں جا سکا
+
+## photoveil verify (measured by a network not used to make the protection)
+cli-verify-summary = { $protected } کا اصل { $original } سے موازنہ: PSNR { $psnr }، { $count ->
+    [one] ایک چہرہ
+   *[other] { $count } چہرے
+}
+cli-verify-face = چہرہ { $x },{ $y } پر: { $network } کے مطابق مشابہت ابھی { $now }، اپ لوڈ کے بعد { $upload } (حفاظت سے پہلے: { $before }؛ { $threshold } سے اوپر ایک ہی شخص): { $verdict }
+cli-verify-not-recognised = نہیں پہچانا گیا
+cli-verify-recognised = پہچان لیا گیا
+cli-verify-not-measured = ناپا نہیں جا سکا
+
+## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
+cli-protect-summary = چھپی معلومات ہٹا دی گئیں، { $count ->
+    [one] ایک چہرہ
+   *[other] { $count } چہرے
+}، PSNR { $psnr }، { $seconds } سیکنڈ
+cli-protect-face = چہرہ { $x },{ $y } پر ({ $width }x{ $height } px) { $action }: { $network } کے مطابق مشابہت پہلے { $before }، اپ لوڈ کے بعد { $upload } ({ $threshold } سے اوپر ایک ہی شخص): { $verdict }
+cli-protect-cloaked = پردہ ڈالا گیا
+cli-protect-blurred = دھندلا کیا گیا
+cli-protect-left = ویسے ہی چھوڑا گیا
+cli-protect-not-recognised = اپ لوڈ کے بعد نہیں پہچانا گیا
+cli-protect-still-recognised = اپ لوڈ کے بعد بھی پہچان لیا گیا

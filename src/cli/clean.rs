@@ -7,6 +7,8 @@ use photoveil_core::{clean_file, CleanOptions, CleanReport, Kept};
 
 use photoveil_core::batch::default_workers;
 
+use crate::i18n::{text, text_with, FluentValue};
+
 /// Cleans every photo under `paths` into `out`; returns false when any failed.
 pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> bool {
     let options = CleanOptions {
@@ -51,30 +53,37 @@ fn print_human(report: &CleanReport) {
         .kept
         .iter()
         .map(|k| match k {
-            Kept::Orientation(o) => format!("orientation {o}"),
-            Kept::IccProfile => "colour profile".to_string(),
-            Kept::ColourInfo => "colour space".to_string(),
+            Kept::Orientation(o) => text_with(
+                "cli-clean-kept-orientation",
+                &[("value", o.to_string().into())],
+            ),
+            Kept::IccProfile => text("cli-clean-kept-icc-profile"),
+            Kept::ColourInfo => text("cli-clean-kept-colour-info"),
         })
         .collect();
-    let method = match report.method {
-        Some(photoveil_core::CleanMethod::LosslessReencode) => "; picture re-written losslessly",
-        _ => "",
-    };
+    let removed = FluentValue::from(report.removed.len());
+    let mut parts = vec![text_with("cli-clean-removed", &[("count", removed)])];
+    if !kept.is_empty() {
+        let list = FluentValue::from(kept.join(", "));
+        parts.push(text_with("cli-clean-kept", &[("list", list)]));
+    }
+    if let Some(photoveil_core::CleanMethod::LosslessReencode) = report.method {
+        parts.push(text("cli-clean-lossless"));
+    }
     let check = match verification.picture {
-        PictureCheck::IdenticalCodedData => "picture data identical",
-        PictureCheck::IdenticalPixels => "pixels identical",
+        PictureCheck::IdenticalCodedData => text("cli-clean-identical-data"),
+        PictureCheck::IdenticalPixels => text("cli-clean-identical-pixels"),
     };
-    println!(
-        "{input} -> {}: removed {} finding(s){}{method}; verified: {check}",
-        output.display(),
-        report.removed.len(),
-        if kept.is_empty() {
-            String::new()
-        } else {
-            format!("; kept {}", kept.join(", "))
-        },
-    );
+    parts.push(text_with("cli-clean-verified", &[("check", check.into())]));
+    println!("{input} -> {}: {}", output.display(), parts.join("; "));
     for f in &verification.residual {
-        eprintln!("{input}: warning: could not remove {} ({})", f.tag, f.value);
+        let args = [
+            ("tag", f.tag.to_string().into()),
+            ("value", f.value.to_string().into()),
+        ];
+        eprintln!(
+            "{input}: warning: {}",
+            text_with("cli-clean-residual", &args)
+        );
     }
 }

@@ -8,6 +8,7 @@ use photoveil_core::protect::pipeline::{
 use photoveil_core::Controller;
 
 use super::load_engine;
+use crate::i18n::{text, text_with, FluentValue};
 
 /// `--strength`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -100,35 +101,43 @@ fn print_human(report: &ProtectReport) {
     let psnr = report
         .psnr
         .map_or(String::from("-"), |p| format!("{p:.1} dB"));
+    let summary = [
+        ("count", report.faces.len().into()),
+        ("psnr", psnr.into()),
+        ("seconds", format!("{:.1}", report.seconds).into()),
+    ];
     println!(
-        "{input} -> {}: metadata removed, {} face(s), PSNR {psnr}, {:.1} s",
+        "{input} -> {}: {}",
         output.display(),
-        report.faces.len(),
-        report.seconds
+        text_with("cli-protect-summary", &summary)
     );
     for face in &report.faces {
         let what = match face.action {
-            FaceAction::Cloaked => "cloaked",
-            FaceAction::Blurred => "blurred",
-            FaceAction::Left => "left as it was",
+            FaceAction::Cloaked => text("cli-protect-cloaked"),
+            FaceAction::Blurred => text("cli-protect-blurred"),
+            FaceAction::Left => text("cli-protect-left"),
         };
         let m = &face.measured;
         let verdict = match m.passed {
-            Some(true) => "not recognised after upload",
-            Some(false) => "STILL RECOGNISED after upload",
-            None => "not measured",
+            Some(true) => text("cli-protect-not-recognised"),
+            Some(false) => text("cli-protect-still-recognised"),
+            None => text("cli-verify-not-measured"),
         };
-        let sim = |v: Option<f32>| v.map_or(String::from("-"), |v| format!("{v:.2}"));
-        println!(
-            "  face at {:.0},{:.0} ({:.0}x{:.0} px) {what}: {} similarity {} before, {} after upload (same person above {:.2}): {verdict}",
-            face.bbox[0],
-            face.bbox[1],
-            face.bbox[2],
-            face.bbox[3],
-            report.verifier.name(),
-            sim(m.similarity_before),
-            sim(m.similarity_after_upload),
-            m.threshold,
-        );
+        let sim = |v: Option<f32>| -> FluentValue<'_> {
+            v.map_or(String::from("-"), |v| format!("{v:.2}")).into()
+        };
+        let args = [
+            ("x", format!("{:.0}", face.bbox[0]).into()),
+            ("y", format!("{:.0}", face.bbox[1]).into()),
+            ("width", format!("{:.0}", face.bbox[2]).into()),
+            ("height", format!("{:.0}", face.bbox[3]).into()),
+            ("action", what.into()),
+            ("network", report.verifier.name().to_string().into()),
+            ("before", sim(m.similarity_before)),
+            ("upload", sim(m.similarity_after_upload)),
+            ("threshold", format!("{:.2}", m.threshold).into()),
+            ("verdict", verdict.into()),
+        ];
+        println!("  {}", text_with("cli-protect-face", &args));
     }
 }

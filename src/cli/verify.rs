@@ -5,6 +5,7 @@ use std::path::Path;
 use photoveil_core::protect::verify::verify_files;
 
 use super::load_engine;
+use crate::i18n::{text, text_with, FluentValue};
 
 /// Measures a protected copy against its original; returns false when it could not be measured.
 pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
@@ -20,30 +21,34 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
         let psnr = report
             .psnr
             .map_or(String::from("-"), |p| format!("{p:.1} dB"));
-        println!(
-            "{} against {}: PSNR {psnr}, {} face(s)",
-            protected.display(),
-            original.display(),
-            report.faces.len()
-        );
+        let summary = [
+            ("protected", protected.display().to_string().into()),
+            ("original", original.display().to_string().into()),
+            ("psnr", psnr.into()),
+            ("count", report.faces.len().into()),
+        ];
+        println!("{}", text_with("cli-verify-summary", &summary));
         for f in &report.faces {
             let m = &f.measured;
-            let sim = |v: Option<f32>| v.map_or(String::from("-"), |v| format!("{v:.2}"));
-            println!(
-                "  face at {:.0},{:.0}: {} similarity {} as is, {} after upload (unprotected: {}; same person above {:.2}): {}",
-                f.bbox[0],
-                f.bbox[1],
-                report.verifier.name(),
-                sim(m.similarity_after),
-                sim(m.similarity_after_upload),
-                sim(m.similarity_before),
-                m.threshold,
-                match m.passed {
-                    Some(true) => "not recognised",
-                    Some(false) => "recognised",
-                    None => "not measured",
-                }
-            );
+            let sim = |v: Option<f32>| -> FluentValue<'_> {
+                v.map_or(String::from("-"), |v| format!("{v:.2}")).into()
+            };
+            let verdict = match m.passed {
+                Some(true) => text("cli-verify-not-recognised"),
+                Some(false) => text("cli-verify-recognised"),
+                None => text("cli-verify-not-measured"),
+            };
+            let args = [
+                ("x", format!("{:.0}", f.bbox[0]).into()),
+                ("y", format!("{:.0}", f.bbox[1]).into()),
+                ("network", report.verifier.name().to_string().into()),
+                ("now", sim(m.similarity_after)),
+                ("upload", sim(m.similarity_after_upload)),
+                ("before", sim(m.similarity_before)),
+                ("threshold", format!("{:.2}", m.threshold).into()),
+                ("verdict", verdict.into()),
+            ];
+            println!("  {}", text_with("cli-verify-face", &args));
         }
     }
     report.error.is_none()

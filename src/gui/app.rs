@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use iced::keyboard::{self, key::Named, Key};
-use iced::widget::{button, center, column, container, opaque, row, stack, text};
+use iced::widget::{button, center, column, container, opaque, stack};
 use iced::{window, Element, Event, Subscription, Task, Theme};
 
 use super::engine::SharedEngine;
@@ -17,7 +17,7 @@ use super::screen::scan::{self, Scan};
 use super::screen::settings as settings_screen;
 use super::screen::start::{self, Start};
 use super::settings::{Settings, ThemeChoice};
-use super::style::{self, t, ta};
+use super::style::{self, t, ta, text};
 
 /// The screen being shown.
 #[derive(Debug)]
@@ -397,7 +397,7 @@ impl App {
                 screen
             } else {
                 column![
-                    row![
+                    style::dir_row![
                         text(t("gui-app-name")).size(style::SMALL).width(iced::Fill),
                         button(text(t("gui-settings")).size(style::SMALL))
                             .style(button::text)
@@ -420,7 +420,7 @@ impl App {
             column![
                 text(t("gui-close-title")).size(22),
                 text(ta("gui-close-body", &[("done", done.into())])),
-                row![
+                style::dir_row![
                     button(text(t("gui-close-keep")))
                         .style(button::primary)
                         .on_press(Message::ConfirmClose(false)),
@@ -641,5 +641,89 @@ mod tests {
         app.settings.large_text = true;
         assert!(app.scale_factor() > 1.2);
         assert!(app.theme().is_none(), "follows the system by default");
+    }
+
+    /// The language is global to the process, so switching it runs in a child process of this
+    /// test binary (the ignored test below) and cannot disturb the tests running beside it.
+    #[test]
+    fn korean_and_urdu_views_build_in_their_fonts_and_urdu_is_mirrored() {
+        let exe = std::env::current_exe().unwrap();
+        let out = std::process::Command::new(exe)
+            .args([
+                "--exact",
+                "gui::app::tests::views_in_korean_and_urdu",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && report.contains("1 passed"),
+            "{report}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    #[test]
+    #[ignore = "run in its own process by the test above"]
+    fn views_in_korean_and_urdu() {
+        let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let dir = photos();
+        for (lang, script) in [("ko", &hangul as &dyn Fn(&str) -> bool), ("ur", &arabic)] {
+            let settings = Settings {
+                language: lang.to_string(),
+                ..Settings::default()
+            };
+            let mut app = App::new(settings);
+            assert_eq!(crate::i18n::language_tag(), lang);
+            assert!(script(&t("gui-start-private")), "{lang}");
+            assert!(shows(&app, &t("gui-start-private")), "{lang}");
+            assert!(shows(&app, &t("gui-start-choose-photos")), "{lang}");
+            let family = if lang == "ko" {
+                crate::fonts::NOTO_SANS_KR.family
+            } else {
+                crate::fonts::NOTO_NASTALIQ_URDU.family
+            };
+            assert_eq!(style::font(), iced::Font::with_name(family));
+            let right_to_left = lang == "ur";
+            assert_eq!(style::rtl(), right_to_left);
+            let expected = if right_to_left {
+                iced::alignment::Horizontal::Right
+            } else {
+                iced::alignment::Horizontal::Left
+            };
+            assert_eq!(style::align_start(), expected);
+            let back = style::back_label("gui-back");
+            assert!(
+                back.starts_with(if right_to_left { '→' } else { '←' }),
+                "{back}"
+            );
+            assert_eq!(
+                style::in_reading_order(vec![1, 2, 3], style::rtl()),
+                if right_to_left {
+                    vec![3, 2, 1]
+                } else {
+                    vec![1, 2, 3]
+                }
+            );
+
+            // The review screen, with a photo opened, builds in the language.
+            scan(&mut app, dir.path());
+            assert!(matches!(app.screen, Screen::Review(_)));
+            assert!(shows(&app, &t("gui-review-title")), "{lang}");
+            for m in click(&app, "gps.jpg") {
+                let _ = app.update(m);
+            }
+            assert!(
+                shows(&app, &format!("• {}", t("finding-gps-position"))),
+                "{lang}"
+            );
+            let _ = app.update(Message::OpenSettings);
+            assert!(shows(&app, &t("gui-settings-language")), "{lang}");
+            assert!(shows(&app, &t("gui-settings-stored")), "{lang}");
+        }
     }
 }

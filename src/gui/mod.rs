@@ -35,6 +35,10 @@ pub fn display_available() -> bool {
 /// scanned at once when given.
 pub fn run(paths: Vec<std::path::PathBuf>) -> ExitCode {
     let settings = settings::Settings::load();
+    crate::i18n::set_language(&settings.language);
+    // The bundled Korean and Urdu fonts are registered before the first frame; widgets that do
+    // not take a font use the start-up language's font.
+    let default_font = style::font_for(&settings.language);
     let window = iced::window::Settings {
         size: iced::Size::new(1180.0, 780.0),
         min_size: Some(iced::Size::new(720.0, 520.0)),
@@ -56,7 +60,12 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> ExitCode {
         };
         (app, task)
     };
-    let result = iced::application(boot, App::update, App::view)
+    let mut application = iced::application(boot, App::update, App::view);
+    for font in crate::fonts::ALL {
+        application = application.font(font.bytes);
+    }
+    let result = application
+        .default_font(default_font)
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)

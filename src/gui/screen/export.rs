@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, progress_bar, row, scrollable, text, Column};
+use iced::widget::{button, column, container, progress_bar, scrollable, Column};
 use iced::{Element, Fill, Task};
 use photoveil_core::clean::{clean_file, CleanOptions};
 use photoveil_core::protect::pipeline::{
@@ -15,7 +15,7 @@ use photoveil_core::Controller;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::open;
 use crate::gui::settings::FaceMode;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// One photo to export.
@@ -251,6 +251,7 @@ impl Export {
                 &[("folder", self.plan.out_dir.display().to_string().into())]
             )),
         ]
+        .align_x(style::align_start())
         .spacing(14);
         if !self.finished {
             let current = self
@@ -290,6 +291,7 @@ impl Export {
         let s = self.summary();
         let mut lines =
             column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
+                .align_x(style::align_start())
                 .spacing(6);
         if s.faces_protected > 0 {
             lines = lines.push(text(ta(
@@ -322,11 +324,11 @@ impl Export {
         if self.open_failed {
             lines = lines.push(style::problem(t("gui-export-open-failed")));
         }
-        let buttons = row![
+        let buttons = style::dir_row![
             button(text(t("gui-export-open-folder")))
                 .style(button::primary)
                 .on_press(Message::OpenFolder),
-            button(text(t("gui-export-back")))
+            button(text(style::back_label("gui-export-back")))
                 .style(button::secondary)
                 .on_press(Message::BackToReview),
             button(text(t("gui-review-start-over")))
@@ -334,13 +336,17 @@ impl Export {
                 .on_press(Message::StartOver),
         ]
         .spacing(12);
-        style::card(column![lines, buttons].spacing(14).align_x(iced::Left))
-            .width(Fill)
-            .into()
+        style::card(
+            column![lines, buttons]
+                .spacing(14)
+                .align_x(style::align_start()),
+        )
+        .width(Fill)
+        .into()
     }
 
     fn results_view(&self) -> Element<'_, Message> {
-        let mut list = Column::new().spacing(8);
+        let mut list = Column::new().align_x(style::align_start()).spacing(8);
         for o in &self.outcomes {
             let name = o
                 .input
@@ -352,7 +358,9 @@ impl Export {
                 (_, Some(e)) => format!("✕ {name}: {e}"),
                 _ => format!("✕ {name}"),
             };
-            let mut block = column![text(head).size(style::BODY)].spacing(2);
+            let mut block = column![text(head).size(style::BODY)]
+                .align_x(style::align_start())
+                .spacing(2);
             for (i, face) in o.faces.iter().enumerate() {
                 block = block.push(style::quiet(face_words(i, face)));
             }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, image, radio, row, scrollable, text, Column};
+use iced::widget::{button, column, container, image, radio, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task};
 use photoveil_core::protect::pipeline::{protect_file, FaceReport};
 use photoveil_core::Controller;
@@ -15,7 +15,7 @@ use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::screen::export::{face_words, protect_options, Job, Plan};
 use crate::gui::settings::FaceMode;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// One photo before and after protection, as measured.
@@ -261,12 +261,14 @@ impl Protect {
     /// Draws the screen.
     pub fn view<'a>(&'a self, items: &'a [Item]) -> Element<'a, Message> {
         let with_faces = items.iter().filter(|i| i.faces() > 0).count();
-        let mut options = Column::new().spacing(10);
+        let mut options = Column::new().align_x(style::align_start()).spacing(10);
         options = options.push(text(format!("☑ {}", t("gui-protect-metadata"))).size(18));
         options = options.push(style::quiet(t("gui-protect-metadata-explain")));
         options = options.push(text(t("gui-protect-faces")).size(18));
         for mode in FaceMode::ALL {
-            options = options.push(radio(t(mode.key()), mode, Some(self.mode), Message::Mode));
+            options = options.push(
+                radio(t(mode.key()), mode, Some(self.mode), Message::Mode).font(style::font()),
+            );
             options = options.push(style::quiet(t(&format!("{}-explain", mode.key()))));
         }
         options = options.push(style::quiet(ta(
@@ -280,7 +282,7 @@ impl Protect {
             .unwrap_or_else(|| t("gui-protect-no-folder"));
         options = options.push(text(t("gui-protect-folder")).size(18));
         options = options.push(
-            row![
+            style::dir_row![
                 text(folder).width(Fill),
                 button(text(t("gui-protect-choose-folder")))
                     .style(button::secondary)
@@ -298,14 +300,15 @@ impl Protect {
             .width(Length::FillPortion(3))
             .height(Fill);
 
-        let header = row![
+        let header = style::dir_row![
             column![
                 style::title("gui-protect-title"),
                 style::quiet(t("gui-honest"))
             ]
+            .align_x(style::align_start())
             .spacing(4)
             .width(Fill),
-            button(text(t("gui-back")))
+            button(text(style::back_label("gui-back")))
                 .style(button::secondary)
                 .on_press(Message::Back),
             button(text(ta("gui-protect-export", &[("count", items.len().into())])).size(18))
@@ -315,10 +318,15 @@ impl Protect {
         ]
         .spacing(12)
         .align_y(iced::Center);
-        column![style::steps(2), header, row![left, right].spacing(16)]
-            .spacing(14)
-            .padding(20)
-            .into()
+        column![
+            style::steps(2),
+            header,
+            style::dir_row![left, right].spacing(16)
+        ]
+        .align_x(style::align_start())
+        .spacing(14)
+        .padding(20)
+        .into()
     }
 
     fn preview_view<'a>(&'a self, items: &'a [Item]) -> Element<'a, Message> {
@@ -329,7 +337,7 @@ impl Protect {
         let make = button(text(t("gui-protect-make-preview")))
             .style(button::primary)
             .on_press(Message::MakePreview);
-        let head = row![
+        let head = style::dir_row![
             text(ta("gui-protect-preview-of", &[("name", name.into())])).width(Fill),
             button(text(t("gui-protect-next-sample")))
                 .style(button::text)
@@ -338,15 +346,20 @@ impl Protect {
         .align_y(iced::Center);
         let body: Element<'a, Message> = match &self.preview {
             Preview::None => column![style::quiet(t("gui-protect-preview-explain")), make]
+                .align_x(style::align_start())
                 .spacing(12)
                 .into(),
             Preview::Working => text(t("gui-protect-preview-working")).into(),
             Preview::Failed(why) => column![style::problem(why.clone()), make]
+                .align_x(style::align_start())
                 .spacing(12)
                 .into(),
             Preview::Ready(c) => self.comparison_view(c),
         };
-        column![head, body].spacing(12).into()
+        column![head, body]
+            .align_x(style::align_start())
+            .spacing(12)
+            .into()
     }
 
     fn comparison_view<'a>(&'a self, c: &'a Comparison) -> Element<'a, Message> {
@@ -369,7 +382,7 @@ impl Protect {
                 })
                 .on_press(message)
         };
-        let mut controls = row![
+        let mut controls = style::dir_row![
             toggle(
                 t("gui-protect-before"),
                 !self.show_after,
@@ -393,7 +406,9 @@ impl Protect {
             Some(p) => ta("gui-protect-psnr", &[("db", format!("{p:.1}").into())]),
             None => t("gui-protect-psnr-identical"),
         };
-        let mut facts = column![text(psnr), style::quiet(t("gui-protect-psnr-explain"))].spacing(4);
+        let mut facts = column![text(psnr), style::quiet(t("gui-protect-psnr-explain"))]
+            .align_x(style::align_start())
+            .spacing(4);
         for (i, face) in c.faces.iter().enumerate() {
             facts = facts.push(text(face_words(i, face)).size(style::SMALL));
         }
@@ -411,6 +426,7 @@ impl Protect {
             .height(Length::FillPortion(3)),
             scrollable(facts).height(Length::FillPortion(1)),
         ]
+        .align_x(style::align_start())
         .spacing(10)
         .into()
     }

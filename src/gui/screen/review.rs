@@ -1,15 +1,13 @@
 //! Review: a grid of the scanned photos with risk badges; one photo large with its faces
 //! outlined and its findings in plain words.
 
-use iced::widget::{
-    button, checkbox, column, container, grid, image, row, scrollable, text, Column,
-};
+use iced::widget::{button, checkbox, column, container, grid, image, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task, Theme};
 use photoveil_core::{Explanation, Finding};
 
 use crate::gui::item::Item;
 use crate::gui::picture;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// What happens on the review screen.
@@ -111,7 +109,7 @@ impl Review {
         faces_problem: Option<&'a str>,
     ) -> Element<'a, Message> {
         let risky = items.iter().filter(|i| i.is_risky()).count();
-        let header = row![
+        let header = style::dir_row![
             column![
                 style::title("gui-review-title"),
                 text(ta(
@@ -120,6 +118,7 @@ impl Review {
                 ))
                 .size(style::BODY),
             ]
+            .align_x(style::align_start())
             .spacing(4)
             .width(Fill),
             button(text(t("gui-review-start-over")))
@@ -133,7 +132,7 @@ impl Review {
         .spacing(12)
         .align_y(iced::Center);
 
-        let mut notes = column![].spacing(6);
+        let mut notes = column![].align_x(style::align_start()).spacing(6);
         if let Some(why) = faces_problem {
             notes = notes.push(style::problem(ta(
                 "gui-review-no-faces",
@@ -149,6 +148,7 @@ impl Review {
 
         let filter = checkbox(self.only_risky)
             .label(t("gui-review-only-risky"))
+            .font(style::font())
             .on_toggle(Message::OnlyRisky);
 
         let cards = self
@@ -158,13 +158,17 @@ impl Review {
         let photos = scrollable(grid(cards).fluid(230).spacing(12).height(Length::Shrink))
             .spacing(8)
             .height(Fill);
-        let left = column![filter, photos].spacing(10).width(Fill);
+        let left = column![filter, photos]
+            .align_x(style::align_start())
+            .spacing(10)
+            .width(Fill);
 
         let body: Element<'a, Message> = match self.selected.and_then(|i| items.get(i)) {
-            Some(item) => row![left, self.detail(item)].spacing(16).into(),
+            Some(item) => style::dir_row![left, self.detail(item)].spacing(16).into(),
             None => left.into(),
         };
         column![style::steps(1), header, notes, body]
+            .align_x(style::align_start())
             .spacing(14)
             .padding(20)
             .into()
@@ -182,11 +186,11 @@ impl Review {
                 .center_y(140)
                 .into(),
         };
-        let mut badges = row![].spacing(4);
-        for b in item.badges() {
-            badges = badges.push(style::badge(b));
-        }
-        let mut content = column![picture, text(item.name()).size(style::SMALL)].spacing(6);
+        let badges =
+            style::row_dir(item.badges().into_iter().map(style::badge).collect()).spacing(4);
+        let mut content = column![picture, text(item.name()).size(style::SMALL)]
+            .align_x(style::align_start())
+            .spacing(6);
         if let Some(e) = &item.report.error {
             content = content.push(style::quiet(e.to_string()));
         } else if !item.is_risky() {
@@ -240,7 +244,7 @@ impl Review {
                 &[("why", why.as_str().into())],
             )),
         };
-        let mut lines = Column::new().spacing(10);
+        let mut lines = Column::new().align_x(style::align_start()).spacing(10);
         if let Some(e) = &item.report.error {
             lines = lines.push(style::problem(e.to_string()));
         }
@@ -264,7 +268,7 @@ impl Review {
             lines = lines.push(finding(f));
         }
         let panel = column![
-            row![
+            style::dir_row![
                 text(item.name()).size(20).width(Fill),
                 button(text(t("gui-close")))
                     .style(button::text)
@@ -274,6 +278,7 @@ impl Review {
             style::quiet(t("gui-review-box-legend")),
             scrollable(lines).height(Fill),
         ]
+        .align_x(style::align_start())
         .spacing(10);
         style::card(panel)
             .width(Length::FillPortion(1))
@@ -294,6 +299,7 @@ fn finding<'a>(f: &Finding) -> Element<'a, Message> {
         text(format!("• {}", crate::i18n::text(&f.explanation.key()))).size(style::BODY),
         style::quiet(ta("gui-review-value", &[("value", shown.into())])),
     ]
+    .align_x(style::align_start())
     .spacing(2)
     .into()
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, progress_bar, text};
+use iced::widget::{button, column, container, progress_bar};
 use iced::{Center, Element, Fill, Task};
 use photoveil_core::batch::{default_workers, run_ordered};
 use photoveil_core::scan::scan_file_with;
@@ -13,7 +13,7 @@ use photoveil_core::{collect_images, Controller};
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::item::Item;
 use crate::gui::picture;
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
 /// What the scanning thread reports.

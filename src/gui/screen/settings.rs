@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, pick_list, radio, row, slider, text, toggler};
+use iced::widget::{button, column, container, pick_list, radio, row, slider, toggler};
 use iced::{Element, Fill, Task};
 
 use crate::gui::settings::{FaceMode, Settings as Values, ThemeChoice, JPEG_QUALITY_RANGE};
-use crate::gui::style::{self, t, ta};
+use crate::gui::style::{self, t, ta, text};
 
 /// A language offered in the selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +18,18 @@ pub struct Language {
 impl std::fmt::Display for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Each language is named in itself, so that anyone can find their own.
-        let key = format!("gui-language-{}", self.code);
-        let name = crate::i18n::text(&key);
-        if name == key {
-            f.write_str(&self.code)
-        } else {
-            f.write_str(&name)
-        }
+        f.write_str(endonym(&self.code))
+    }
+}
+
+/// The name of a language in that language (`ko` is "한국어" whatever the language in use),
+/// or its code when PhotoVeil does not know it.
+pub fn endonym(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "ko" => "한국어",
+        "ur" => "اردو",
+        other => other,
     }
 }
 
@@ -121,13 +126,17 @@ impl Settings {
             .as_ref()
             .map(|d| d.display().to_string())
             .unwrap_or_else(|| t("gui-settings-folder-ask"));
-        let mut modes = column![].spacing(6);
+        let mut modes = column![].align_x(style::align_start()).spacing(6);
         for mode in FaceMode::ALL {
-            modes = modes.push(radio(t(mode.key()), mode, Some(v.face_mode), Message::Mode));
+            modes = modes.push(
+                radio(t(mode.key()), mode, Some(v.face_mode), Message::Mode).font(style::font()),
+            );
         }
         let mut themes = row![].spacing(16);
         for theme in ThemeChoice::ALL {
-            themes = themes.push(radio(t(theme.key()), theme, Some(v.theme), Message::Theme));
+            themes = themes.push(
+                radio(t(theme.key()), theme, Some(v.theme), Message::Theme).font(style::font()),
+            );
         }
         let languages: Vec<Language> = crate::i18n::languages()
             .into_iter()
@@ -137,14 +146,14 @@ impl Settings {
             code: v.language.clone(),
         };
         let mut content = column![
-            row![
+            style::dir_row![
                 style::title("gui-settings").width(Fill),
                 button(text(t("gui-done")))
                     .style(button::primary)
                     .on_press(Message::Close)
             ],
             heading("gui-settings-folder"),
-            row![
+            style::dir_row![
                 text(folder).width(Fill),
                 button(text(t("gui-protect-choose-folder")))
                     .style(button::secondary)
@@ -158,7 +167,7 @@ impl Settings {
             heading("gui-settings-mode"),
             modes,
             heading("gui-settings-quality"),
-            row![
+            style::dir_row![
                 slider(JPEG_QUALITY_RANGE, v.jpeg_quality, Message::Quality).width(300),
                 text(ta(
                     "gui-settings-quality-value",
@@ -167,14 +176,16 @@ impl Settings {
             ]
             .spacing(12),
             heading("gui-settings-language"),
-            pick_list(languages, Some(current), Message::Language),
+            pick_list(languages, Some(current), Message::Language).font(style::font()),
             heading("gui-settings-theme"),
             themes,
             toggler(v.large_text)
                 .label(t("gui-settings-large-text"))
+                .font(style::font())
                 .on_toggle(Message::LargeText),
             style::quiet(t("gui-settings-stored")),
         ]
+        .align_x(style::align_start())
         .spacing(14)
         .max_width(760);
         if let Some(e) = &self.save_error {

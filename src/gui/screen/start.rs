@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container};
 use iced::{Center, Element, Fill, Task, Theme};
 
-use crate::gui::style::{self, t};
+use crate::gui::style::{self, t, text};
 use crate::gui::work;
 
 /// The start screen's state.
@@ -121,7 +121,9 @@ impl Start {
     /// Draws the screen.
     pub fn view(&self) -> Element<'_, Message> {
         let big = |label: String, message: Message| {
-            button(text(label).size(20).align_x(Center).width(Fill))
+            // Centred by a container: centring right-to-left text inside a wide text box
+            // shifts it out of the button.
+            button(container(text(label).size(20)).center_x(Fill))
                 .padding([16, 28])
                 .width(260)
                 .on_press(message)
@@ -165,7 +167,7 @@ impl Start {
             text(t("gui-app-name")).size(40),
             text(t("gui-start-what")).size(18).align_x(Center),
             style::quiet(t("gui-start-private")).size(style::BODY),
-            row![
+            style::dir_row![
                 big(t("gui-start-choose-photos"), Message::ChoosePhotos).style(button::primary),
                 big(t("gui-start-choose-folder"), Message::ChooseFolder).style(button::secondary),
             ]
@@ -176,7 +178,7 @@ impl Start {
         .spacing(22)
         .align_x(Center)
         .max_width(760);
-        let top = row![
+        let top = style::dir_row![
             iced::widget::space::horizontal(),
             button(text(t("gui-settings")))
                 .style(button::text)
