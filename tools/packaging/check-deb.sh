@@ -20,6 +20,8 @@ root=$(mktemp -d "${TMPDIR:-/tmp}/photoveil-deb.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 dpkg-deb --extract "$deb" "$root"
 dpkg-deb --field "$deb" Package Version Depends
+dpkg-deb --field "$deb" Depends | grep -q "libxkbcommon-x11-0" \
+    || { echo "FAIL: the package does not depend on the X libraries the window opens"; exit 1; }
 
 id=org.photoveil.PhotoVeil
 for f in usr/bin/photoveil \
