@@ -53,11 +53,19 @@ pub fn picture(width: u32, height: u32) -> RgbImage {
 
 /// A plain baseline JPEG of `picture(width, height)`.
 pub fn plain_jpeg(width: u32, height: u32, quality: u8) -> Vec<u8> {
+    encode_jpeg(&picture(width, height), quality)
+}
+
+/// A plain baseline JPEG (no metadata) of `img`.
+pub fn encode_jpeg(img: &RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
-    let img = picture(width, height);
-    let encoder = JpegEncoder::new_with_quality(&mut out, quality);
-    encoder
-        .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+    JpegEncoder::new_with_quality(&mut out, quality)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
         .expect("encoding into memory works");
     out
 }

@@ -17,16 +17,7 @@ fn jpeg_of(source: &Path) -> Vec<u8> {
     let picture = image::open(source)
         .expect("read the source picture")
         .to_rgb8();
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 88)
-        .write_image(
-            picture.as_raw(),
-            picture.width(),
-            picture.height(),
-            image::ExtendedColorType::Rgb8,
-        )
-        .expect("encode");
-    plain
+    photoveil_fixtures::encode_jpeg(&picture, 88)
 }
 
 fn main() {

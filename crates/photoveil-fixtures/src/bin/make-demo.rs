@@ -5,8 +5,6 @@
 //!
 //! Usage: cargo run -p photoveil-fixtures --bin make-demo -- SOURCE.png OUTPUT.jpg
 
-use image::ImageEncoder;
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(source), Some(output)) = (args.next(), args.next()) else {
@@ -16,15 +14,7 @@ fn main() {
     let picture = image::open(&source)
         .expect("read the source picture")
         .to_rgb8();
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 88)
-        .write_image(
-            picture.as_raw(),
-            picture.width(),
-            picture.height(),
-            image::ExtendedColorType::Rgb8,
-        )
-        .expect("encode");
+    let plain = photoveil_fixtures::encode_jpeg(&picture, 88);
     let spec = photoveil_fixtures::JpegSpec {
         orientation: None,
         ..Default::default()
