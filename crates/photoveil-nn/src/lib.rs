@@ -11,6 +11,7 @@ pub mod dlib_resnet;
 pub mod error;
 pub mod layers;
 pub mod mobileface;
+pub mod mobilefacenet;
 pub mod models;
 pub mod weights;
 

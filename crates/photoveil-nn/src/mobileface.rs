@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use burn_tensor::activation::relu;
 use burn_tensor::module::conv2d;
 use burn_tensor::ops::ConvOptions;
-use burn_tensor::{Device, Tensor, TensorData};
+use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
+use crate::layers::PRelu;
 use crate::models::MOBILEFACE;
 use crate::weights::{Tensors, WeightFile};
 
@@ -48,27 +48,6 @@ impl Conv {
 
     fn forward(&self, x: Tensor<4>) -> Tensor<4> {
         conv2d(x, self.weight.clone(), None, self.options.clone())
-    }
-}
-
-/// Parametric ReLU, `max(0, x) + gamma * min(0, x)` with one `gamma` per channel.
-struct PRelu {
-    gamma: Tensor<4>,
-}
-
-impl PRelu {
-    fn load(t: &Tensors, name: &str, device: &Device) -> Result<PRelu, NnError> {
-        let gamma = t.tensor::<1>(&format!("{name}.gamma"), device)?;
-        let [channels] = gamma.dims();
-        Ok(PRelu {
-            gamma: gamma.reshape([1, channels, 1, 1]),
-        })
-    }
-
-    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
-        let positive = relu(x.clone());
-        let negative = x - positive.clone();
-        positive + negative * self.gamma.clone()
     }
 }
 
@@ -167,17 +146,5 @@ pub fn l2_normalise(embeddings: Tensor<2>) -> Tensor<2> {
 /// Turns 112x112 RGB chips (interleaved u8, row by row) into the network's input
 /// `[N, 3, 112, 112]`: `(value - 127.5) / 128`, channels first.
 pub fn normalise(chips: &[&[u8]], device: &Device) -> Tensor<4> {
-    let plane = CHIP_SIZE * CHIP_SIZE;
-    let mut values = vec![0f32; chips.len() * 3 * plane];
-    for (n, chip) in chips.iter().enumerate() {
-        for (i, px) in chip.chunks_exact(3).take(plane).enumerate() {
-            for c in 0..3 {
-                values[(n * 3 + c) * plane + i] = (f32::from(px[c]) - PIXEL_MEAN) * PIXEL_SCALE;
-            }
-        }
-    }
-    Tensor::from_data(
-        TensorData::new(values, [chips.len(), 3, CHIP_SIZE, CHIP_SIZE]),
-        device,
-    )
+    crate::layers::chips_to_tensor(chips, CHIP_SIZE, PIXEL_MEAN, PIXEL_SCALE, device)
 }

@@ -27,3 +27,10 @@ pub const BLAZEFACE_BACK: ModelFile = ModelFile {
     file: "blazeface_back.safetensors",
     sha256: "da7bb3808b23f912ff75f7e6137e740bdb7cb7037ea1c622f8a44947a056b6d6",
 };
+
+/// MobileFaceNet (ArcFace family, 512-D, 112x112 chips), from npm
+/// `faceplugin-face-recognition-js` 0.0.1 `model/fr_feature.onnx`.
+pub const MOBILEFACENET: ModelFile = ModelFile {
+    file: "mobilefacenet.safetensors",
+    sha256: "522394bd6f56eb0e53b2e3f353a267bf421b5f35679dc262eb5dd158e8a14651",
+};

@@ -1,0 +1,162 @@
+//! The Rust MobileFaceNet against the original ONNX graph run by onnxruntime, its input gradients
+//! against float64 finite differences, its behaviour on moved and foreign chips, and its
+//! load-time integrity check.
+
+mod common;
+
+use std::path::Path;
+
+use common::{cosine, models_dir, synthetic as pattern, vector};
+
+use photoveil_nn::mobilefacenet::{normalise, MobileFaceNet, CHIP_SIZE, EMBEDDING_LEN};
+use photoveil_nn::models::MOBILEFACENET;
+use photoveil_nn::{device, NnError, Tensor, TensorData};
+
+fn reference() -> serde_json::Value {
+    common::reference("mobilefacenet.json")
+}
+
+fn chip_image() -> image::RgbImage {
+    // The same ArcFace-template chip of the astronaut as MobileFace's reference.
+    common::chip_image("mobileface_chip.png", CHIP_SIZE)
+}
+
+fn embedding(net: &MobileFaceNet, pixels: &[u8]) -> Vec<f32> {
+    let out = net
+        .forward(normalise(&[pixels], &device::cpu()))
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    assert_eq!(out.len(), EMBEDDING_LEN);
+    out
+}
+
+#[test]
+fn embeddings_match_onnxruntime() {
+    let net = MobileFaceNet::load(&models_dir(), &device::cpu()).unwrap();
+    let r = reference();
+    for (name, pixels) in [
+        ("chip", chip_image().into_raw()),
+        ("synthetic", pattern(CHIP_SIZE)),
+    ] {
+        let ours = embedding(&net, &pixels);
+        let onnx = vector(&r[name]["embedding_onnxruntime"]);
+        assert_eq!(onnx.len(), EMBEDDING_LEN);
+        // Components are below ~0.5 in size; both sides compute in float32.
+        let worst = ours
+            .iter()
+            .zip(&onnx)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0f32, f32::max);
+        let cos = cosine(&ours, &onnx);
+        assert!(worst < 1e-4, "{name}: max |Rust - onnxruntime| = {worst}");
+        assert!(cos > 0.99999, "{name}: cosine to onnxruntime {cos}");
+    }
+}
+
+#[test]
+fn a_batch_gives_the_embeddings_of_its_chips() {
+    let net = MobileFaceNet::load(&models_dir(), &device::cpu()).unwrap();
+    let chip = chip_image().into_raw();
+    let other = pattern(CHIP_SIZE);
+    let both = net
+        .forward(normalise(&[&chip, &other], &device::cpu()))
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    for (row, alone) in both
+        .chunks(EMBEDDING_LEN)
+        .zip([embedding(&net, &chip), embedding(&net, &other)])
+    {
+        let worst = row
+            .iter()
+            .zip(&alone)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0f32, f32::max);
+        assert!(worst < 1e-5, "batched and single differ by {worst}");
+    }
+}
+
+#[test]
+fn input_gradients_match_finite_differences() {
+    let dev = device::cpu_with_gradients();
+    let net = MobileFaceNet::load(&models_dir(), &dev).unwrap();
+    let chip = chip_image().into_raw();
+    let x = normalise(&[&chip], &dev).require_grad();
+    let direction: Vec<f32> = (0..EMBEDDING_LEN)
+        .map(|i| ((i * 37 % 11) as f32 - 5.0) / 5.0)
+        .collect();
+    let direction = Tensor::<2>::from_data(TensorData::new(direction, [1, EMBEDDING_LEN]), &dev);
+    let grads = (net.forward(x.clone()) * direction).sum().backward();
+    let grad = x
+        .grad(&grads)
+        .unwrap()
+        .into_data()
+        .try_into_vec::<f32>()
+        .unwrap();
+    let r = reference();
+    let checks = r["chip"]["gradients"].as_array().unwrap();
+    assert_eq!(checks.len(), 8);
+    let plane = CHIP_SIZE * CHIP_SIZE;
+    let mut off = 0;
+    for check in checks {
+        let c = check["channel"].as_u64().unwrap() as usize;
+        let h = check["row"].as_u64().unwrap() as usize;
+        let w = check["column"].as_u64().unwrap() as usize;
+        let expected = check["gradient"].as_f64().unwrap();
+        let got = f64::from(grad[c * plane + h * CHIP_SIZE + w]);
+        let error = (got - expected).abs();
+        // Within 1% everywhere, and within 0.1% at all but one pixel (a finite difference that
+        // straddles a PReLU kink misses the tighter bound).
+        assert!(
+            error <= 0.01 * expected.abs() + 1e-5,
+            "{check}: autodiff {got}, finite differences {expected}"
+        );
+        if error > 1e-3 * expected.abs() + 1e-5 {
+            off += 1;
+        }
+    }
+    assert!(off <= 1, "{off} gradients differ by more than 0.1%");
+}
+
+#[test]
+fn a_moved_or_mirrored_chip_stays_the_person_and_a_pattern_is_not() {
+    let net = MobileFaceNet::load(&models_dir(), &device::cpu()).unwrap();
+    let img = chip_image();
+    let base = embedding(&net, img.as_raw());
+    let shifted = image::RgbImage::from_fn(112, 112, |x, y| {
+        *img.get_pixel(x.saturating_sub(2), y.saturating_sub(2))
+    });
+    let mirrored = image::imageops::flip_horizontal(&img);
+    // onnxruntime gives 0.95 for the 2-pixel shift and 0.97 for the mirror image.
+    for (name, variant) in [("shifted", shifted), ("mirrored", mirrored)] {
+        let cos = cosine(&base, &embedding(&net, variant.as_raw()));
+        assert!(cos > 0.9, "{name}: cosine {cos}");
+    }
+    let cos = cosine(&base, &embedding(&net, &pattern(CHIP_SIZE)));
+    assert!(cos < 0.3, "synthetic pattern: cosine {cos}");
+}
+
+#[test]
+fn a_changed_model_file_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(models_dir().join(MOBILEFACENET.file)).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(dir.path().join(MOBILEFACENET.file), bytes).unwrap();
+    match MobileFaceNet::load(dir.path(), &device::cpu()) {
+        Err(e @ NnError::Checksum { .. }) => {
+            let text = e.to_string();
+            assert!(text.contains("Reinstall PhotoVeil"), "{text}");
+            assert!(text.contains(MOBILEFACENET.sha256), "{text}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a changed model was accepted"),
+    }
+    match MobileFaceNet::load(Path::new("/nonexistent"), &device::cpu()) {
+        Err(e @ NnError::Read { .. }) => {
+            assert!(e.to_string().contains("mobilefacenet.safetensors"))
+        }
+        _ => panic!("a missing model must be a read error"),
+    }
+}
