@@ -71,7 +71,10 @@ fn protect_writes_clean_measured_copies_and_never_touches_originals() {
     let group = by_name("gps_group1.jpg");
     assert!(group["error"].is_null(), "{group}");
     assert_eq!(group["verifier"], "mobileface");
-    assert_eq!(group["attacked"], serde_json::json!(["dlib-resnet29"]));
+    assert_eq!(
+        group["attacked"],
+        serde_json::json!(["dlib-resnet29", "mobilefacenet"])
+    );
     let faces = group["faces"].as_array().expect("faces");
     assert!(faces.len() >= 3, "{faces:?}");
     for f in faces {

@@ -274,12 +274,18 @@ pub fn embed_for_grouping(
     }
     let mut dlib = None;
     let mut mobileface = None;
-    for network in engine.networks() {
+    // Grouping was tuned on these two networks' thresholds; the others are not needed here.
+    for network in engine.networks().iter().filter(|n| {
+        matches!(
+            n.kind(),
+            NetworkKind::DlibResnet29 | NetworkKind::Mobileface
+        )
+    }) {
         let transform = face.alignment(&network.kind().template())?;
         let e = network.embed_face(picture, &transform);
         match network.kind() {
             NetworkKind::DlibResnet29 => dlib = Some(e),
-            NetworkKind::Mobileface => mobileface = Some(e),
+            _ => mobileface = Some(e),
         }
     }
     Some(FaceEmbedding {

@@ -120,7 +120,7 @@ pub fn cloak_region(
     let mut delta = start;
     let mut velocity = vec![0f32; 3 * n];
     let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
-    for _ in 0..settings.steps {
+    for step_index in 0..settings.steps {
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
@@ -130,7 +130,11 @@ pub fn cloak_region(
             .map(|(c, d)| (c + d).clamp(0.0, 255.0))
             .collect();
         let mut gradient = vec![0f32; 3 * n];
-        for ((target, samplers), eot) in targets.iter().zip(&samplers).zip(&eots) {
+        // One network per step, in turn: each step costs one network's forward and backward
+        // pass, and the momentum carries every network's direction from step to step.
+        let turn = step_index % targets.len().max(1);
+        for ((target, samplers), eot) in targets.iter().zip(&samplers).zip(&eots).skip(turn).take(1)
+        {
             let pick = (rng.next_u32() as usize) % samplers.len();
             let sampler = &samplers[pick];
             let chip = sampler.sample(&current);
