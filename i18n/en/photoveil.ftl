@@ -59,6 +59,7 @@ cli-scan-findings = { $count ->
 }
 cli-report-written = Report saved:
 cli-report-failed = The report could not be saved:
+cli-interrupted = stopped (Ctrl-C). The copies already written are complete; the photo in progress and the ones after it were not written.
 cli-demo-photos = Demo photos (public-domain pictures with made-up data):
 
 ## Workshop report

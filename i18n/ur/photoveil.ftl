@@ -60,6 +60,7 @@ cli-scan-findings = { $count ->
 }
 cli-report-written = رپورٹ محفوظ ہو گئی:
 cli-report-failed = رپورٹ محفوظ نہیں ہو سکی:
+cli-interrupted = روک دیا گیا (Ctrl-C)۔ جو نقلیں لکھی جا چکی ہیں وہ مکمل ہیں؛ جاری تصویر اور اس کے بعد والی تصویریں نہیں لکھی گئیں۔
 cli-demo-photos = نمونے کی تصویریں (سب کے لیے آزاد تصویریں، فرضی معلومات کے ساتھ):
 
 ## Workshop report

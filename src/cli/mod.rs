@@ -219,11 +219,46 @@ pub fn run() -> ExitCode {
             path,
         }) => audit::run(&path, json, !no_faces),
     };
+    if interrupted().is_cancelled() {
+        // The photo in progress was stopped before its copy was written; the others were not
+        // started. What was written is complete.
+        eprintln!("photoveil: {}", crate::i18n::text("cli-interrupted"));
+        return ExitCode::from(130);
+    }
     if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The controller that Ctrl-C (SIGINT) and SIGTERM cancel, shared by every batch of this
+/// process: no new photo is started, the one in progress stops at its next check and leaves
+/// nothing behind. A second signal ends the process at once.
+pub(crate) fn interrupted() -> photoveil_core::Controller {
+    static CONTROLLER: std::sync::OnceLock<photoveil_core::Controller> = std::sync::OnceLock::new();
+    CONTROLLER
+        .get_or_init(|| {
+            let controller = photoveil_core::Controller::new();
+            #[cfg(unix)]
+            {
+                use signal_hook::consts::{SIGINT, SIGTERM};
+                if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+                    let on_signal = controller.clone();
+                    std::thread::spawn(move || {
+                        let mut pending = signals.forever();
+                        if pending.next().is_some() {
+                            on_signal.cancel();
+                        }
+                        if pending.next().is_some() {
+                            std::process::exit(130);
+                        }
+                    });
+                }
+            }
+            controller
+        })
+        .clone()
 }
 
 /// Runs `work` on every file under `paths` with `workers` threads, and hands results (or
@@ -235,7 +270,7 @@ fn for_each_file_on<R: Send>(
     mut emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
 ) {
     let listed = collect_images(paths);
-    let controller = photoveil_core::Controller::new();
+    let controller = interrupted();
     run_ordered(
         &listed,
         workers,

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use photoveil_core::protect::pipeline::{
     protect_file, FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength,
 };
-use photoveil_core::Controller;
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
@@ -44,6 +43,8 @@ pub struct Settings {
 
 /// Protects every photo under `paths`; returns false when any failed.
 pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
+    // Ctrl-C is caught from here on, also while the models load.
+    let controller = super::interrupted();
     let Some(engine) = load_engine() else {
         return false;
     };
@@ -64,7 +65,6 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
         jpeg_quality: settings.jpeg_quality,
         decoy_book,
     };
-    let controller = Controller::new();
     // One photo at a time: the networks use every core for one face.
     super::run_batch(
         paths,
