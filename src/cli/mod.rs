@@ -243,17 +243,13 @@ pub(crate) fn interrupted() -> photoveil_core::Controller {
             #[cfg(unix)]
             {
                 use signal_hook::consts::{SIGINT, SIGTERM};
-                if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
-                    let on_signal = controller.clone();
-                    std::thread::spawn(move || {
-                        let mut pending = signals.forever();
-                        if pending.next().is_some() {
-                            on_signal.cancel();
-                        }
-                        if pending.next().is_some() {
-                            std::process::exit(130);
-                        }
-                    });
+                // The handlers only set the controller's flag (no thread, no pipe or socket).
+                let flag = controller.shared_flag();
+                for signal in [SIGINT, SIGTERM] {
+                    // Registered first, so it sees the flag as the previous signal left it.
+                    let _ =
+                        signal_hook::flag::register_conditional_shutdown(signal, 130, flag.clone());
+                    let _ = signal_hook::flag::register(signal, flag.clone());
                 }
             }
             controller

@@ -49,4 +49,10 @@ impl Controller {
     pub fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::SeqCst)
     }
+
+    /// The shared flag itself (true once cancelled), for a signal handler, which may do no more
+    /// than store into an atomic.
+    pub fn shared_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancelled)
+    }
 }
