@@ -3,13 +3,13 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{cosine, models_dir, synthetic as pattern, vector};
+use common::{
+    assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,
+};
 
 use photoveil_nn::dlib_resnet::{normalise, DlibResNet, CHIP_SIZE};
 use photoveil_nn::models::DLIB_RESNET29;
-use photoveil_nn::{device, NnError, Tensor, TensorData};
+use photoveil_nn::{device, Tensor, TensorData};
 
 fn reference() -> serde_json::Value {
     common::reference("dlib_resnet29.json")
@@ -113,48 +113,13 @@ fn input_gradients_match_finite_differences() {
         .into_data()
         .try_into_vec::<f32>()
         .unwrap();
-    assert!(grad.iter().all(|g| g.is_finite()));
-    let plane = CHIP_SIZE * CHIP_SIZE;
     let checks = reference()["chip"]["gradients"].as_array().unwrap().clone();
-    assert!(checks.len() >= 6);
     // A pixel whose path crosses a ReLU or max-pool kink between the float32 and float64
     // forward passes can differ by a few percent; at most one such pixel is tolerated.
-    let mut off = 0;
-    for check in checks {
-        let at = |k: &str| check[k].as_u64().unwrap() as usize;
-        let index = at("channel") * plane + at("row") * CHIP_SIZE + at("column");
-        let expected = check["gradient"].as_f64().unwrap();
-        let got = f64::from(grad[index]);
-        let error = (got - expected).abs();
-        assert!(
-            error <= 0.05 * expected.abs() + 2e-6,
-            "{check}: autodiff {got}, finite differences {expected}"
-        );
-        if error > 1e-3 * expected.abs() + 2e-6 {
-            off += 1;
-        }
-    }
-    assert!(off <= 1, "{off} gradients differ by more than 0.1%");
+    check_gradients(&grad, &checks, CHIP_SIZE, 0.05, 2e-6);
 }
 
 #[test]
 fn a_changed_model_file_is_refused_with_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut bytes = std::fs::read(models_dir().join(DLIB_RESNET29.file)).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    std::fs::write(dir.path().join(DLIB_RESNET29.file), bytes).unwrap();
-    match DlibResNet::load(dir.path(), &device::cpu()) {
-        Err(e @ NnError::Checksum { .. }) => {
-            assert!(e.to_string().contains("Reinstall PhotoVeil"), "{e}")
-        }
-        Err(e) => panic!("wrong error: {e}"),
-        Ok(_) => panic!("a changed model was accepted"),
-    }
-    match DlibResNet::load(Path::new("/nonexistent"), &device::cpu()) {
-        Err(e @ NnError::Read { .. }) => {
-            assert!(e.to_string().contains("dlib_resnet29.safetensors"))
-        }
-        _ => panic!("a missing model must be a read error"),
-    }
+    assert_integrity_checked(DLIB_RESNET29, |dir| DlibResNet::load(dir, &device::cpu()));
 }

@@ -4,13 +4,13 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{cosine, models_dir, synthetic as pattern, vector};
+use common::{
+    assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,
+};
 
 use photoveil_nn::mobileface::{l2_normalise, normalise, MobileFace, CHIP_SIZE, EMBEDDING_LEN};
 use photoveil_nn::models::MOBILEFACE;
-use photoveil_nn::{device, NnError, Tensor, TensorData};
+use photoveil_nn::{device, Tensor, TensorData};
 
 fn reference() -> serde_json::Value {
     common::reference("mobileface.json")
@@ -108,26 +108,7 @@ fn input_gradients_match_finite_differences() {
         .unwrap();
     let checks = r["chip"]["gradients"].as_array().unwrap();
     assert_eq!(checks.len(), 8);
-    let plane = CHIP_SIZE * CHIP_SIZE;
-    let mut off = 0;
-    for check in checks {
-        let c = check["channel"].as_u64().unwrap() as usize;
-        let h = check["row"].as_u64().unwrap() as usize;
-        let w = check["column"].as_u64().unwrap() as usize;
-        let expected = check["gradient"].as_f64().unwrap();
-        let got = f64::from(grad[c * plane + h * CHIP_SIZE + w]);
-        let error = (got - expected).abs();
-        // Within 1% everywhere (a pixel whose finite difference straddles a PReLU kink would
-        // miss the tighter bound below, but not this one), and within 0.1% at all but one pixel.
-        assert!(
-            error <= 0.01 * expected.abs() + 1e-5,
-            "{check}: autodiff {got}, finite differences {expected}"
-        );
-        if error > 1e-3 * expected.abs() + 1e-5 {
-            off += 1;
-        }
-    }
-    assert!(off <= 1, "{off} gradients differ by more than 0.1%");
+    check_gradients(&grad, checks, CHIP_SIZE, 0.01, 1e-5);
 }
 
 #[test]
@@ -152,24 +133,5 @@ fn a_moved_or_mirrored_chip_stays_the_person_and_a_pattern_is_not() {
 
 #[test]
 fn a_changed_model_file_is_refused_with_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut bytes = std::fs::read(models_dir().join(MOBILEFACE.file)).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    std::fs::write(dir.path().join(MOBILEFACE.file), bytes).unwrap();
-    match MobileFace::load(dir.path(), &device::cpu()) {
-        Err(e @ NnError::Checksum { .. }) => {
-            let text = e.to_string();
-            assert!(text.contains("Reinstall PhotoVeil"), "{text}");
-            assert!(text.contains(MOBILEFACE.sha256), "{text}");
-        }
-        Err(e) => panic!("wrong error: {e}"),
-        Ok(_) => panic!("a changed model was accepted"),
-    }
-    match MobileFace::load(Path::new("/nonexistent"), &device::cpu()) {
-        Err(e @ NnError::Read { .. }) => {
-            assert!(e.to_string().contains("mobileface.safetensors"))
-        }
-        _ => panic!("a missing model must be a read error"),
-    }
+    assert_integrity_checked(MOBILEFACE, |dir| MobileFace::load(dir, &device::cpu()));
 }

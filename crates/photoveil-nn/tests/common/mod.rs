@@ -57,3 +57,62 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     dot / (a.iter().map(|x| x * x).sum::<f32>().sqrt()
         * b.iter().map(|x| x * x).sum::<f32>().sqrt())
 }
+
+/// Checks autodiff input gradients (planar `[3][side * side]`) against the reference's float64
+/// finite differences at the pixels `checks` names: within `tolerance` (relative, plus `floor`)
+/// everywhere, and within 0.1% at all but one pixel (a finite difference that straddles a ReLU,
+/// PReLU or max-pool kink may miss the tighter bound).
+pub fn check_gradients(
+    grad: &[f32],
+    checks: &[serde_json::Value],
+    side: usize,
+    tolerance: f64,
+    floor: f64,
+) {
+    assert!(grad.iter().all(|g| g.is_finite()));
+    assert!(checks.len() >= 6, "{} gradient checks", checks.len());
+    let plane = side * side;
+    let mut off = 0;
+    for check in checks {
+        let at = |k: &str| check[k].as_u64().unwrap() as usize;
+        let expected = check["gradient"].as_f64().unwrap();
+        let got = f64::from(grad[at("channel") * plane + at("row") * side + at("column")]);
+        let error = (got - expected).abs();
+        assert!(
+            error <= tolerance * expected.abs() + floor,
+            "{check}: autodiff {got}, finite differences {expected}"
+        );
+        if error > 1e-3 * expected.abs() + floor {
+            off += 1;
+        }
+    }
+    assert!(off <= 1, "{off} gradients differ by more than 0.1%");
+}
+
+/// A copy of `model` with one byte changed is refused with the "Reinstall PhotoVeil" error that
+/// names the expected SHA-256, and a missing file is a read error that names it.
+pub fn assert_integrity_checked<T>(
+    model: photoveil_nn::models::ModelFile,
+    load: impl Fn(&std::path::Path) -> Result<T, photoveil_nn::NnError>,
+) {
+    use photoveil_nn::NnError;
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(models_dir().join(model.file)).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(dir.path().join(model.file), bytes).unwrap();
+    match load(dir.path()) {
+        Err(e @ NnError::Checksum { .. }) => {
+            let text = e.to_string();
+            assert!(text.contains("Reinstall PhotoVeil"), "{text}");
+            assert!(text.contains(model.sha256), "{text}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a changed model was accepted"),
+    }
+    match load(std::path::Path::new("/nonexistent")) {
+        Err(e @ NnError::Read { .. }) => assert!(e.to_string().contains(model.file), "{e}"),
+        Err(e) => panic!("a missing model must be a read error, not {e}"),
+        Ok(_) => panic!("a missing model was loaded"),
+    }
+}
