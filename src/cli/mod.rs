@@ -219,7 +219,10 @@ pub fn run() -> ExitCode {
             path,
         }) => audit::run(&path, json, !no_faces),
     };
-    if interrupted().is_cancelled() {
+    if INTERRUPT
+        .get()
+        .is_some_and(photoveil_core::Controller::is_cancelled)
+    {
         // The photo in progress was stopped before its copy was written; the others were not
         // started. What was written is complete.
         eprintln!("photoveil: {}", crate::i18n::text("cli-interrupted"));
@@ -232,12 +235,14 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The batch controller, once a batch command has asked for it (see [`interrupted`]).
+static INTERRUPT: std::sync::OnceLock<photoveil_core::Controller> = std::sync::OnceLock::new();
+
 /// The controller that Ctrl-C (SIGINT) and SIGTERM cancel, shared by every batch of this
 /// process: no new photo is started, the one in progress stops at its next check and leaves
 /// nothing behind. A second signal ends the process at once.
 pub(crate) fn interrupted() -> photoveil_core::Controller {
-    static CONTROLLER: std::sync::OnceLock<photoveil_core::Controller> = std::sync::OnceLock::new();
-    CONTROLLER
+    INTERRUPT
         .get_or_init(|| {
             let controller = photoveil_core::Controller::new();
             #[cfg(unix)]
