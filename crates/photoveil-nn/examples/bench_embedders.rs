@@ -40,40 +40,40 @@ fn time(size: usize, forward: &dyn Fn(&Device, Tensor<4>) -> Tensor<2>) -> (f64,
     (median(fwd), median(both))
 }
 
+/// Loads a network on both devices and prints its forward and forward+backward times.
+fn report<M>(
+    name: &str,
+    size: usize,
+    load: impl Fn(&Device) -> M,
+    forward: impl Fn(&M, Tensor<4>) -> Tensor<2>,
+) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let plain = load(&device::cpu());
+    let tracked = load(&device::cpu_with_gradients());
+    let (f, b) = time(size, &|dev, x| {
+        forward(if dev.is_autodiff() { &tracked } else { &plain }, x)
+    });
+    println!("{name} {size}x{size}: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
+}
+
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models");
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-
-    let dlib = DlibResNet::load(&dir, &device::cpu()).expect("model");
-    let dlib_grad = DlibResNet::load(&dir, &device::cpu_with_gradients()).expect("model");
-    let (f, b) = time(150, &|dev, x| {
-        if dev.is_autodiff() {
-            dlib_grad.forward(x)
-        } else {
-            dlib.forward(x)
-        }
-    });
-    println!("dlib ResNet-29 150x150: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
-
-    let mf = MobileFace::load(&dir, &device::cpu()).expect("model");
-    let mf_grad = MobileFace::load(&dir, &device::cpu_with_gradients()).expect("model");
-    let (f, b) = time(112, &|dev, x| {
-        if dev.is_autodiff() {
-            mf_grad.forward(x)
-        } else {
-            mf.forward(x)
-        }
-    });
-    println!("MobileFace 112x112: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
-
-    let mfn = MobileFaceNet::load(&dir, &device::cpu()).expect("model");
-    let mfn_grad = MobileFaceNet::load(&dir, &device::cpu_with_gradients()).expect("model");
-    let (f, b) = time(112, &|dev, x| {
-        if dev.is_autodiff() {
-            mfn_grad.forward(x)
-        } else {
-            mfn.forward(x)
-        }
-    });
-    println!("MobileFaceNet 112x112: forward {f:.1} ms, forward+backward {b:.1} ms (median of 20, {threads} threads)");
+    report(
+        "dlib ResNet-29",
+        150,
+        |dev| DlibResNet::load(&dir, dev).expect("model"),
+        DlibResNet::forward,
+    );
+    report(
+        "MobileFace",
+        112,
+        |dev| MobileFace::load(&dir, dev).expect("model"),
+        MobileFace::forward,
+    );
+    report(
+        "MobileFaceNet",
+        112,
+        |dev| MobileFaceNet::load(&dir, dev).expect("model"),
+        MobileFaceNet::forward,
+    );
 }

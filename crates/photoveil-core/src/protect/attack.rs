@@ -133,7 +133,7 @@ pub fn cloak_region(
         // One network per step, in turn: each step costs one network's forward and backward
         // pass, and the momentum carries every network's direction from step to step.
         let turn = step_index % targets.len().max(1);
-        for ((target, samplers), eot) in targets.iter().zip(&samplers).zip(&eots).skip(turn).take(1)
+        if let Some(((target, samplers), eot)) = targets.iter().zip(&samplers).zip(&eots).nth(turn)
         {
             let pick = (rng.next_u32() as usize) % samplers.len();
             let sampler = &samplers[pick];
