@@ -1,8 +1,9 @@
-//! Times `detect_faces` (median of 10 runs) on the shared photos and on a 12-megapixel one
+//! Times `detect_faces` (median of 10 runs, each beside a run with 256x256 tiles) on the shared photos and on a 12-megapixel one
 //! (`group_t1.jpg` enlarged to 4000x3000), and prints the faces found.
 //!
 //! `cargo run --release -p photoveil-nn --example bench_detect [key=value...]` with keys
-//! `min_face`, `min_face_ratio`, `face_in_input`, `overlap`, `min_score`, `runs` (defaults: `DetectParams` and 10).
+//! `min_face`, `min_face_ratio`, `face_in_input`, `overlap`, `max_tile` (256: the former
+//! 256x256 tiles), `min_score`, `batch`, `runs` (defaults: `DetectParams` and 10).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -21,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "min_face_ratio" => params.min_face_ratio = value.parse()?,
             "face_in_input" => params.face_in_input = value.parse()?,
             "overlap" => params.overlap = value.parse()?,
+            "max_tile" => params.max_tile = value.parse()?,
             "min_score" => params.min_score = value.parse()?,
             "batch" => params.batch = value.parse()?,
             "runs" => runs = value.parse()?,
@@ -47,22 +49,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     photos.push(("group_t1.jpg at 4000x3000".to_string(), big));
     println!("{params:?}");
+    // The former plan (every fine pass in 256x256 tiles), timed in turn with the current one
+    // so that both see the same load on the machine.
+    let tiled = DetectParams {
+        max_tile: 256,
+        ..params
+    };
     for (name, rgb) in &photos {
         let mut times = Vec::new();
+        let mut tiled_times = Vec::new();
         let mut found = Vec::new();
+        let mut tiled_found = Vec::new();
         for _ in 0..runs.max(1) {
             let start = Instant::now();
             found = detect_faces(&detector, rgb, &params)?;
             times.push(start.elapsed());
+            let start = Instant::now();
+            tiled_found = detect_faces(&detector, rgb, &tiled)?;
+            tiled_times.push(start.elapsed());
         }
-        times.sort();
-        let median: Duration = times[times.len() / 2];
+        let median = |mut t: Vec<Duration>| {
+            t.sort();
+            t[t.len() / 2].as_secs_f64() * 1e3
+        };
         println!(
-            "{name} ({}x{}): {} faces, median {:.1} ms",
+            "{name} ({}x{}): {} faces, median {:.1} ms (256x256 tiles: {} faces, {:.1} ms)",
             rgb.width(),
             rgb.height(),
             found.len(),
-            median.as_secs_f64() * 1e3
+            median(times),
+            tiled_found.len(),
+            median(tiled_times)
         );
         for f in &found {
             let [x, y, w, h] = f.bbox;

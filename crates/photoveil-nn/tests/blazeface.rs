@@ -5,9 +5,9 @@ mod common;
 
 use common::models_dir;
 
-use photoveil_nn::blazeface::anchors::anchors;
+use photoveil_nn::blazeface::anchors::{anchors, anchors_for};
 use photoveil_nn::blazeface::decode::{decode, weighted_nms, Detection};
-use photoveil_nn::blazeface::{normalise, BlazeFace, NUM_ANCHORS, NUM_REGRESSORS};
+use photoveil_nn::blazeface::{normalise, normalise_sized, BlazeFace, NUM_ANCHORS, NUM_REGRESSORS};
 use photoveil_nn::{device, models::BLAZEFACE_BACK, NnError};
 
 fn reference() -> serde_json::Value {
@@ -80,6 +80,40 @@ fn anchors_follow_mediapipe() {
     assert_eq!((a[517].x, a[517].y), (16.0, 16.0));
     assert_eq!((a[518].x, a[518].y), (48.0, 16.0));
     assert_eq!((a[895].x, a[895].y), (240.0, 240.0));
+}
+
+/// The network scans a larger input as one: the reference face pasted at (128, 64) into a 512x384
+/// black input is found there, with the box the 256x256 input gives it, shifted. This checks
+/// the anchor grids of a non-square input and the order of the outputs.
+#[test]
+fn a_larger_input_finds_the_face_where_it_was_put() {
+    let dev = device::cpu();
+    let net = BlazeFace::load(&models_dir(), &dev).unwrap();
+    let input = reference_input();
+    let best = |raw: &[u8], w: usize, h: usize| {
+        let out = net.forward(normalise_sized(&[raw], w, h, &dev));
+        let a = anchors_for(w, h);
+        assert_eq!(out.scores.dims(), [1, a.len()]);
+        let scores = out.scores.into_data().try_to_vec::<f32>().unwrap();
+        let regressors = out.regressors.into_data().try_to_vec::<f32>().unwrap();
+        weighted_nms(decode(&scores, &regressors, &a, 0.5), 0.3)
+    };
+    let alone = best(input.as_raw(), 256, 256);
+    let mut canvas = image::RgbImage::new(512, 384);
+    image::imageops::replace(&mut canvas, &input, 128, 64);
+    let placed = best(canvas.as_raw(), 512, 384);
+    assert_eq!(anchors_for(512, 384).len(), 32 * 24 * 2 + 16 * 12 * 6);
+    assert!(!alone.is_empty());
+    assert_eq!(placed.len(), alone.len(), "{alone:?} / {placed:?}");
+    let (a, p) = (alone[0], placed[0]);
+    let shift = [128.0, 64.0, 128.0, 64.0];
+    for i in 0..4 {
+        assert!(
+            (p.bbox[i] - a.bbox[i] - shift[i]).abs() < 4.0,
+            "{a:?} / {p:?}"
+        );
+    }
+    assert!((p.score - a.score).abs() < 0.1, "{a:?} / {p:?}");
 }
 
 fn detection(x: f32, y: f32, side: f32, score: f32) -> Detection {

@@ -8,8 +8,10 @@ use std::sync::OnceLock;
 
 use image::RgbImage;
 use photoveil_nn::blazeface::decode::{LEFT_EYE, MOUTH_CENTRE, NOSE_TIP, RIGHT_EYE};
-use photoveil_nn::blazeface::tiles::plan;
-use photoveil_nn::blazeface::{detect_faces, BlazeFace, DetectParams, Face, INPUT_SIZE};
+use photoveil_nn::blazeface::tiles::{plan, MAX_TILE};
+use photoveil_nn::blazeface::{
+    detect_faces, BlazeFace, DetectParams, Face, INPUT_MULTIPLE, INPUT_SIZE,
+};
 use photoveil_nn::device;
 
 fn detector() -> &'static BlazeFace {
@@ -212,25 +214,44 @@ fn a_face_turned_on_its_side() {
 }
 
 #[test]
-fn tiles_cover_the_scaled_photo_with_the_requested_overlap() {
-    let passes = plan(4000, 3000, 100.0, 20.0, 64);
+fn a_scaled_photo_goes_in_whole_when_it_fits_and_in_overlapping_tiles_when_not() {
+    let passes = plan(4000, 3000, 100.0, 20.0, 64, MAX_TILE);
     assert!(passes.len() >= 2);
     assert_eq!(passes[0].tiles.len(), 1);
-    let side = INPUT_SIZE as i64;
-    for pass in &passes[1..] {
-        let (w, h) = (i64::from(pass.size.0), i64::from(pass.size.1));
-        let mut xs: Vec<i64> = pass.tiles.iter().map(|t| t.0).collect();
-        xs.sort();
-        xs.dedup();
-        assert_eq!(xs[0], 0);
-        assert_eq!(*xs.last().unwrap(), (w - side).max(0));
-        for pair in xs.windows(2) {
-            assert!(pair[0] + side - pair[1] >= 64, "{xs:?}");
-        }
-        assert!(pass.tiles.iter().all(|t| t.1 + side <= h.max(side)));
-    }
-    // Faces of 100 px become 20 px in the finest pass.
+    assert_eq!(passes[0].tile, (INPUT_SIZE as u32, INPUT_SIZE as u32));
+    // Faces of 100 px become 20 px in the finest pass, which goes in as one 800x608 input.
     let finest = passes.last().unwrap();
     assert_eq!(finest.size, (800, 600));
-    assert!(plan(0, 10, 40.0, 20.0, 64).is_empty());
+    assert_eq!(finest.tile, (800, 608));
+    assert_eq!(finest.tiles, vec![(0, 0)]);
+    // 20 px faces in a 30000x20000 photo: a 6000x4000 scaled photo, cut into inputs of at most
+    // MAX_TILE that overlap by at least 64 px and cover it.
+    let huge = plan(30000, 20000, 100.0, 20.0, 64, MAX_TILE);
+    let finest = huge.last().unwrap();
+    assert_eq!(finest.size, (6000, 4000));
+    assert_eq!(finest.tile, (MAX_TILE, MAX_TILE));
+    let (w, h) = (i64::from(finest.size.0), i64::from(finest.size.1));
+    let side = i64::from(MAX_TILE);
+    for axis in 0..2 {
+        let mut starts: Vec<i64> = finest
+            .tiles
+            .iter()
+            .map(|t| if axis == 0 { t.0 } else { t.1 })
+            .collect();
+        starts.sort();
+        starts.dedup();
+        assert_eq!(starts[0], 0);
+        assert_eq!(
+            *starts.last().unwrap(),
+            if axis == 0 { w } else { h } - side
+        );
+        for pair in starts.windows(2) {
+            assert!(pair[0] + side - pair[1] >= 64, "{starts:?}");
+        }
+    }
+    for pass in huge.iter().chain(&passes) {
+        assert_eq!(pass.tile.0 % INPUT_MULTIPLE as u32, 0, "{pass:?}");
+        assert_eq!(pass.tile.1 % INPUT_MULTIPLE as u32, 0, "{pass:?}");
+    }
+    assert!(plan(0, 10, 40.0, 20.0, 64, MAX_TILE).is_empty());
 }

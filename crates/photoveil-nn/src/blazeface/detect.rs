@@ -1,13 +1,15 @@
-//! Faces of a whole photo: the network on the letterboxed photo and on overlapping tiles of the
-//! photo scaled up for small faces, the detections mapped back to the photo and merged.
+//! Faces of a whole photo: the network on the letterboxed photo and on the photo scaled up for
+//! small faces (whole, or in overlapping tiles when very large), the detections mapped back to
+//! the photo and merged.
 
+use fast_image_resize as fir;
 use image::imageops::{self, FilterType};
 use image::RgbImage;
 
-use super::anchors::anchors;
+use super::anchors::anchors_for;
 use super::decode::{decode, weighted_nms, Detection, NUM_KEYPOINTS};
-use super::tiles::{plan, Pass};
-use super::{normalise, BlazeFace, INPUT_SIZE, NUM_ANCHORS, NUM_REGRESSORS};
+use super::tiles::{plan, Pass, MAX_TILE};
+use super::{normalise_sized, BlazeFace, INPUT_SIZE, NUM_REGRESSORS};
 use crate::error::NnError;
 
 /// How [`detect_faces`] searches a photo.
@@ -22,14 +24,18 @@ pub struct DetectParams {
     /// longer side).
     pub min_face: f32,
     /// The same as a fraction of the photo's longer side; the larger of the two applies. It
-    /// bounds the work on big photos (the number of tiles grows as the square of
+    /// bounds the work on big photos (the scaled photo's area grows as the square of
     /// `long side / smallest face`).
     pub min_face_ratio: f32,
     /// Side, in input pixels, that faces of `min_face` get in the tiles.
     pub face_in_input: f32,
     /// Overlap of neighbouring tiles, in input pixels: the largest face a tile pass must see whole.
     pub overlap: u32,
-    /// Tiles run through the network together.
+    /// Longest side of one input of a fine pass (see [`super::tiles::plan`]); a scaled photo
+    /// that fits goes through the network whole. 256 cuts every pass into 256x256 tiles.
+    pub max_tile: u32,
+    /// Inputs run through the network together, counted in 256x256 inputs (a larger input
+    /// counts for as many as it covers).
     pub batch: usize,
 }
 
@@ -42,6 +48,7 @@ impl Default for DetectParams {
             min_face_ratio: 0.025,
             face_in_input: 20.0,
             overlap: 64,
+            max_tile: MAX_TILE,
             batch: 8,
         }
     }
@@ -69,7 +76,6 @@ pub fn detect_faces(
     params: &DetectParams,
 ) -> Result<Vec<Face>, NnError> {
     let (width, height) = rgb.dimensions();
-    let anchors = anchors();
     let mut found = Vec::new();
     let min_face = params
         .min_face
@@ -80,6 +86,7 @@ pub fn detect_faces(
         min_face,
         params.face_in_input,
         params.overlap,
+        params.max_tile,
     );
     // Scale from the finest pass down, each from the previous one (cheaper than from the photo).
     let mut source: Option<RgbImage> = None;
@@ -87,16 +94,23 @@ pub fn detect_faces(
         let scaled = scale(source.as_ref().unwrap_or(rgb), pass.size);
         let sx = width as f32 / pass.size.0 as f32;
         let sy = height as f32 / pass.size.1 as f32;
-        for chunk in pass.tiles.chunks(params.batch.max(1)) {
-            let inputs: Vec<RgbImage> = chunk.iter().map(|&at| cut(&scaled, at)).collect();
+        let (tw, th) = (pass.tile.0 as usize, pass.tile.1 as usize);
+        let anchors = anchors_for(tw, th);
+        let count = anchors.len();
+        let per_batch = (params.batch.max(1) * INPUT_SIZE * INPUT_SIZE / (tw * th).max(1)).max(1);
+        for chunk in pass.tiles.chunks(per_batch) {
+            let inputs: Vec<RgbImage> = chunk
+                .iter()
+                .map(|&at| cut(&scaled, at, pass.tile))
+                .collect();
             let raw: Vec<&[u8]> = inputs.iter().map(|i| i.as_raw().as_slice()).collect();
-            let out = detector.forward(normalise(&raw, detector.device()));
+            let out = detector.forward(normalise_sized(&raw, tw, th, detector.device()));
             let scores = values(out.scores.into_data())?;
             let regressors = values(out.regressors.into_data())?;
             for (i, &(x0, y0)) in chunk.iter().enumerate() {
-                let per = NUM_ANCHORS * NUM_REGRESSORS;
+                let per = count * NUM_REGRESSORS;
                 let (Some(tile_scores), Some(tile_regressors)) = (
-                    scores.get(i * NUM_ANCHORS..(i + 1) * NUM_ANCHORS),
+                    scores.get(i * count..(i + 1) * count),
                     regressors.get(i * per..(i + 1) * per),
                 ) else {
                     return Err(NnError::Inference {
@@ -126,24 +140,34 @@ fn values(data: burn_tensor::TensorData) -> Result<Vec<f32>, NnError> {
     })
 }
 
-/// `image` scaled to `size`: area averaging when shrinking, bilinear when enlarging.
+/// `image` scaled to `size`: area averaging (a box filter) when shrinking, bilinear when
+/// enlarging, with `fast_image_resize`'s SIMD kernels; `image`'s own (slower) scaling should
+/// that fail.
 fn scale(image: &RgbImage, size: (u32, u32)) -> RgbImage {
     if image.dimensions() == size {
-        image.clone()
-    } else if size.0 <= image.width() && size.1 <= image.height() {
-        imageops::thumbnail(image, size.0, size.1)
+        return image.clone();
+    }
+    let shrinking = size.0 <= image.width() && size.1 <= image.height();
+    let filter = if shrinking {
+        fir::FilterType::Box
     } else {
-        imageops::resize(image, size.0, size.1, FilterType::Triangle)
+        fir::FilterType::Bilinear
+    };
+    let mut scaled = RgbImage::new(size.0, size.1);
+    let options = fir::ResizeOptions::new().resize_alg(fir::ResizeAlg::Convolution(filter));
+    match fir::Resizer::new().resize(image, &mut scaled, &options) {
+        Ok(()) => scaled,
+        Err(_) if shrinking => imageops::thumbnail(image, size.0, size.1),
+        Err(_) => imageops::resize(image, size.0, size.1, FilterType::Triangle),
     }
 }
 
-/// The 256x256 input whose top-left corner is at `at` in `image`, black outside it.
-fn cut(image: &RgbImage, at: (i64, i64)) -> RgbImage {
-    let side = INPUT_SIZE as u32;
-    let mut tile = RgbImage::new(side, side);
+/// The `size` input whose top-left corner is at `at` in `image`, black outside it.
+fn cut(image: &RgbImage, at: (i64, i64), size: (u32, u32)) -> RgbImage {
+    let mut tile = RgbImage::new(size.0, size.1);
     let (x0, y0) = (at.0.max(0) as u32, at.1.max(0) as u32);
-    let w = side.min(image.width().saturating_sub(x0));
-    let h = side.min(image.height().saturating_sub(y0));
+    let w = size.0.min(image.width().saturating_sub(x0));
+    let h = size.1.min(image.height().saturating_sub(y0));
     let part = imageops::crop_imm(image, x0, y0, w, h);
     imageops::replace(
         &mut tile,
@@ -156,16 +180,16 @@ fn cut(image: &RgbImage, at: (i64, i64)) -> RgbImage {
 
 /// Whether `d` (tile coordinates) reaches an edge of its tile that lies inside the scaled photo.
 fn is_cut(d: &Detection, at: (i64, i64), pass: &Pass) -> bool {
-    let side = INPUT_SIZE as f32;
-    let (w, h) = (pass.size.0 as i64, pass.size.1 as i64);
+    let (tw, th) = (i64::from(pass.tile.0), i64::from(pass.tile.1));
+    let (w, h) = (i64::from(pass.size.0), i64::from(pass.size.1));
     let inner_left = at.0 > 0;
     let inner_top = at.1 > 0;
-    let inner_right = at.0 + (INPUT_SIZE as i64) < w;
-    let inner_bottom = at.1 + (INPUT_SIZE as i64) < h;
+    let inner_right = at.0 + tw < w;
+    let inner_bottom = at.1 + th < h;
     (inner_left && d.bbox[0] < CUT_MARGIN)
         || (inner_top && d.bbox[1] < CUT_MARGIN)
-        || (inner_right && d.bbox[2] > side - CUT_MARGIN)
-        || (inner_bottom && d.bbox[3] > side - CUT_MARGIN)
+        || (inner_right && d.bbox[2] > tw as f32 - CUT_MARGIN)
+        || (inner_bottom && d.bbox[3] > th as f32 - CUT_MARGIN)
 }
 
 /// `d` from tile coordinates to photo coordinates.

@@ -25,16 +25,18 @@ pub use detect::{detect_faces, DetectParams, Face};
 
 /// Side of the square input the network takes.
 pub const INPUT_SIZE: usize = 256;
-/// Number of anchors (rows of the outputs).
+/// Number of anchors (rows of the outputs) of a 256x256 input.
 pub const NUM_ANCHORS: usize = 896;
+/// Both sides of an input must be multiples of this (the coarsest grid's stride).
+pub const INPUT_MULTIPLE: usize = 32;
 /// Regressors per anchor: box centre offset x, y, width, height, then 6 keypoints (x, y).
 pub const NUM_REGRESSORS: usize = 16;
 
 /// Raw outputs of the network for a batch.
 pub struct RawOutput {
-    /// Score logits (before the sigmoid), `[N, 896]`.
+    /// Score logits (before the sigmoid), `[N, anchors]` (896 for a 256x256 input).
     pub scores: Tensor<2>,
-    /// Regressors in input pixels relative to the anchor centre, `[N, 896, 16]`.
+    /// Regressors in input pixels relative to the anchor centre, `[N, anchors, 16]`.
     pub regressors: Tensor<3>,
 }
 
@@ -84,8 +86,9 @@ impl BlazeFace {
         &self.device
     }
 
-    /// Raw outputs for normalised inputs `[N, 3, 256, 256]` (see [`normalise`]). Anchors are
-    /// ordered as in [`anchors::anchors`].
+    /// Raw outputs for normalised inputs `[N, 3, H, W]` (see [`normalise`]): the trained
+    /// 256x256, or any height and width that are multiples of [`INPUT_MULTIPLE`], which the network
+    /// scans as one (no tile edges inside it). Anchors are ordered as in [`anchors::anchors_for`].
     pub fn forward(&self, x: Tensor<4>) -> RawOutput {
         let mut x = burn_tensor::activation::relu(self.stem.forward(x));
         for block in &self.blocks {
@@ -124,7 +127,17 @@ fn rows(map: Tensor<4>, per_anchor: usize) -> Tensor<3> {
 /// Turns 256x256 RGB images (interleaved u8, row by row) into the network's input
 /// `[N, 3, 256, 256]`: `value / 127.5 - 1`, channels first.
 pub fn normalise(images: &[&[u8]], device: &Device) -> Tensor<4> {
-    let plane = INPUT_SIZE * INPUT_SIZE;
+    normalise_sized(images, INPUT_SIZE, INPUT_SIZE, device)
+}
+
+/// [`normalise`] for `width` x `height` images (missing pixels stay at 0, mid-grey).
+pub fn normalise_sized(
+    images: &[&[u8]],
+    width: usize,
+    height: usize,
+    device: &Device,
+) -> Tensor<4> {
+    let plane = width * height;
     let mut values = vec![0f32; images.len() * 3 * plane];
     for (n, image) in images.iter().enumerate() {
         for (i, px) in image.chunks_exact(3).take(plane).enumerate() {
@@ -134,7 +147,7 @@ pub fn normalise(images: &[&[u8]], device: &Device) -> Tensor<4> {
         }
     }
     Tensor::from_data(
-        TensorData::new(values, [images.len(), 3, INPUT_SIZE, INPUT_SIZE]),
+        TensorData::new(values, [images.len(), 3, height, width]),
         device,
     )
 }
