@@ -1,6 +1,7 @@
 //! Scan and clean throughput on 200 camera-sized JPEGs (12 MP, with camera metadata, thumbnail and
 //! motion-photo video), side by side with `exiftool -all=` and `mat2` on the same files when they
-//! are installed. Run with `cargo bench --bench metadata`; prints files/s and MB/s.
+//! are installed, and beside copying the files without reading them (the floor for any tool that
+//! writes a full copy). Run with `cargo bench --bench metadata`; prints files/s and MB/s.
 //!
 //! Set PHOTOVEIL_BENCH_FILES to use another number of files.
 
@@ -77,6 +78,35 @@ fn main() {
         corpus.bytes as f64 / 1e6 / count as f64
     );
 
+    // The floor for any tool that writes a full copy of each photo: copying the bytes alone, and
+    // copying them durably (each copy synced to disk before the next, as clean does before its
+    // rename).
+    let copy_dir = work.path().join("copy");
+    std::fs::create_dir_all(&copy_dir).expect("mkdir");
+    let copy_only = report(
+        "copy only (std::fs::copy, no parsing)",
+        &corpus,
+        timed(|| {
+            for f in &corpus.files {
+                std::fs::copy(f, copy_dir.join(f.file_name().expect("name"))).expect("copy");
+            }
+        }),
+    );
+    let synced_dir = work.path().join("copy-synced");
+    std::fs::create_dir_all(&synced_dir).expect("mkdir");
+    let copy_synced = report(
+        "copy + fsync of each copy",
+        &corpus,
+        timed(|| {
+            for f in &corpus.files {
+                let target = synced_dir.join(f.file_name().expect("name"));
+                std::fs::copy(f, &target).expect("copy");
+                std::fs::File::open(&target)
+                    .and_then(|file| file.sync_all())
+                    .expect("sync");
+            }
+        }),
+    );
     let scan = report(
         "photoveil scan (in process)",
         &corpus,
@@ -135,6 +165,11 @@ fn main() {
         }),
     );
     let clean_fast = clean_fast.max(clean_parallel);
+    println!(
+        "  photoveil clean / plain copy: {:.2}x; / durable copy: {:.2}x",
+        clean_fast / copy_only,
+        clean_fast / copy_synced
+    );
     let cli_out = work.path().join("cli");
     let cli = report(
         "photoveil clean, whole CLI run (one process)",
@@ -171,10 +206,12 @@ fn main() {
             }),
         );
         println!(
-            "  ratio photoveil/exiftool: clean {:.1}x (CLI {:.1}x), scan {:.1}x",
+            "  ratio photoveil/exiftool: clean {:.1}x (CLI {:.1}x), scan {:.1}x; \
+             a plain copy is {:.1}x exiftool",
             clean_fast / rate,
             cli / rate,
-            scan / rate
+            scan / rate,
+            copy_only / rate
         );
         // Scripts and GUI wrappers usually start exiftool once per photo.
         let sample = Corpus {

@@ -112,3 +112,206 @@ fn audit_of_a_truncated_zip_names_it_and_fails() {
     assert_eq!(lines[0]["type"], "error");
     assert!(lines[0]["error"].as_str().unwrap().contains("cut.zip"));
 }
+
+#[test]
+fn audit_report_shows_the_photos_in_ranked_order_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = takeout_zip(dir.path());
+    let ranks: Vec<String> = json_lines(&photoveil(&["audit", "--json", "--no-faces", s(&path)]))
+        .iter()
+        .filter(|l| l["type"] == "rank")
+        .map(|l| {
+            l["entry"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ranks.len(), 2);
+    let html = dir.path().join("audit.html");
+    let out = photoveil(&["audit", "--no-faces", "--report", s(&html), s(&path)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    // Both photos, in the ranking's order, each with its place and what to do.
+    let at = |name: &str| {
+        page.find(&format!(">{name}</bdi>"))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert!(at(&ranks[0]) < at(&ranks[1]), "{ranks:?}");
+    assert!(page.contains("Rank 1") && page.contains("Rank 2"));
+    assert_eq!(page.matches("<h3>What to do</h3>").count(), 2);
+    assert!(page.contains("Replace it with a copy without metadata"));
+    // The export's own date and caption, and the reasons in words.
+    assert!(page.contains("2020-09-13"));
+    assert!(page.contains("Pickup at Lincoln Elementary School"));
+    assert!(page.contains("The caption names a school"));
+    assert!(page.contains("The photo records where it was taken (GPS)."));
+    // Thumbnails read back from the ZIP; the refused entry is not shown as a photo.
+    assert_eq!(page.matches("src=\"data:image/jpeg;base64,").count(), 2);
+    assert!(!page.contains("escape.jpg</bdi>"));
+    assert!(!page.contains("<script"));
+
+    let bare = dir.path().join("bare.html");
+    let out = photoveil(&[
+        "audit",
+        "--no-faces",
+        "--report",
+        s(&bare),
+        "--no-thumbnails",
+        s(&path),
+    ]);
+    assert!(out.status.success());
+    let page = std::fs::read_to_string(&bare).unwrap();
+    assert!(!page.contains("data:image/jpeg"));
+    assert_eq!(page.matches("<h3>What to do</h3>").count(), 2);
+}
+
+#[test]
+fn audit_writes_protected_replacements_of_the_photos_to_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photos.zip");
+    {
+        let file = std::fs::File::create(&path).unwrap();
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default();
+        let mut add = |name: &str, bytes: &[u8]| {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        };
+        add(
+            "camera/astronaut.png",
+            &std::fs::read(shared("astronaut.png")).unwrap(),
+        );
+        add(
+            "camera/with_gps.jpg",
+            &fx::jpeg(320, 240, Default::default()),
+        );
+        // Nothing in it helps an abuser: no replacement.
+        let mut sky = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::new_rgb8(96, 64)
+            .write_to(&mut sky, image::ImageFormat::Png)
+            .unwrap();
+        add("camera/sky.png", &sky.into_inner());
+        zip.finish().unwrap();
+    }
+    let before = sha(&path);
+    let out = dir.path().join("replacements");
+    let home = dir.path().join("home");
+    let run = photoveil_at_home(
+        &home,
+        &["audit", "--json", "--protect-out", s(&out), s(&path)],
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lines = json_lines(&run);
+    let replaced: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["type"] == "replacement")
+        .collect();
+    let entries: Vec<&str> = replaced
+        .iter()
+        .map(|r| r["input"].as_str().unwrap())
+        .collect();
+    assert_eq!(replaced.len(), 2, "{entries:?}");
+    assert!(entries.contains(&"camera/astronaut.png") && entries.contains(&"camera/with_gps.jpg"));
+    assert!(replaced[0]["position"].as_u64() < replaced[1]["position"].as_u64());
+    let face_photo = replaced
+        .iter()
+        .find(|r| r["input"] == "camera/astronaut.png")
+        .unwrap();
+    assert_eq!(face_photo["faces"][0]["action"], "cloaked");
+    assert!(face_photo["faces"][0]["similarity_after_upload"].is_number());
+    // The copies carry nothing the originals gave away, under the photos' own names.
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["astronaut.png", "with_gps.jpg"]);
+    let scan = photoveil(&["scan", "--json", "--no-faces", s(&out)]);
+    for report in json_lines(&scan) {
+        assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report}");
+    }
+    // The export is unchanged.
+    assert_eq!(sha(&path), before);
+}
+
+#[test]
+fn a_named_person_is_recognised_in_a_later_audit_and_their_photos_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let astronaut = image::open(shared("astronaut.png")).unwrap();
+    let first = dir.path().join("first");
+    std::fs::create_dir_all(&first).unwrap();
+    astronaut.save(first.join("me_1.png")).unwrap();
+    astronaut
+        .crop_imm(60, 0, 400, 400)
+        .save(first.join("me_2.png"))
+        .unwrap();
+    std::fs::copy(shared("group_t1.jpg"), first.join("friends.jpg")).unwrap();
+    // The astronaut is in two photos: person 1, the largest group.
+    let run = photoveil_at_home(&home, &["audit", "--json", "--name", "1=me", s(&first)]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lines = json_lines(&run);
+    let named: Vec<_> = lines.iter().filter(|l| l["type"] == "named").collect();
+    assert_eq!(named.len(), 1);
+    assert_eq!(named[0]["name"], "me");
+    let me = lines
+        .iter()
+        .find(|l| l["type"] == "group" && l["name"] == "me")
+        .expect("the named group");
+    assert_eq!(me["photos"], 2);
+    // The names are kept in the user's data folder, with no photo names in them.
+    let book = std::fs::read_to_string(home.join("data/photoveil/people.json")).unwrap();
+    assert!(book.contains("\"me\"") && !book.contains("me_1") && !book.contains("friends"));
+
+    // A later audit of other photos recognises her without being told.
+    let later = dir.path().join("later");
+    std::fs::create_dir_all(&later).unwrap();
+    astronaut
+        .resize(768, 768, image::imageops::FilterType::Triangle)
+        .save(later.join("new.png"))
+        .unwrap();
+    std::fs::copy(shared("group_t1.jpg"), later.join("party.jpg")).unwrap();
+    let lines = json_lines(&photoveil_at_home(&home, &["audit", "--json", s(&later)]));
+    let named: Vec<_> = lines
+        .iter()
+        .filter(|l| l["type"] == "group" && l["name"] == "me")
+        .collect();
+    assert_eq!(named.len(), 1, "{lines:?}");
+    assert_eq!(named[0]["photos"], 1);
+    assert!(lines.iter().filter(|l| l["type"] == "group").count() > 1);
+
+    // --person shows only her photos.
+    let only = photoveil_at_home(&home, &["audit", "--json", "--person", "me", s(&later)]);
+    assert!(only.status.success());
+    let lines = json_lines(&only);
+    let ranked: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["type"] == "rank")
+        .map(|l| l["entry"].as_str().unwrap())
+        .collect();
+    assert_eq!(ranked, ["new.png"]);
+    assert!(lines
+        .iter()
+        .filter(|l| l["type"] == "media")
+        .all(|l| l["entry"] == "new.png"));
+    // An unknown name is said plainly and fails.
+    let nobody = photoveil_at_home(&home, &["audit", "--person", "nobody", s(&later)]);
+    assert!(!nobody.status.success());
+    assert!(String::from_utf8_lossy(&nobody.stderr).contains("No one named \"nobody\""));
+}

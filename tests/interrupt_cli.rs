@@ -3,17 +3,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::s;
-
-fn sha(path: &Path) -> Vec<u8> {
-    ring::digest::digest(&ring::digest::SHA256, &std::fs::read(path).expect("read"))
-        .as_ref()
-        .to_vec()
-}
+use common::{s, sha, shared};
 
 #[cfg(unix)]
 #[test]
@@ -22,7 +16,7 @@ fn ctrl_c_stops_a_batch_without_leaving_partial_copies() {
     let inputs = dir.path().join("in");
     let out = dir.path().join("out");
     std::fs::create_dir(&inputs).expect("mkdir");
-    let astronaut = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/faces/astronaut.png");
+    let astronaut = shared("astronaut.png");
     // Each photo takes seconds (a face to cloak): the signal lands while the batch is running.
     let photos: Vec<PathBuf> = (0..4)
         .map(|i| {

@@ -5,19 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{json_lines, photoveil, s, write};
-
-fn shared(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/faces")
-        .join(name)
-}
-
-fn sha(path: &Path) -> Vec<u8> {
-    ring::digest::digest(&ring::digest::SHA256, &std::fs::read(path).expect("read"))
-        .as_ref()
-        .to_vec()
-}
+use common::{json_lines, photoveil, s, sha, shared, write};
 
 #[test]
 fn protect_writes_clean_measured_copies_and_never_touches_originals() {

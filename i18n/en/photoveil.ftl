@@ -123,6 +123,9 @@ report-risk-harm = Fakes are used to bully, to embarrass, to blackmail and to tr
 report-risk-location = Hidden data makes it worse: a photo's GPS position, date and names can lead a stranger to your home or school.
 report-risk-help = If it happens to you or a friend: it is not your fault. Do not reply or pay. Save the evidence, report it on the app, and tell an adult you trust.
 report-footer = Made with PhotoVeil. Cleaning and protecting make misuse harder, but no tool can promise full safety: think before you post.
+report-audit-position = Rank { $position }
+report-audit-todo = What to do
+report-audit-why = Why:
 
 ## GUI
 ## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
@@ -319,6 +322,12 @@ audit-do-replace-protected = Replace it with a protected copy (photoveil protect
 audit-do-clean-metadata = Replace it with a copy without metadata, or remove the location the service keeps.
 audit-do-nothing = Nothing to do.
 audit-video-not-analysed = Video: listed with its post and date; its content is not analysed.
+audit-group-name = Named on this computer: { $name }
+audit-named = Person { $id } is now called "{ $name }" (kept on this computer only; later audits will recognise this person).
+audit-no-such-person = There is no person { $id } in this export.
+audit-person-not-found = No one named "{ $name }" was recognised in this export.
+audit-name-empty = A name cannot be empty.
+audit-name-no-face = Person { $id } has no face clear enough to be recognised again.
 audit-reason-swappable-faces = { $count ->
     [one] 1 face
    *[other] { $count } faces

@@ -104,6 +104,9 @@ report-risk-harm = 가짜 사진과 영상은 괴롭히고, 망신을 주고, �
 report-risk-location = 숨은 정보가 있으면 더 위험해져요. 사진에 담긴 GPS 위치, 날짜, 이름으로 모르는 사람이 우리 집이나 학교를 찾아올 수도 있어요.
 report-risk-help = 나나 친구에게 이런 일이 생기면, 절대 내 잘못이 아니에요. 답장하거나 돈을 보내지 마세요. 증거를 저장하고, 앱에 신고하고, 믿을 수 있는 어른에게 꼭 이야기하세요.
 report-footer = PhotoVeil로 만들었어요. 정보를 지우고 얼굴을 보호하면 악용하기가 훨씬 어려워지지만, 어떤 도구도 완벽한 안전을 약속할 수는 없어요. 올리기 전에 한 번 더 생각해요.
+report-audit-position = 위험 순위 { $position }위
+report-audit-todo = 할 일
+report-audit-why = 이유:
 
 ## GUI
 ## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
@@ -266,6 +269,12 @@ audit-do-replace-protected = 보호한 사본으로 바꿔 올리세요 (photove
 audit-do-clean-metadata = 메타데이터를 지운 사본으로 바꾸거나, 서비스에 저장된 위치를 지우세요.
 audit-do-nothing = 할 일이 없어요.
 audit-video-not-analysed = 동영상: 게시물, 날짜와 함께 목록에 보여 주지만 내용은 분석하지 않아요.
+audit-group-name = 이 컴퓨터에 저장한 이름: { $name }
+audit-named = 사람 { $id }의 이름을 "{ $name }"(으)로 정했어요. 이 컴퓨터에만 저장되고, 다음 점검부터 이 사람을 알아봐요.
+audit-no-such-person = 이 내보내기에는 사람 { $id }이(가) 없어요.
+audit-person-not-found = 이 내보내기에서 "{ $name }"(이)라는 사람을 찾지 못했어요.
+audit-name-empty = 이름은 비워 둘 수 없어요.
+audit-name-no-face = 사람 { $id }은(는) 다시 알아볼 만큼 선명한 얼굴이 없어요.
 audit-reason-swappable-faces = 얼굴 바꾸기에 쓸 만큼 선명한 얼굴 { $count }개 (가장 큰 얼굴 { $side }px)
 audit-reason-recurring-person = 사람 { $id }이(가) 이 내보내기 파일의 사진 { $photos }장에 나와요
 audit-reason-gps-in-photo = 사진에 찍은 장소(GPS)가 기록되어 있어요.

@@ -124,6 +124,9 @@ report-risk-harm = جعلی تصویریں اور ویڈیوز تنگ کرنے،
 report-risk-location = چھپی معلومات خطرہ اور بڑھا دیتی ہیں: تصویر کا جی پی ایس مقام، تاریخ اور نام کسی اجنبی کو آپ کے گھر یا اسکول تک پہنچا سکتے ہیں۔
 report-risk-help = اگر آپ یا آپ کے کسی دوست کے ساتھ ایسا ہو تو یاد رکھیں: اس میں آپ کا کوئی قصور نہیں۔ جواب نہ دیں اور پیسے نہ دیں۔ ثبوت محفوظ کریں، ایپ پر رپورٹ کریں، اور کسی ایسے بڑے کو ضرور بتائیں جس پر آپ بھروسا کرتے ہیں۔
 report-footer = PhotoVeil سے بنایا گیا۔ صفائی اور حفاظت سے غلط استعمال مشکل ہو جاتا ہے، لیکن کوئی بھی ٹول پوری حفاظت کا وعدہ نہیں کر سکتا: پوسٹ کرنے سے پہلے سوچیں۔
+report-audit-position = خطرے میں درجہ { $position }
+report-audit-todo = کیا کرنا چاہیے
+report-audit-why = وجوہات:
 
 ## GUI
 ## The desktop app. Keys start with "gui-"; { $name } placeholders are filled in by the app.
@@ -320,6 +323,12 @@ audit-do-replace-protected = اس کی جگہ محفوظ کی گئی نقل لگ
 audit-do-clean-metadata = اس کی جگہ میٹا ڈیٹا کے بغیر نقل لگائیں، یا سروس میں رکھا گیا مقام ہٹا دیں۔
 audit-do-nothing = کچھ کرنے کی ضرورت نہیں۔
 audit-video-not-analysed = ویڈیو: اپنی پوسٹ اور تاریخ کے ساتھ فہرست میں ہے؛ اس کے مواد کا تجزیہ نہیں کیا جاتا۔
+audit-group-name = اس کمپیوٹر پر رکھا گیا نام: { $name }
+audit-named = شخص { $id } کا نام اب "{ $name }" ہے (صرف اس کمپیوٹر پر محفوظ؛ اگلی جانچ میں یہ شخص پہچانا جائے گا)۔
+audit-no-such-person = اس ایکسپورٹ میں شخص { $id } نہیں ہے۔
+audit-person-not-found = اس ایکسپورٹ میں "{ $name }" نام کا کوئی شخص نہیں پہچانا گیا۔
+audit-name-empty = نام خالی نہیں ہو سکتا۔
+audit-name-no-face = شخص { $id } کا کوئی چہرہ اتنا صاف نہیں کہ اسے دوبارہ پہچانا جا سکے۔
 audit-reason-swappable-faces = { $count ->
     [one] ایک چہرہ
    *[other] { $count } چہرے

@@ -1,20 +1,47 @@
 //! `photoveil audit`: what an account export (or a folder or ZIP of photos) gives away, who is
 //! in it, and what to do first.
 
+use std::path::{Path, PathBuf};
+
 use std::collections::HashMap;
-use std::path::Path;
 
 use photoveil_core::audit::{
-    audit, AuditOptions, AuditReport, Layout, MediaItem, MediaKind, RankedMedia, Reason,
+    audit, AuditOptions, AuditReport, Export, Layout, MediaItem, MediaKind, RankedMedia,
     Recommendation,
 };
+use photoveil_core::limits::MAX_FILE_BYTES;
+use photoveil_core::protect::pipeline::{
+    protect_file, FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
+};
+use photoveil_core::protect::Engine;
+use photoveil_core::report::{thumbnail_of_bytes, PhotoEntry, THUMBNAIL_SIDE};
 use serde_json::{json, Value};
 
-use crate::i18n::{text, LOADER};
+use super::describe;
+use super::scan::{write_report, ReportRequest};
+use crate::i18n::text;
 
-/// Audits one export; returns false when it could not be read or any photo failed.
-pub fn run(path: &Path, json: bool, faces: bool) -> bool {
-    let engine = if faces {
+/// What the command line asked of an audit.
+pub struct Request {
+    /// JSON Lines instead of text.
+    pub json: bool,
+    /// Look for faces (and group people).
+    pub faces: bool,
+    /// Also write an HTML report.
+    pub report: Option<ReportRequest>,
+    /// Also write protected replacements into this folder.
+    pub protect_out: Option<PathBuf>,
+    /// Names to give to people, by their number (from 1).
+    pub names: Vec<(usize, String)>,
+    /// Show only the photos of the person of this name.
+    pub person: Option<String>,
+}
+
+/// Audits one export (and writes the report and replacements when asked); returns false when
+/// it could not be read, any photo failed or a report or replacement could not be written.
+pub fn run(path: &Path, request: Request) -> bool {
+    let json = request.json;
+    let engine = if request.faces {
         match super::load_engine() {
             Some(engine) => Some(engine),
             None => return false,
@@ -22,7 +49,7 @@ pub fn run(path: &Path, json: bool, faces: bool) -> bool {
     } else {
         None
     };
-    let report = match audit(path, engine.as_ref(), &AuditOptions::default()) {
+    let mut report = match audit(path, engine.as_ref(), &AuditOptions::default()) {
         Ok(report) => report,
         Err(e) => {
             if json {
@@ -36,15 +63,176 @@ pub fn run(path: &Path, json: bool, faces: bool) -> bool {
             return false;
         }
     };
+    let named = engine.is_none() || super::people::name_people(&mut report, &request.names, json);
+    if let Some(person) = &request.person {
+        if !super::people::only_person(&mut report, person, json) {
+            return false;
+        }
+    }
     if json {
         print_json(&report);
     } else {
         print_text(&report);
     }
-    report
+    let ok = report
         .media
         .iter()
-        .all(|m| m.error.is_none() && (m.analysed || m.kind == MediaKind::Video))
+        .all(|m| m.error.is_none() && (m.analysed || m.kind == MediaKind::Video));
+    let reported = match &request.report {
+        Some(report_request) => {
+            let entries = report_entries(&report, report_request.thumbnails);
+            write_report(report_request, &entries)
+        }
+        None => true,
+    };
+    let replaced = match (&request.protect_out, &engine) {
+        (Some(out), Some(engine)) => write_replacements(&report, engine, out, json),
+        _ => true,
+    };
+    ok && named && reported && replaced
+}
+
+/// Writes a protected copy of every photo the audit advises deleting or replacing (or
+/// cleaning) into `out`, under the photo's own file name (numbered when taken), most harmful
+/// first. Each photo is read from the export into a private temporary folder, which is removed
+/// afterwards; the export is never changed.
+fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: bool) -> bool {
+    let controller = super::interrupted();
+    let failed = |problem: String| {
+        if json {
+            println!(
+                "{}",
+                json!({"type": "error", "source": report.source, "error": problem})
+            );
+        } else {
+            eprintln!("photoveil: {problem}");
+        }
+        false
+    };
+    let (export, listing) = match Export::open(&report.source, AuditOptions::default().limits) {
+        Ok(opened) => opened,
+        Err(e) => return failed(e.to_string()),
+    };
+    let scratch = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => return failed(format!("{}: {e}", std::env::temp_dir().display())),
+    };
+    let by_name: HashMap<&str, _> = listing
+        .entries
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    let options = ProtectOptions {
+        out_dir: out.to_path_buf(),
+        strength: Strength::Standard,
+        faces: FaceSelection::All,
+        blur: false,
+        jpeg_quality: DEFAULT_JPEG_QUALITY,
+        decoy_book: super::protect::decoy_book_path(),
+    };
+    let mut ok = true;
+    for (position, ranked) in report.ranking.iter().enumerate() {
+        if controller.is_cancelled() {
+            break;
+        }
+        let Some(item) = report.media.get(ranked.media) else {
+            continue;
+        };
+        if ranked.recommendation == Recommendation::NothingToDo
+            || item.kind != MediaKind::Photo
+            || item.error.is_some()
+        {
+            continue;
+        }
+        let name = Path::new(&item.entry)
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| format!("photo-{position}").into());
+        let staged = scratch.path().join(position.to_string());
+        let read = by_name
+            .get(item.entry.as_str())
+            .ok_or_else(|| "the entry is no longer in the export".to_string())
+            .and_then(|entry| {
+                export
+                    .read(entry, MAX_FILE_BYTES)
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|data| {
+                std::fs::create_dir_all(&staged)
+                    .and_then(|()| std::fs::write(staged.join(&name), data))
+                    .map_err(|e| format!("{}: {e}", staged.display()))
+            });
+        let mut protected = match read {
+            Ok(()) => protect_file(engine, &staged.join(&name), &options, &controller),
+            Err(problem) => {
+                ok = failed(format!(
+                    "{}: {}: {problem}",
+                    report.source.display(),
+                    item.entry
+                ));
+                continue;
+            }
+        };
+        let _ = std::fs::remove_dir_all(&staged);
+        protected.input = PathBuf::from(&item.entry);
+        ok &= protected.error.is_none();
+        if json {
+            let mut value = serde_json::to_value(&protected);
+            if let Ok(Value::Object(map)) = &mut value {
+                map.insert("type".into(), json!("replacement"));
+                map.insert("position".into(), json!(position + 1));
+                map.insert(
+                    "error".into(),
+                    json!(protected.error.as_ref().map(|e| e.to_string())),
+                );
+            }
+            match value {
+                Ok(value) => println!("{value}"),
+                Err(e) => eprintln!("photoveil: {e}"),
+            }
+        } else {
+            super::protect::print_human(&protected);
+        }
+    }
+    ok
+}
+
+/// The report's entries: every media file in ranked order, with a thumbnail read again from
+/// the export when wanted (the audit itself keeps no picture data).
+fn report_entries(report: &AuditReport, thumbnails: bool) -> Vec<PhotoEntry> {
+    let mut entries: Vec<PhotoEntry> = report
+        .ranking
+        .iter()
+        .enumerate()
+        .filter_map(|(position, ranked)| {
+            let item = report.media.get(ranked.media)?;
+            Some(PhotoEntry::from_audit(position + 1, ranked, item))
+        })
+        .collect();
+    if !thumbnails {
+        return entries;
+    }
+    let Ok((export, listing)) = Export::open(&report.source, AuditOptions::default().limits) else {
+        return entries;
+    };
+    let by_name: HashMap<&str, _> = listing
+        .entries
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    for entry in &mut entries {
+        let (Some(format), Some(found)) = (
+            entry.format,
+            entry.path.to_str().and_then(|name| by_name.get(name)),
+        ) else {
+            continue;
+        };
+        entry.thumbnail = export
+            .read(found, MAX_FILE_BYTES)
+            .ok()
+            .and_then(|data| thumbnail_of_bytes(format, &data, THUMBNAIL_SIDE).ok());
+    }
+    entries
 }
 
 /// Prints one JSON object per line, each with a `type`.
@@ -74,7 +262,11 @@ fn print_json(report: &AuditReport) {
         Ok(other) => println!("{other}"),
         Err(e) => eprintln!("photoveil: {e}"),
     };
+    let shown: std::collections::HashSet<usize> = report.ranking.iter().map(|r| r.media).collect();
     for (index, item) in report.media.iter().enumerate() {
+        if !shown.contains(&index) {
+            continue;
+        }
         let mut value = serde_json::to_value(item);
         if let Ok(Value::Object(map)) = &mut value {
             map.insert("index".into(), json!(index));
@@ -104,16 +296,6 @@ fn print_json(report: &AuditReport) {
     }
 }
 
-fn numbers(key: &str, args: &[(&str, i64)]) -> String {
-    let map: HashMap<&str, i64> = args.iter().copied().collect();
-    LOADER.get_args(key, map)
-}
-
-fn words(key: &str, args: &[(&str, &str)]) -> String {
-    let map: HashMap<&str, String> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
-    LOADER.get_args(key, map)
-}
-
 fn print_text(report: &AuditReport) {
     let layout = match report.layout {
         Layout::Instagram => "audit-layout-instagram",
@@ -129,7 +311,7 @@ fn print_text(report: &AuditReport) {
     println!("{}: {}", report.source.display(), text(layout));
     println!(
         "  {}",
-        numbers(
+        describe::numbers(
             "audit-counts",
             &[
                 ("photos", photos),
@@ -142,7 +324,7 @@ fn print_text(report: &AuditReport) {
         for group in &report.groups {
             println!(
                 "  {}",
-                numbers(
+                describe::numbers(
                     "audit-group",
                     &[
                         ("id", group.id as i64 + 1),
@@ -152,6 +334,12 @@ fn print_text(report: &AuditReport) {
                     ]
                 )
             );
+            if let Some(name) = &group.name {
+                println!(
+                    "    {}",
+                    describe::words("audit-group-name", &[("name", name)])
+                );
+            }
         }
     }
     println!("\n{}", text("audit-ranking-heading"));
@@ -172,7 +360,7 @@ fn print_text(report: &AuditReport) {
 fn print_ranked(position: usize, ranked: &RankedMedia, item: &MediaItem) {
     let mut about = Vec::new();
     if let Some(date) = item.context.date {
-        about.push(civil_date(date));
+        about.push(describe::civil_date(date));
     }
     if let Some(album) = &item.context.album {
         about.push(album.clone());
@@ -187,77 +375,14 @@ fn print_ranked(position: usize, ranked: &RankedMedia, item: &MediaItem) {
         format!(" ({})", about.join(", "))
     };
     println!("  {position:>3}. {}{about}", item.entry);
-    let action = match ranked.recommendation {
-        Recommendation::DeletePost => "audit-do-delete-post",
-        Recommendation::ReplaceWithProtectedCopy => "audit-do-replace-protected",
-        Recommendation::CleanMetadata => "audit-do-clean-metadata",
-        Recommendation::NothingToDo => "audit-do-nothing",
-    };
-    println!("       {}", text(action));
+    println!("       {}", describe::recommendation(ranked.recommendation));
     for reason in &ranked.reasons {
-        println!("       - {}", describe_reason(reason));
+        println!("       - {}", describe::reason(reason));
     }
     if item.kind == MediaKind::Video {
         println!("       - {}", text("audit-video-not-analysed"));
     }
     if let Some(e) = &item.error {
         println!("       - {e}");
-    }
-}
-
-fn describe_reason(reason: &Reason) -> String {
-    match reason {
-        Reason::SwappableFaces {
-            count,
-            largest_side,
-        } => numbers(
-            "audit-reason-swappable-faces",
-            &[("count", *count as i64), ("side", i64::from(*largest_side))],
-        ),
-        Reason::RecurringPerson { group, photos } => numbers(
-            "audit-reason-recurring-person",
-            &[("id", *group as i64 + 1), ("photos", *photos as i64)],
-        ),
-        Reason::GpsInPhoto => text("audit-reason-gps-in-photo"),
-        Reason::GpsBesidePhoto { .. } => text("audit-reason-gps-beside-photo"),
-        Reason::TaggedPlace { name } => words("audit-reason-tagged-place", &[("name", name)]),
-        Reason::SchoolInCaption { word } => {
-            words("audit-reason-school-in-caption", &[("word", word)])
-        }
-        Reason::PlaceInCaption { word } => {
-            words("audit-reason-place-in-caption", &[("word", word)])
-        }
-        Reason::NamedPeople { count } => {
-            numbers("audit-reason-named-people", &[("count", *count as i64)])
-        }
-        Reason::RevealingMetadata { count } => numbers(
-            "audit-reason-revealing-metadata",
-            &[("count", *count as i64)],
-        ),
-        Reason::Public => text("audit-reason-public"),
-    }
-}
-
-/// `YYYY-MM-DD` (UTC) of seconds since 1970.
-fn civil_date(seconds: i64) -> String {
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(1_672_531_200), "2023-01-01");
-        assert_eq!(super::civil_date(951_782_400), "2000-02-29");
     }
 }

@@ -1,8 +1,11 @@
-//! Plain-language text for the core's typed findings.
+//! Plain-language text for the core's typed findings and audit advice.
 
+use std::collections::HashMap;
+
+use photoveil_core::audit::{Reason, Recommendation};
 use photoveil_core::{Category, Finding, Severity};
 
-use crate::i18n::text;
+use crate::i18n::{text, LOADER};
 
 /// "Location", "Device", ...
 pub fn category(category: Category) -> String {
@@ -36,4 +39,84 @@ pub fn finding(f: &Finding) -> String {
         f.tag,
         text(&f.explanation.key())
     )
+}
+
+/// What the audit advises doing about a photo, in words.
+pub fn recommendation(recommendation: Recommendation) -> String {
+    text(match recommendation {
+        Recommendation::DeletePost => "audit-do-delete-post",
+        Recommendation::ReplaceWithProtectedCopy => "audit-do-replace-protected",
+        Recommendation::CleanMetadata => "audit-do-clean-metadata",
+        Recommendation::NothingToDo => "audit-do-nothing",
+    })
+}
+
+/// A translated message with number arguments.
+pub fn numbers(key: &str, args: &[(&str, i64)]) -> String {
+    let map: HashMap<&str, i64> = args.iter().copied().collect();
+    LOADER.get_args(key, map)
+}
+
+/// A translated message with text arguments.
+pub fn words(key: &str, args: &[(&str, &str)]) -> String {
+    let map: HashMap<&str, String> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    LOADER.get_args(key, map)
+}
+
+/// One reason of the audit's ranking, in words.
+pub fn reason(reason: &Reason) -> String {
+    match reason {
+        Reason::SwappableFaces {
+            count,
+            largest_side,
+        } => numbers(
+            "audit-reason-swappable-faces",
+            &[("count", *count as i64), ("side", i64::from(*largest_side))],
+        ),
+        Reason::RecurringPerson { group, photos } => numbers(
+            "audit-reason-recurring-person",
+            &[("id", *group as i64 + 1), ("photos", *photos as i64)],
+        ),
+        Reason::GpsInPhoto => text("audit-reason-gps-in-photo"),
+        Reason::GpsBesidePhoto { .. } => text("audit-reason-gps-beside-photo"),
+        Reason::TaggedPlace { name } => words("audit-reason-tagged-place", &[("name", name)]),
+        Reason::SchoolInCaption { word } => {
+            words("audit-reason-school-in-caption", &[("word", word)])
+        }
+        Reason::PlaceInCaption { word } => {
+            words("audit-reason-place-in-caption", &[("word", word)])
+        }
+        Reason::NamedPeople { count } => {
+            numbers("audit-reason-named-people", &[("count", *count as i64)])
+        }
+        Reason::RevealingMetadata { count } => numbers(
+            "audit-reason-revealing-metadata",
+            &[("count", *count as i64)],
+        ),
+        Reason::Public => text("audit-reason-public"),
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of seconds since 1970.
+pub fn civil_date(seconds: i64) -> String {
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), "1970-01-01");
+        assert_eq!(super::civil_date(1_672_531_200), "2023-01-01");
+        assert_eq!(super::civil_date(951_782_400), "2000-02-29");
+    }
 }

@@ -3,6 +3,7 @@
 mod audit;
 mod clean;
 pub(crate) mod describe;
+mod people;
 mod protect;
 mod scan;
 mod verify;
@@ -82,7 +83,7 @@ enum Command {
         #[arg(long)]
         blur_faces: bool,
         /// Quality of JPEG copies (lowered down to 70 if a copy would grow over 1.3x).
-        #[arg(long, default_value_t = 92, value_parser = clap::value_parser!(u8).range(50..=100))]
+        #[arg(long, default_value_t = photoveil_core::protect::pipeline::DEFAULT_JPEG_QUALITY, value_parser = clap::value_parser!(u8).range(50..=100))]
         jpeg_quality: u8,
         /// Do not remember people's decoy identities between runs.
         #[arg(long)]
@@ -120,6 +121,24 @@ enum Command {
         /// Do not look for faces (metadata and the export's own information only; faster).
         #[arg(long)]
         no_faces: bool,
+        /// Also write a report: a self-contained HTML page of the photos in ranked order, each
+        /// with what to do about it.
+        #[arg(long, value_name = "FILE.html")]
+        report: Option<PathBuf>,
+        /// Leave the small pictures of the photos out of the report.
+        #[arg(long, requires = "report")]
+        no_thumbnails: bool,
+        /// Write protected replacements (faces cloaked, metadata removed) of every photo the
+        /// audit advises deleting or replacing into this folder, to post instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "no_faces")]
+        protect_out: Option<PathBuf>,
+        /// Name a person of this audit, by the number it shows (e.g. `--name 1=me`). Names are
+        /// kept on this computer only, and later audits recognise the person. Repeatable.
+        #[arg(long, value_name = "N=NAME", value_parser = people::parse_name, conflicts_with = "no_faces")]
+        name: Vec<(usize, String)>,
+        /// Show only the photos of the person given this name.
+        #[arg(long, value_name = "NAME", conflicts_with = "no_faces")]
+        person: Option<String>,
         /// The export: a ZIP file or a folder.
         path: PathBuf,
     },
@@ -216,8 +235,26 @@ pub fn run() -> ExitCode {
         Some(Command::Audit {
             json,
             no_faces,
+            report,
+            no_thumbnails,
+            protect_out,
+            name,
+            person,
             path,
-        }) => audit::run(&path, json, !no_faces),
+        }) => {
+            let request = audit::Request {
+                names: name,
+                person,
+                json,
+                faces: !no_faces,
+                report: report.map(|path| scan::ReportRequest {
+                    path,
+                    thumbnails: !no_thumbnails,
+                }),
+                protect_out,
+            };
+            audit::run(&path, request)
+        }
     };
     if INTERRUPT
         .get()

@@ -85,12 +85,13 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
 }
 
 /// The file that remembers decoy identities: in the user's local data folder.
-fn decoy_book_path() -> Option<PathBuf> {
+pub(super) fn decoy_book_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
         .map(|d| d.data_local_dir().join("decoys.json"))
 }
 
-fn print_human(report: &ProtectReport) {
+/// The text lines of one protected photo: where the copy went, then each face as measured.
+pub(super) fn print_human(report: &ProtectReport) {
     let input = report.input.display();
     let Some(output) = &report.output else {
         if let Some(e) = &report.error {

@@ -64,7 +64,7 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequ
 }
 
 /// Writes the report and says where (on standard error, so JSON output stays clean).
-fn write_report(request: &ReportRequest, entries: &[PhotoEntry]) -> bool {
+pub fn write_report(request: &ReportRequest, entries: &[PhotoEntry]) -> bool {
     let options = ReportOptions {
         thumbnails: request.thumbnails,
     };

@@ -101,7 +101,7 @@ impl Default for Settings {
         Settings {
             output_folder: None,
             face_mode: FaceMode::default(),
-            jpeg_quality: 92,
+            jpeg_quality: photoveil_core::protect::pipeline::DEFAULT_JPEG_QUALITY,
             language: String::from("en"),
             theme: ThemeChoice::default(),
             large_text: false,

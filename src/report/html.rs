@@ -3,8 +3,9 @@
 use std::fmt::Write;
 
 use base64::Engine as _;
+use photoveil_core::audit::Recommendation;
 use photoveil_core::clean::Kept;
-use photoveil_core::report::{FaceCount, Outcome, PhotoEntry};
+use photoveil_core::report::{AuditAdvice, FaceCount, Outcome, PhotoEntry};
 use photoveil_core::{Finding, Severity};
 
 use super::escape::{escape, shorten};
@@ -109,7 +110,11 @@ fn photo(page: &mut String, entry: &PhotoEntry, options: &ReportOptions) {
     page.push_str("<div class=\"body\">\n");
     thumbnail(page, entry, &name, options);
     page.push_str("<div class=\"facts\">\n");
-    // The most striking first: where it was taken and the faces, then the full list.
+    // The most striking first: what to do (audits), where it was taken and the faces, then the
+    // full list.
+    if let Some(advice) = &entry.advice {
+        audit_advice(page, advice);
+    }
     gps(page, entry);
     faces(page, entry.faces);
     revealed(page, &entry.revealed);
@@ -145,6 +150,56 @@ fn thumbnail(page: &mut String, entry: &PhotoEntry, name: &str, options: &Report
             );
         }
     }
+}
+
+/// An audited photo's place in the ranking, what the export says about it, what to do and why.
+fn audit_advice(page: &mut String, advice: &AuditAdvice) {
+    let mut about = vec![text_with(
+        "report-audit-position",
+        &[("position", FluentValue::from(advice.position))],
+    )];
+    if let Some(date) = advice.date {
+        about.push(describe::civil_date(date));
+    }
+    if let Some(album) = &advice.album {
+        about.push(album.clone());
+    }
+    if let Some(caption) = &advice.caption {
+        about.push(format!(
+            "\u{201c}{}\u{201d}",
+            shorten(caption, MAX_VALUE_CHARS)
+        ));
+    }
+    let _ = writeln!(
+        page,
+        "<p class=\"details\">{}</p>",
+        escape(&about.join(" · "))
+    );
+    let _ = writeln!(page, "<h3>{}</h3>", escape(&text("report-audit-todo")));
+    let class = match advice.recommendation {
+        Recommendation::NothingToDo => "clean",
+        _ => "warn",
+    };
+    let _ = writeln!(
+        page,
+        "<p class=\"{class}\">{}</p>",
+        escape(&describe::recommendation(advice.recommendation))
+    );
+    if advice.reasons.is_empty() && !advice.video {
+        return;
+    }
+    let _ = writeln!(page, "<p>{}</p>\n<ul>", escape(&text("report-audit-why")));
+    for reason in &advice.reasons {
+        let _ = writeln!(page, "<li>{}</li>", escape(&describe::reason(reason)));
+    }
+    if advice.video {
+        let _ = writeln!(
+            page,
+            "<li>{}</li>",
+            escape(&text("audit-video-not-analysed"))
+        );
+    }
+    page.push_str("</ul>\n");
 }
 
 fn revealed(page: &mut String, findings: &[Finding]) {
@@ -302,7 +357,7 @@ fn file_line(page: &mut String, key: &str, output: &std::path::Path) {
 mod tests {
     use std::path::PathBuf;
 
-    use photoveil_core::report::{FaceCount, Outcome, PhotoEntry};
+    use photoveil_core::report::{AuditAdvice, FaceCount, Outcome, PhotoEntry};
 
     use super::*;
 
@@ -320,6 +375,7 @@ mod tests {
             }),
             outcome,
             error: None,
+            advice: None,
         }
     }
 

@@ -6,10 +6,36 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// A public photo of `../shared/faces/`.
+pub fn shared(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/faces")
+        .join(name)
+}
+
+/// SHA-256 of a file's bytes.
+pub fn sha(path: &Path) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, &std::fs::read(path).expect("read"))
+        .as_ref()
+        .to_vec()
+}
+
 /// Runs `photoveil` with `args`.
 pub fn photoveil(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_photoveil"))
         .args(args)
+        .output()
+        .expect("the photoveil binary runs")
+}
+
+/// Runs `photoveil` with `args` as a user whose home (and data and settings folders) is
+/// `home`, so that what it remembers (decoys, names) stays in the test's folder.
+pub fn photoveil_at_home(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_photoveil"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .expect("the photoveil binary runs")
 }

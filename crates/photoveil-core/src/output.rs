@@ -197,3 +197,19 @@ mod tests {
             .is_none());
     }
 }
+
+/// Writes a small private file (settings-like data such as decoy keys or people's names)
+/// atomically: a temporary file beside `path`, created readable by the user only where the
+/// system allows, then renamed over it. Creates the folder when missing.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    temp.write_all(bytes).map_err(write_err)?;
+    temp.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}

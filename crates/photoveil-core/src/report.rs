@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use image::codecs::jpeg::JpegEncoder;
 
+use crate::audit::{MediaItem, MediaKind, RankedMedia, Reason, Recommendation};
 use crate::clean::{CleanReport, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Finding};
@@ -96,6 +97,25 @@ pub enum Outcome {
     Failed,
 }
 
+/// What an audit of an account export says about one of its photos or videos.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditAdvice {
+    /// Place in the ranking (1: helps an abuser most).
+    pub position: usize,
+    /// What to do about it.
+    pub recommendation: Recommendation,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// When it was taken or posted, as the export says (seconds since 1970, UTC).
+    pub date: Option<i64>,
+    /// The album it is in.
+    pub album: Option<String>,
+    /// Its caption or description.
+    pub caption: Option<String>,
+    /// Whether it is a video (listed, not analysed).
+    pub video: bool,
+}
+
 /// One photo of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhotoEntry {
@@ -117,6 +137,8 @@ pub struct PhotoEntry {
     pub outcome: Outcome,
     /// Why the photo could not be processed (the core's message).
     pub error: Option<String>,
+    /// The audit's ranking and advice, for photos of an audited export.
+    pub advice: Option<AuditAdvice>,
 }
 
 impl PhotoEntry {
@@ -135,6 +157,7 @@ impl PhotoEntry {
             }),
             outcome: outcome_or_failed(report.error.is_none(), || Outcome::Scanned),
             error: report.error.as_ref().map(ToString::to_string),
+            advice: None,
         }
     }
 
@@ -157,6 +180,7 @@ impl PhotoEntry {
             faces: None,
             outcome,
             error: report.error.as_ref().map(ToString::to_string),
+            advice: None,
         }
     }
 
@@ -191,6 +215,36 @@ impl PhotoEntry {
             }),
             outcome,
             error: report.error.as_ref().map(ToString::to_string),
+            advice: None,
+        }
+    }
+
+    /// The entry for a photo or video of an audited export, at `position` (from 1) in the
+    /// ranking. Its path is its name inside the export.
+    pub fn from_audit(position: usize, ranked: &RankedMedia, item: &MediaItem) -> PhotoEntry {
+        let video = item.kind == MediaKind::Video;
+        PhotoEntry {
+            path: PathBuf::from(&item.entry),
+            format: item.format,
+            width: item.width,
+            height: item.height,
+            thumbnail: None,
+            revealed: item.findings.clone(),
+            faces: item.faces.as_ref().map(|faces| FaceCount {
+                found: faces.len(),
+                usable: faces.iter().filter(|f| f.face.usable).count(),
+            }),
+            outcome: outcome_or_failed(item.error.is_none(), || Outcome::Scanned),
+            error: item.error.as_ref().map(ToString::to_string),
+            advice: Some(AuditAdvice {
+                position,
+                recommendation: ranked.recommendation,
+                reasons: ranked.reasons.clone(),
+                date: item.context.date,
+                album: item.context.album.clone(),
+                caption: item.context.caption.clone(),
+                video,
+            }),
         }
     }
 
@@ -286,6 +340,7 @@ mod tests {
             faces: None,
             outcome: Outcome::Scanned,
             error: None,
+            advice: None,
         };
         assert_eq!(entry.gps_positions(), vec![(37.32, -121.94)]);
     }

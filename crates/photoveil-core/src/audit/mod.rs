@@ -8,6 +8,7 @@ pub mod archive;
 pub mod cluster;
 pub mod error;
 pub mod layout;
+pub mod people;
 pub mod rank;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use serde::Serialize;
 pub use archive::{ArchiveLimits, Entry, Export, SkippedEntry};
 pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
+pub use people::{name_groups, NamingError, PeopleBook};
 pub use rank::{RankedMedia, Reason, Recommendation};
 
 use crate::batch::run_ordered;
@@ -113,6 +115,11 @@ pub struct PersonGroup {
     pub swappable: usize,
     /// The photos (indices into the report's media list).
     pub media: Vec<usize>,
+    /// The name the user gave this person on this computer, when recognised.
+    pub name: Option<String>,
+    /// The person's average embeddings, to recognise them again (never written out).
+    #[serde(skip)]
+    pub signature: Option<FaceEmbedding>,
 }
 
 /// The result of auditing an export.
@@ -320,6 +327,8 @@ fn group_people(
             public_posts: 0,
             swappable: 0,
             media: Vec::new(),
+            name: None,
+            signature: None,
         })
         .collect();
     let mut usable_in: Vec<Vec<usize>> = vec![Vec::new(); count];
@@ -337,6 +346,13 @@ fn group_people(
         if usable && !usable_in[label].contains(&m) {
             usable_in[label].push(m);
         }
+    }
+    let mut members: Vec<Vec<&FaceEmbedding>> = vec![Vec::new(); count];
+    for (&label, vector) in labels.iter().zip(&vectors) {
+        members[label].push(vector);
+    }
+    for (group, faces) in groups.iter_mut().zip(members) {
+        group.signature = people::signature_of(faces);
     }
     for (group, usable) in groups.iter_mut().zip(&usable_in) {
         group.photos = group.media.len();

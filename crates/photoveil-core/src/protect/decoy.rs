@@ -67,17 +67,8 @@ impl DecoyBook {
     /// Writes the book to `path` atomically (temporary file, then rename), readable only by the
     /// user where the system allows.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let write_err = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(write_err)?;
         let text = serde_json::to_vec(self).map_err(|e| Error::Encode(e.to_string()))?;
-        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-        std::io::Write::write_all(&mut temp, &text).map_err(write_err)?;
-        temp.persist(path).map_err(|e| write_err(e.error))?;
-        Ok(())
+        crate::output::write_private(path, &text)
     }
 
     /// The number of the person whose unit grouping embedding this is, remembering a new person

@@ -334,6 +334,8 @@ fn cloak_face(
 /// Lowest JPEG quality used to keep a copy within 1.3 times its original's size. The cloak is
 /// optimised against JPEG down to quality 60, so it survives this encode.
 pub const MIN_JPEG_QUALITY: u8 = 70;
+/// JPEG quality of protected copies unless the user chooses another.
+pub const DEFAULT_JPEG_QUALITY: u8 = 92;
 
 /// Encodes the protected picture in the original's format, with its colour profile and nothing
 /// else. JPEG quality steps down (not below [`MIN_JPEG_QUALITY`]) while the copy is over 1.3 times
