@@ -197,6 +197,12 @@ gui-review-no-faces-found = No faces found.
 gui-review-nothing-found = Nothing hidden was found in this photo.
 gui-review-value = The file says: { $value }
 gui-review-box-legend = Thick orange frames: faces clear enough for face-swap tools. Thin blue frames: other faces.
+gui-review-save-report = Save report…
+gui-review-report-dialog = Save a workshop report
+gui-review-report-filter = Web page (HTML)
+gui-review-report-pictures = Include the pictures in the report
+gui-review-report-saved = Report saved: { $file }
+gui-review-report-failed = The report could not be saved: { $why }
 
 ## GUI: protect
 gui-protect-title = Make safe copies

@@ -171,6 +171,12 @@ gui-review-no-faces-found = 얼굴을 찾지 못했어요.
 gui-review-nothing-found = 이 사진에서는 숨은 정보를 찾지 못했어요.
 gui-review-value = 파일에 적힌 내용: { $value }
 gui-review-box-legend = 두꺼운 주황색 테두리: 얼굴 바꾸기 도구가 쓸 수 있을 만큼 선명한 얼굴이에요. 얇은 파란색 테두리: 다른 얼굴이에요.
+gui-review-save-report = 보고서 저장…
+gui-review-report-dialog = 수업용 보고서 저장
+gui-review-report-filter = 웹 페이지 (HTML)
+gui-review-report-pictures = 보고서에 사진 넣기
+gui-review-report-saved = 보고서를 저장했어요: { $file }
+gui-review-report-failed = 보고서를 저장하지 못했어요: { $why }
 
 ## GUI: protect
 gui-protect-title = 안전한 사본 만들기

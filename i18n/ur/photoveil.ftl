@@ -198,6 +198,12 @@ gui-review-no-faces-found = کوئی چہرہ نہیں ملا۔
 gui-review-nothing-found = اس تصویر میں کوئی چھپی چیز نہیں ملی۔
 gui-review-value = فائل میں لکھا ہے: { $value }
 gui-review-box-legend = موٹے نارنجی فریم: وہ چہرے جو چہرہ بدلنے والے ٹولز کے لیے کافی صاف ہیں۔ پتلے نیلے فریم: باقی چہرے۔
+gui-review-save-report = رپورٹ محفوظ کریں…
+gui-review-report-dialog = ورکشاپ رپورٹ محفوظ کریں
+gui-review-report-filter = ویب صفحہ (HTML)
+gui-review-report-pictures = رپورٹ میں تصویریں شامل کریں
+gui-review-report-saved = رپورٹ محفوظ ہو گئی: { $file }
+gui-review-report-failed = رپورٹ محفوظ نہیں ہو سکی: { $why }
 
 ## GUI: protect
 gui-protect-title = محفوظ نقلیں بنائیں

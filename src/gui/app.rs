@@ -422,10 +422,10 @@ impl App {
                 text(ta("gui-close-body", &[("done", done.into())])),
                 style::dir_row![
                     button(text(t("gui-close-keep")))
-                        .style(button::primary)
+                        .style(style::primary_button)
                         .on_press(Message::ConfirmClose(false)),
                     button(text(t("gui-close-stop")))
-                        .style(button::danger)
+                        .style(style::danger_button)
                         .on_press(Message::ConfirmClose(true)),
                 ]
                 .spacing(12),

@@ -2,8 +2,8 @@
 
 use iced::alignment::Horizontal;
 use iced::widget::text::{IntoFragment, LineHeight};
-use iced::widget::{column, container, row, Container, Row, Text};
-use iced::{border, Background, Border, Element, Font, Theme};
+use iced::widget::{button, column, container, row, Container, Row, Text};
+use iced::{border, Background, Border, Color, Element, Font, Theme};
 
 use iced::widget::text as text_style;
 
@@ -121,16 +121,23 @@ pub fn quiet<'a>(s: String) -> Text<'a> {
     text(s)
         .size(SMALL)
         .style(|theme: &Theme| text_style::Style {
-            color: Some(
-                theme
-                    .extended_palette()
-                    .background
-                    .strong
-                    .text
-                    .scale_alpha(0.75),
-            ),
+            color: Some(quiet_color(theme)),
         })
 }
+
+/// The colour of secondary text: the body text softened, but still at WCAG AA contrast on the
+/// window and on cards (see the contrast test).
+pub fn quiet_color(theme: &Theme) -> Color {
+    theme
+        .extended_palette()
+        .background
+        .strong
+        .text
+        .scale_alpha(QUIET_ALPHA)
+}
+
+/// Opacity of secondary text and of the steps not yet reached.
+const QUIET_ALPHA: f32 = 0.75;
 
 /// A badge: symbol and word in a rounded box; the word always says what it is.
 pub fn badge<'a, M: 'a>(badge: Badge) -> Element<'a, M> {
@@ -143,21 +150,24 @@ pub fn badge<'a, M: 'a>(badge: Badge) -> Element<'a, M> {
         .spacing(4),
     )
     .padding([2, 8])
-    .style(move |theme: &Theme| {
-        let p = theme.extended_palette();
-        let pair = if warn {
-            p.warning.weak
-        } else {
-            p.background.strong
-        };
-        container::Style {
-            background: Some(Background::Color(pair.color)),
-            text_color: Some(pair.text),
-            border: border::rounded(10),
-            ..container::Style::default()
-        }
-    })
+    .style(move |theme: &Theme| badge_style(theme, warn))
     .into()
+}
+
+/// The box of a badge: a warning colour for risks, a neutral one otherwise.
+pub fn badge_style(theme: &Theme, warn: bool) -> container::Style {
+    let p = theme.extended_palette();
+    let pair = if warn {
+        p.warning.weak
+    } else {
+        p.background.strong
+    };
+    container::Style {
+        background: Some(Background::Color(pair.color)),
+        text_color: Some(pair.text),
+        border: border::rounded(10),
+        ..container::Style::default()
+    }
 }
 
 /// A card around a block of the screen.
@@ -186,16 +196,19 @@ pub fn problem<'a, M: 'a>(message: String) -> Element<'a, M> {
         .spacing(8),
     )
     .padding(12)
-    .style(|theme: &Theme| {
-        let p = theme.extended_palette();
-        container::Style {
-            background: Some(Background::Color(p.danger.weak.color)),
-            text_color: Some(p.danger.weak.text),
-            border: border::rounded(8),
-            ..container::Style::default()
-        }
-    })
+    .style(problem_style)
     .into()
+}
+
+/// The box of a problem message.
+pub fn problem_style(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    container::Style {
+        background: Some(Background::Color(p.danger.weak.color)),
+        text_color: Some(p.danger.weak.text),
+        border: border::rounded(8),
+        ..container::Style::default()
+    }
 }
 
 /// The line of steps at the top of the window; the current one is marked with a word and a dot.
@@ -218,15 +231,8 @@ pub fn steps<'a, M: 'a>(current: usize) -> Element<'a, M> {
         labels.push(
             text(label)
                 .size(BODY)
-                .style(move |theme: &Theme| {
-                    let p = theme.extended_palette();
-                    text_style::Style {
-                        color: Some(if here {
-                            p.primary.strong.color
-                        } else {
-                            p.background.strong.text.scale_alpha(0.6)
-                        }),
-                    }
+                .style(move |theme: &Theme| text_style::Style {
+                    color: Some(step_color(theme, here)),
                 })
                 .into(),
         );
@@ -236,6 +242,60 @@ pub fn steps<'a, M: 'a>(current: usize) -> Element<'a, M> {
         .width(iced::Fill)
         .align_x(align_start())
         .into()
+}
+
+/// `a` moved towards `b` by `t` (0: `a`, 1: `b`).
+fn mix(a: Color, b: Color, t: f32) -> Color {
+    Color::from_rgba(
+        a.r + (b.r - a.r) * t,
+        a.g + (b.g - a.g) * t,
+        a.b + (b.b - a.b) * t,
+        a.a + (b.a - a.a) * t,
+    )
+}
+
+/// The main action's button: the theme's primary button, darkened enough that its white
+/// label reaches WCAG AA (iced's own primary blue gives 4.4:1, and 3.6:1 when hovered).
+pub fn primary_button(theme: &Theme, status: button::Status) -> button::Style {
+    accessible(
+        button::primary(theme, status),
+        theme.extended_palette().primary.base.color,
+        status,
+    )
+}
+
+/// A destructive action's button: the theme's danger button, darkened as [`primary_button`].
+pub fn danger_button(theme: &Theme, status: button::Status) -> button::Style {
+    accessible(
+        button::danger(theme, status),
+        theme.extended_palette().danger.base.color,
+        status,
+    )
+}
+
+/// `style` with its background `base` darkened (more when hovered or pressed, so the change
+/// stays visible), keeping the label.
+fn accessible(mut style: button::Style, base: Color, status: button::Status) -> button::Style {
+    let amount = match status {
+        button::Status::Active | button::Status::Disabled => 0.18,
+        button::Status::Hovered => 0.3,
+        button::Status::Pressed => 0.38,
+    };
+    if status != button::Status::Disabled {
+        style.background = Some(Background::Color(mix(base, Color::BLACK, amount)));
+    }
+    style
+}
+
+/// The colour of a step's label: the current step stands out (the theme's accent, moved
+/// towards the text colour until it is readable), the others are quieter.
+pub fn step_color(theme: &Theme, current: bool) -> Color {
+    let p = theme.extended_palette();
+    if current {
+        mix(p.primary.strong.color, p.background.base.text, 0.45)
+    } else {
+        p.background.strong.text.scale_alpha(QUIET_ALPHA)
+    }
 }
 
 #[cfg(test)]
@@ -257,5 +317,139 @@ mod tests {
         assert_eq!(font_for("en"), Font::DEFAULT);
         assert_eq!(font_for("ko"), Font::with_name("Noto Sans CJK KR"));
         assert_eq!(font_for("ur"), Font::with_name("Noto Nastaliq Urdu"));
+    }
+}
+
+/// WCAG 2.x contrast of the app's text against what it is drawn on, in the light and the dark
+/// theme: every pair must reach AA for normal-size text (4.5:1).
+#[cfg(test)]
+mod contrast {
+    use iced::widget::{button, container};
+    use iced::{Background, Color, Theme};
+
+    /// WCAG relative luminance of an opaque colour.
+    fn luminance(c: Color) -> f32 {
+        let channel = |v: f32| {
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+    }
+
+    /// `fg` (possibly translucent) painted over the opaque `bg`.
+    fn over(fg: Color, bg: Color) -> Color {
+        let a = fg.a;
+        Color::from_rgb(
+            fg.r * a + bg.r * (1.0 - a),
+            fg.g * a + bg.g * (1.0 - a),
+            fg.b * a + bg.b * (1.0 - a),
+        )
+    }
+
+    fn ratio(fg: Color, bg: Color) -> f32 {
+        let (a, b) = (luminance(over(fg, bg)), luminance(bg));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    fn colour(background: Option<Background>, fallback: Color) -> Color {
+        match background {
+            Some(Background::Color(c)) => over(c, fallback),
+            _ => fallback,
+        }
+    }
+
+    /// Every (what, text, background) pair the screens draw.
+    fn pairs(theme: &Theme) -> Vec<(String, Color, Color)> {
+        let p = theme.extended_palette();
+        let window = p.background.base.color;
+        let card = p.background.weak.color;
+        let mut pairs = vec![
+            ("body text".to_string(), p.background.base.text, window),
+            ("body text on a card".into(), p.background.base.text, card),
+            ("quiet text".into(), super::quiet_color(theme), window),
+            (
+                "quiet text on a card".into(),
+                super::quiet_color(theme),
+                card,
+            ),
+            (
+                "current step".into(),
+                super::step_color(theme, true),
+                window,
+            ),
+            (
+                "other steps".into(),
+                super::step_color(theme, false),
+                window,
+            ),
+            (
+                "selected photo card".into(),
+                p.background.base.text,
+                p.primary.weak.color,
+            ),
+        ];
+        for (what, style) in [
+            ("risk badge", super::badge_style(theme, true)),
+            ("neutral badge", super::badge_style(theme, false)),
+            ("problem", super::problem_style(theme)),
+        ] {
+            let container::Style {
+                background,
+                text_color,
+                ..
+            } = style;
+            let bg = colour(background, card);
+            pairs.push((
+                what.into(),
+                text_color.unwrap_or(p.background.base.text),
+                bg,
+            ));
+        }
+        type ButtonStyle = fn(&Theme, button::Status) -> button::Style;
+        let buttons: [(&str, ButtonStyle); 4] = [
+            ("primary button", super::primary_button),
+            ("secondary button", button::secondary),
+            ("danger button", super::danger_button),
+            ("text button", button::text),
+        ];
+        for (what, style) in buttons {
+            for status in [
+                button::Status::Active,
+                button::Status::Hovered,
+                button::Status::Pressed,
+            ] {
+                let s = style(theme, status);
+                let bg = colour(s.background, window);
+                pairs.push((format!("{what} ({status:?})"), s.text_color, bg));
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn text_and_badges_meet_wcag_aa_in_light_and_dark_themes() {
+        let mut failures = Vec::new();
+        for theme in [Theme::Light, Theme::Dark] {
+            for (what, fg, bg) in pairs(&theme) {
+                let r = ratio(fg, bg);
+                eprintln!("{theme:?} {what}: {r:.2}:1");
+                if r < 4.5 {
+                    failures.push(format!("{theme:?} {what}: {r:.2}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "below WCAG AA 4.5:1: {failures:#?}");
+    }
+
+    #[test]
+    fn the_contrast_formula_gives_the_known_extremes() {
+        assert!((ratio(Color::BLACK, Color::WHITE) - 21.0).abs() < 0.01);
+        assert!((ratio(Color::WHITE, Color::WHITE) - 1.0).abs() < 1e-6);
+        // #777 on white is the classic borderline grey, 4.48:1.
+        let grey = Color::from_rgb8(0x77, 0x77, 0x77);
+        assert!((ratio(grey, Color::WHITE) - 4.48).abs() < 0.01);
     }
 }

@@ -357,7 +357,7 @@ fn file_line(page: &mut String, key: &str, output: &std::path::Path) {
 mod tests {
     use std::path::PathBuf;
 
-    use photoveil_core::report::{AuditAdvice, FaceCount, Outcome, PhotoEntry};
+    use photoveil_core::report::{FaceCount, Outcome, PhotoEntry};
 
     use super::*;
 

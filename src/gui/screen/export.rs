@@ -326,7 +326,7 @@ impl Export {
         }
         let buttons = style::dir_row![
             button(text(t("gui-export-open-folder")))
-                .style(button::primary)
+                .style(style::primary_button)
                 .on_press(Message::OpenFolder),
             button(text(style::back_label("gui-export-back")))
                 .style(button::secondary)

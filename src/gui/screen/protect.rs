@@ -313,7 +313,7 @@ impl Protect {
                 .on_press(Message::Back),
             button(text(ta("gui-protect-export", &[("count", items.len().into())])).size(18))
                 .padding([10, 22])
-                .style(button::primary)
+                .style(style::primary_button)
                 .on_press(Message::Export),
         ]
         .spacing(12)
@@ -335,7 +335,7 @@ impl Protect {
         };
         let name = items[index].name();
         let make = button(text(t("gui-protect-make-preview")))
-            .style(button::primary)
+            .style(style::primary_button)
             .on_press(Message::MakePreview);
         let head = style::dir_row![
             text(ta("gui-protect-preview-of", &[("name", name.into())])).width(Fill),
@@ -376,7 +376,7 @@ impl Protect {
         let toggle = |label: String, on: bool, message: Message| {
             button(text(label))
                 .style(if on {
-                    button::primary
+                    style::primary_button
                 } else {
                     button::secondary
                 })

@@ -5,6 +5,10 @@ use iced::widget::{button, checkbox, column, container, grid, image, scrollable,
 use iced::{ContentFit, Element, Fill, Length, Task, Theme};
 use photoveil_core::{Explanation, Finding};
 
+use std::path::PathBuf;
+
+use photoveil_core::report::PhotoEntry;
+
 use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::style::{self, t, ta, text};
@@ -25,6 +29,14 @@ pub enum Message {
     Next,
     /// Choose other photos.
     StartOver,
+    /// "Include the pictures" in the report.
+    ReportThumbnails(bool),
+    /// "Save report…": ask where.
+    SaveReport,
+    /// Where to save the report (`None`: the dialog was cancelled).
+    ReportTarget(Option<PathBuf>),
+    /// The report was written (to this file) or why not.
+    ReportSaved(Result<PathBuf, String>),
 }
 
 /// What the app should do next.
@@ -48,6 +60,36 @@ pub struct Review {
     pub selected: Option<usize>,
     /// Its large view, once made.
     pub preview: Option<Result<image::Handle, String>>,
+    /// Leave the pictures out of the workshop report.
+    pub report_without_pictures: bool,
+    /// A report is being written.
+    pub saving_report: bool,
+    /// The last report written, or why it could not be.
+    pub report: Option<Result<PathBuf, String>>,
+}
+
+/// The name the save dialog proposes for a report.
+const REPORT_FILE_NAME: &str = "photoveil-report.html";
+
+/// Writes the workshop report of `entries` to `path` (thumbnails made from the photos when
+/// wanted); the file, or why it could not be written.
+fn save_report(
+    path: PathBuf,
+    entries: Vec<PhotoEntry>,
+    thumbnails: bool,
+) -> Result<PathBuf, String> {
+    let entries: Vec<PhotoEntry> = if thumbnails {
+        entries
+            .into_iter()
+            .map(PhotoEntry::with_thumbnail_from_file)
+            .collect()
+    } else {
+        entries
+    };
+    let options = crate::report::ReportOptions { thumbnails };
+    crate::report::write_html_report(&path, &entries, &options)
+        .map(|()| path)
+        .map_err(|e| format!("{e:#}"))
 }
 
 impl Review {
@@ -98,6 +140,40 @@ impl Review {
             }
             Message::Next => Action::Protect,
             Message::StartOver => Action::StartOver,
+            Message::ReportThumbnails(on) => {
+                self.report_without_pictures = !on;
+                Action::None
+            }
+            Message::SaveReport => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-review-report-dialog"))
+                        .add_filter(t("gui-review-report-filter"), &["html", "htm"])
+                        .set_file_name(REPORT_FILE_NAME)
+                        .save_file()
+                        .await
+                        .map(|f| f.path().to_path_buf())
+                },
+                Message::ReportTarget,
+            )),
+            Message::ReportTarget(None) => Action::None,
+            Message::ReportTarget(Some(path)) => {
+                self.saving_report = true;
+                let entries: Vec<PhotoEntry> = items
+                    .iter()
+                    .map(|i| PhotoEntry::from_scan(&i.report))
+                    .collect();
+                let thumbnails = !self.report_without_pictures;
+                Action::Run(Task::perform(
+                    work::blocking(move || save_report(path, entries, thumbnails)),
+                    |r| Message::ReportSaved(r.unwrap_or_else(|| Err(String::new()))),
+                ))
+            }
+            Message::ReportSaved(result) => {
+                self.saving_report = false;
+                self.report = Some(result);
+                Action::None
+            }
         }
     }
 
@@ -124,9 +200,14 @@ impl Review {
             button(text(t("gui-review-start-over")))
                 .style(button::secondary)
                 .on_press(Message::StartOver),
+            button(text(t("gui-review-save-report")))
+                .style(button::secondary)
+                .on_press_maybe(
+                    (!items.is_empty() && !self.saving_report).then_some(Message::SaveReport)
+                ),
             button(text(t("gui-review-next")).size(18))
                 .padding([10, 22])
-                .style(button::primary)
+                .style(style::primary_button)
                 .on_press_maybe((!items.is_empty()).then_some(Message::Next)),
         ]
         .spacing(12)
@@ -146,10 +227,36 @@ impl Review {
             notes = notes.push(text(t("gui-review-empty")).size(style::BODY));
         }
 
-        let filter = checkbox(self.only_risky)
-            .label(t("gui-review-only-risky"))
-            .font(style::font())
-            .on_toggle(Message::OnlyRisky);
+        match &self.report {
+            Some(Ok(path)) => {
+                notes = notes.push(
+                    text(ta(
+                        "gui-review-report-saved",
+                        &[("file", path.display().to_string().into())],
+                    ))
+                    .size(style::BODY),
+                );
+            }
+            Some(Err(why)) => {
+                notes = notes.push(style::problem(ta(
+                    "gui-review-report-failed",
+                    &[("why", why.clone().into())],
+                )));
+            }
+            None => {}
+        }
+
+        let filter = style::dir_row![
+            checkbox(self.only_risky)
+                .label(t("gui-review-only-risky"))
+                .font(style::font())
+                .on_toggle(Message::OnlyRisky),
+            checkbox(!self.report_without_pictures)
+                .label(t("gui-review-report-pictures"))
+                .font(style::font())
+                .on_toggle(Message::ReportThumbnails),
+        ]
+        .spacing(24);
 
         let cards = self
             .visible(items)
@@ -385,5 +492,54 @@ mod tests {
             Some("33.90 S, 18.40 E")
         );
         assert_eq!(gps_words("nowhere"), None);
+    }
+
+    #[test]
+    fn save_report_writes_the_scanned_photos_with_or_without_pictures() {
+        let dir = tempfile::tempdir().unwrap();
+        let photo = dir.path().join("with_gps.jpg");
+        std::fs::write(
+            &photo,
+            photoveil_fixtures::jpeg(320, 240, Default::default()),
+        )
+        .unwrap();
+        let report = photoveil_core::scan_file(&photo);
+        let items = vec![Item {
+            report: Arc::new(report),
+            thumbnail: Err(String::new()),
+        }];
+        let mut review = Review::default();
+        // Choosing a file starts the work and disables the button until it is done.
+        let target = dir.path().join("report.html");
+        assert!(matches!(
+            review.update(Message::ReportTarget(Some(target.clone())), &items),
+            Action::Run(_)
+        ));
+        assert!(review.saving_report);
+        assert!(matches!(
+            review.update(Message::ReportTarget(None), &items),
+            Action::None
+        ));
+        // What the work does: the page names the photo, its GPS and a thumbnail.
+        let entries = vec![PhotoEntry::from_scan(&items[0].report)];
+        let saved = save_report(target.clone(), entries.clone(), true);
+        assert_eq!(saved.as_ref(), Ok(&target));
+        let page = std::fs::read_to_string(&target).unwrap();
+        assert!(page.contains("with_gps.jpg"));
+        assert!(page.contains("37.320000, -121.940000"));
+        assert!(page.contains("data:image/jpeg;base64,"));
+        let bare = dir.path().join("bare.html");
+        save_report(bare.clone(), entries.clone(), false).unwrap();
+        assert!(!std::fs::read_to_string(&bare)
+            .unwrap()
+            .contains("data:image/jpeg"));
+        // A folder that does not exist: a message, no panic.
+        let failed = save_report(dir.path().join("no/such/dir/r.html"), entries, true);
+        assert!(failed.is_err());
+        review.update(Message::ReportSaved(saved), &items);
+        assert!(!review.saving_report);
+        assert_eq!(review.report, Some(Ok(target)));
+        review.update(Message::ReportThumbnails(false), &items);
+        assert!(review.report_without_pictures);
     }
 }

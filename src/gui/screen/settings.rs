@@ -149,7 +149,7 @@ impl Settings {
             style::dir_row![
                 style::title("gui-settings").width(Fill),
                 button(text(t("gui-done")))
-                    .style(button::primary)
+                    .style(style::primary_button)
                     .on_press(Message::Close)
             ],
             heading("gui-settings-folder"),

@@ -168,7 +168,8 @@ impl Start {
             text(t("gui-start-what")).size(18).align_x(Center),
             style::quiet(t("gui-start-private")).size(style::BODY),
             style::dir_row![
-                big(t("gui-start-choose-photos"), Message::ChoosePhotos).style(button::primary),
+                big(t("gui-start-choose-photos"), Message::ChoosePhotos)
+                    .style(style::primary_button),
                 big(t("gui-start-choose-folder"), Message::ChooseFolder).style(button::secondary),
             ]
             .spacing(20),
