@@ -154,6 +154,25 @@ gui-start-drop = Or drop photos or folders here
 gui-start-shortcuts = Keys: Ctrl+O photos · Ctrl+Shift+O folder · Ctrl+E export · Esc back or cancel
 gui-dialog-photos = Choose photos to check
 gui-dialog-folder = Choose a folder of photos to check
+gui-start-check-export = Check an account export (ZIP)…
+gui-dialog-export = Choose the ZIP you downloaded from Instagram, Facebook or Google Takeout
+gui-dialog-filter-export = ZIP archive
+gui-audit-title = What your account shows
+gui-audit-running = Reading the export and checking every photo on this computer… This can take a few minutes.
+gui-audit-back = Back
+gui-audit-failed = The export could not be read: { $why }
+gui-audit-replace = Save protected copies…
+gui-audit-replace-dialog = Choose a folder for the protected copies
+gui-audit-saving = Saving…
+gui-audit-replaced = { $count ->
+    [one] 1 protected copy saved in { $folder }. Post it instead of the original.
+   *[other] { $count } protected copies saved in { $folder }. Post them instead of the originals.
+}
+gui-audit-replace-failed = { $count ->
+    [one] 1 photo could not be protected.
+   *[other] { $count } photos could not be protected.
+}
+gui-audit-more = … and { $count } more in the report.
 gui-dialog-filter-photos = Photos
 gui-dialog-export-folder = Choose where to save the safe copies
 

@@ -155,6 +155,25 @@ gui-start-drop = یا تصویریں یا فولڈر یہاں چھوڑیں
 gui-start-shortcuts = کیز: Ctrl+O تصویریں · Ctrl+Shift+O فولڈر · Ctrl+E محفوظ کریں · Esc واپس یا منسوخ
 gui-dialog-photos = جانچنے کے لیے تصویریں چنیں
 gui-dialog-folder = جانچنے کے لیے تصویروں کا فولڈر چنیں
+gui-start-check-export = اکاؤنٹ کی ایکسپورٹ (ZIP) جانچیں…
+gui-dialog-export = انسٹاگرام، فیس بک یا گوگل ٹیک آؤٹ سے ڈاؤن لوڈ کی گئی ZIP فائل چنیں
+gui-dialog-filter-export = ZIP فائل
+gui-audit-title = آپ کا اکاؤنٹ کیا دکھاتا ہے
+gui-audit-running = ایکسپورٹ پڑھی جا رہی ہے اور ہر تصویر اسی کمپیوٹر پر جانچی جا رہی ہے… اس میں چند منٹ لگ سکتے ہیں۔
+gui-audit-back = واپس
+gui-audit-failed = ایکسپورٹ پڑھی نہیں جا سکی: { $why }
+gui-audit-replace = محفوظ کاپیاں محفوظ کریں…
+gui-audit-replace-dialog = محفوظ کاپیوں کے لیے فولڈر چنیں
+gui-audit-saving = محفوظ کیا جا رہا ہے…
+gui-audit-replaced = { $count ->
+    [one] ایک محفوظ کاپی { $folder } میں رکھ دی گئی۔ اصل کی جگہ یہ پوسٹ کریں۔
+   *[other] { $count } محفوظ کاپیاں { $folder } میں رکھ دی گئیں۔ اصل کی جگہ یہ پوسٹ کریں۔
+}
+gui-audit-replace-failed = { $count ->
+    [one] ایک تصویر محفوظ نہیں کی جا سکی۔
+   *[other] { $count } تصویریں محفوظ نہیں کی جا سکیں۔
+}
+gui-audit-more = … اور { $count } مزید رپورٹ میں ہیں۔
 gui-dialog-filter-photos = تصویریں
 gui-dialog-export-folder = چنیں کہ محفوظ نقلیں کہاں رکھی جائیں
 

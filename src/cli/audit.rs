@@ -1,17 +1,16 @@
 //! `photoveil audit`: what an account export (or a folder or ZIP of photos) gives away, who is
 //! in it, and what to do first.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use std::collections::HashMap;
-
 use photoveil_core::audit::{
-    audit, AuditOptions, AuditReport, Export, Layout, MediaItem, MediaKind, RankedMedia,
-    Recommendation,
+    audit, protect_replacements, AuditOptions, AuditReport, Export, Layout, MediaItem, MediaKind,
+    RankedMedia,
 };
 use photoveil_core::limits::MAX_FILE_BYTES;
 use photoveil_core::protect::pipeline::{
-    protect_file, FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
+    FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
 };
 use photoveil_core::protect::Engine;
 use photoveil_core::report::{thumbnail_of_bytes, PhotoEntry, THUMBNAIL_SIDE};
@@ -93,35 +92,9 @@ pub fn run(path: &Path, request: Request) -> bool {
 }
 
 /// Writes a protected copy of every photo the audit advises deleting or replacing (or
-/// cleaning) into `out`, under the photo's own file name (numbered when taken), most harmful
-/// first. Each photo is read from the export into a private temporary folder, which is removed
-/// afterwards; the export is never changed.
+/// cleaning) into `out` (see [`protect_replacements`]), saying what became of each.
 fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: bool) -> bool {
     let controller = super::interrupted();
-    let failed = |problem: String| {
-        if json {
-            println!(
-                "{}",
-                json!({"type": "error", "source": report.source, "error": problem})
-            );
-        } else {
-            eprintln!("photoveil: {problem}");
-        }
-        false
-    };
-    let (export, listing) = match Export::open(&report.source, AuditOptions::default().limits) {
-        Ok(opened) => opened,
-        Err(e) => return failed(e.to_string()),
-    };
-    let scratch = match tempfile::tempdir() {
-        Ok(dir) => dir,
-        Err(e) => return failed(format!("{}: {e}", std::env::temp_dir().display())),
-    };
-    let by_name: HashMap<&str, _> = listing
-        .entries
-        .iter()
-        .map(|e| (e.name.as_str(), e))
-        .collect();
     let options = ProtectOptions {
         out_dir: out.to_path_buf(),
         strength: Strength::Standard,
@@ -131,56 +104,35 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         decoy_book: super::protect::decoy_book_path(),
     };
     let mut ok = true;
-    for (position, ranked) in report.ranking.iter().enumerate() {
-        if controller.is_cancelled() {
-            break;
+    let failed = |problem: String| {
+        if json {
+            println!(
+                "{}",
+                json!({"type": "error", "source": report.source, "error": problem})
+            );
+        } else {
+            eprintln!("photoveil: {problem}");
         }
-        let Some(item) = report.media.get(ranked.media) else {
-            continue;
-        };
-        if ranked.recommendation == Recommendation::NothingToDo
-            || item.kind != MediaKind::Photo
-            || item.error.is_some()
-        {
-            continue;
-        }
-        let name = Path::new(&item.entry)
-            .file_name()
-            .map(|n| n.to_os_string())
-            .unwrap_or_else(|| format!("photo-{position}").into());
-        let staged = scratch.path().join(position.to_string());
-        let read = by_name
-            .get(item.entry.as_str())
-            .ok_or_else(|| "the entry is no longer in the export".to_string())
-            .and_then(|entry| {
-                export
-                    .read(entry, MAX_FILE_BYTES)
-                    .map_err(|e| e.to_string())
-            })
-            .and_then(|data| {
-                std::fs::create_dir_all(&staged)
-                    .and_then(|()| std::fs::write(staged.join(&name), data))
-                    .map_err(|e| format!("{}: {e}", staged.display()))
-            });
-        let mut protected = match read {
-            Ok(()) => protect_file(engine, &staged.join(&name), &options, &controller),
+    };
+    let done = protect_replacements(report, engine, &options, &controller, |replacement| {
+        let protected = match replacement.result {
+            Ok(protected) => protected,
             Err(problem) => {
-                ok = failed(format!(
+                ok = false;
+                failed(format!(
                     "{}: {}: {problem}",
                     report.source.display(),
-                    item.entry
+                    replacement.entry
                 ));
-                continue;
+                return;
             }
         };
-        let _ = std::fs::remove_dir_all(&staged);
-        protected.input = PathBuf::from(&item.entry);
         ok &= protected.error.is_none();
         if json {
             let mut value = serde_json::to_value(&protected);
             if let Ok(Value::Object(map)) = &mut value {
                 map.insert("type".into(), json!("replacement"));
-                map.insert("position".into(), json!(position + 1));
+                map.insert("position".into(), json!(replacement.position));
                 map.insert(
                     "error".into(),
                     json!(protected.error.as_ref().map(|e| e.to_string())),
@@ -193,13 +145,17 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         } else {
             super::protect::print_human(&protected);
         }
+    });
+    if let Err(problem) = done {
+        failed(problem);
+        return false;
     }
     ok
 }
 
 /// The report's entries: every media file in ranked order, with a thumbnail read again from
 /// the export when wanted (the audit itself keeps no picture data).
-fn report_entries(report: &AuditReport, thumbnails: bool) -> Vec<PhotoEntry> {
+pub(crate) fn report_entries(report: &AuditReport, thumbnails: bool) -> Vec<PhotoEntry> {
     let mut entries: Vec<PhotoEntry> = report
         .ranking
         .iter()

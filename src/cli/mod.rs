@@ -9,6 +9,10 @@ mod scan;
 mod verify;
 
 use std::path::PathBuf;
+
+pub(crate) use audit::report_entries as audit_report_entries;
+pub(crate) use people::book_path as people_book_path;
+pub(crate) use protect::decoy_book_path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};

@@ -27,7 +27,7 @@ pub fn parse_name(value: &str) -> Result<(usize, String), String> {
 }
 
 /// The file that keeps the names: in the user's local data folder.
-fn book_path() -> Option<PathBuf> {
+pub(crate) fn book_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
         .map(|d| d.data_local_dir().join("people.json"))
 }

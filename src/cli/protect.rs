@@ -85,7 +85,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
 }
 
 /// The file that remembers decoy identities: in the user's local data folder.
-pub(super) fn decoy_book_path() -> Option<PathBuf> {
+pub(crate) fn decoy_book_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
         .map(|d| d.data_local_dir().join("decoys.json"))
 }

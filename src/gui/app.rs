@@ -10,6 +10,7 @@ use iced::{window, Element, Event, Subscription, Task, Theme};
 
 use super::engine::SharedEngine;
 use super::item::Item;
+use super::screen::audit::{self, Audit};
 use super::screen::export::{self, Export};
 use super::screen::protect::{self, Protect};
 use super::screen::review::{self, Review};
@@ -32,6 +33,8 @@ pub enum Screen {
     Protect(Protect),
     /// Writing the copies.
     Export(Export),
+    /// What an account export shows.
+    Audit(Audit),
 }
 
 /// Everything that can happen in the app.
@@ -47,6 +50,8 @@ pub enum Message {
     Protect(protect::Message),
     /// On the export screen.
     Export(export::Message),
+    /// On the audit screen.
+    Audit(audit::Message),
     /// On the settings screen.
     Settings(settings_screen::Message),
     /// Open the settings.
@@ -104,6 +109,7 @@ impl App {
             Screen::Review(_) => t("gui-review-title"),
             Screen::Protect(_) => t("gui-protect-title"),
             Screen::Export(_) => t("gui-export-title"),
+            Screen::Audit(_) => t("gui-audit-title"),
         };
         format!("{step} — {}", t("gui-app-name"))
     }
@@ -237,6 +243,23 @@ impl App {
                     }
                 }
             }
+            Message::Audit(m) => {
+                let Screen::Audit(audit) = &mut self.screen else {
+                    return Task::none();
+                };
+                match audit.update(m) {
+                    audit::Action::None => Task::none(),
+                    audit::Action::Run(task) => task.map(Message::Audit),
+                    audit::Action::EngineLoaded(engine) => {
+                        self.engine = Some(engine);
+                        Task::none()
+                    }
+                    audit::Action::StartOver => {
+                        self.screen = Screen::Start(Start::default());
+                        Task::none()
+                    }
+                }
+            }
             Message::Settings(m) => self.settings_message(m),
             Message::OpenSettings => {
                 self.settings_screen = Some(settings_screen::Settings::new(self.settings.clone()));
@@ -265,8 +288,16 @@ impl App {
             start::Action::None => Task::none(),
             start::Action::Run(task) => task.map(Message::Start),
             start::Action::Scan(paths) => self.scan(paths),
+            start::Action::Audit(export) => self.audit(export),
             start::Action::OpenSettings => self.update(Message::OpenSettings),
         }
+    }
+
+    /// Starts auditing the account export at `export`.
+    pub fn audit(&mut self, export: PathBuf) -> Task<Message> {
+        let (audit, task) = Audit::start(export, self.engine.clone());
+        self.screen = Screen::Audit(audit);
+        task.map(Message::Audit)
     }
 
     /// Starts scanning `paths`.
@@ -392,6 +423,7 @@ impl App {
                     .map(Message::Review),
                 Screen::Protect(s) => s.view(&self.items).map(Message::Protect),
                 Screen::Export(s) => s.view().map(Message::Export),
+                Screen::Audit(s) => s.view().map(Message::Audit),
             };
             if matches!(self.screen, Screen::Start(_)) {
                 screen
@@ -516,6 +548,45 @@ mod tests {
         })) {
             let _ = app.update(Message::Scan(scan::Message::Event(event)));
         }
+    }
+
+    #[test]
+    fn an_account_export_is_audited_from_the_start_screen() {
+        let mut app = App::new(Settings::default());
+        let messages = click(&app, &t("gui-start-check-export"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Start(start::Message::ChooseExport)]
+        ));
+        let dir = photos();
+        let _task = app.update(Message::Start(start::Message::PickedExport(Some(
+            dir.path().to_path_buf(),
+        ))));
+        assert!(matches!(app.screen, Screen::Audit(_)));
+        assert!(shows(&app, &t("gui-audit-running")));
+        // What the worker gives (metadata only: no models needed in this test).
+        let report = photoveil_core::audit::audit(
+            dir.path(),
+            None,
+            &photoveil_core::audit::AuditOptions::default(),
+        )
+        .unwrap();
+        let _ = app.update(Message::Audit(audit::Message::Finished(
+            Ok(std::sync::Arc::new(report)),
+            None,
+            None,
+        )));
+        assert!(shows(&app, &t("gui-audit-title")));
+        assert!(shows(&app, "1. gps.jpg"));
+        assert!(shows(&app, &t("audit-do-clean-metadata")));
+        let messages = click(&app, &t("gui-review-save-report"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Audit(audit::Message::SaveReport)]
+        ));
+        let messages = click(&app, &style::back_label("gui-audit-back"));
+        let _ = app.update(messages.into_iter().next().unwrap());
+        assert!(matches!(app.screen, Screen::Start(_)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The app's screens, each with its own state, messages, `update` and `view`.
 
+pub mod audit;
 pub mod export;
 pub mod protect;
 pub mod review;

@@ -34,6 +34,10 @@ pub enum Message {
     Dropped(PathBuf),
     /// No more paths of this drop are coming.
     DropSettled,
+    /// "Check an account export…".
+    ChooseExport,
+    /// The export dialog closed; `None` when nothing was chosen.
+    PickedExport(Option<PathBuf>),
     /// Open the settings.
     OpenSettings,
 }
@@ -46,6 +50,8 @@ pub enum Action {
     Run(Task<Message>),
     /// Scan these paths.
     Scan(Vec<PathBuf>),
+    /// Audit this account export.
+    Audit(PathBuf),
     /// Show the settings.
     OpenSettings,
 }
@@ -114,6 +120,19 @@ impl Start {
                     Action::Scan(paths)
                 }
             }
+            Message::ChooseExport => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-dialog-export"))
+                        .add_filter(t("gui-dialog-filter-export"), &["zip", "ZIP"])
+                        .pick_file()
+                        .await
+                        .map(|f| f.path().to_path_buf())
+                },
+                Message::PickedExport,
+            )),
+            Message::PickedExport(Some(export)) => Action::Audit(export),
+            Message::PickedExport(None) => Action::None,
             Message::OpenSettings => Action::OpenSettings,
         }
     }
@@ -174,6 +193,9 @@ impl Start {
             ]
             .spacing(20),
             drop_zone,
+            button(text(t("gui-start-check-export")).size(style::BODY))
+                .style(button::secondary)
+                .on_press(Message::ChooseExport),
             style::quiet(t("gui-start-shortcuts")),
         ]
         .spacing(22)

@@ -10,6 +10,7 @@ pub mod error;
 pub mod layout;
 pub mod people;
 pub mod rank;
+pub mod replace;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,7 @@ pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
 pub use people::{name_groups, NamingError, PeopleBook};
 pub use rank::{RankedMedia, Reason, Recommendation};
+pub use replace::{needs_replacement, protect_replacements, Replacement};
 
 use crate::batch::run_ordered;
 use crate::controller::Controller;

@@ -1,0 +1,92 @@
+//! Protected replacements of an audited export's photos: a copy of every photo the audit does
+//! not call harmless, faces cloaked and metadata removed, to post instead of the original.
+
+use std::path::{Path, PathBuf};
+
+use super::{AuditOptions, AuditReport, Export, MediaKind, Recommendation};
+use crate::controller::Controller;
+use crate::limits::MAX_FILE_BYTES;
+use crate::protect::pipeline::{protect_file, ProtectOptions, ProtectReport};
+use crate::protect::Engine;
+
+/// One replacement, or why it could not be made.
+#[derive(Debug)]
+pub struct Replacement {
+    /// Place of the photo in the audit's ranking (from 1).
+    pub position: usize,
+    /// The photo's name inside the export.
+    pub entry: String,
+    /// What protecting it gave (its `input` is the entry's name), or why the photo could not
+    /// be read from the export.
+    pub result: Result<ProtectReport, String>,
+}
+
+/// Whether the audit advises replacing (or deleting, or cleaning) this ranked photo.
+pub fn needs_replacement(report: &AuditReport, ranked: &super::RankedMedia) -> bool {
+    ranked.recommendation != Recommendation::NothingToDo
+        && report
+            .media
+            .get(ranked.media)
+            .is_some_and(|m| m.kind == MediaKind::Photo && m.error.is_none())
+}
+
+/// Protects every photo that [`needs_replacement`], most harmful first, into
+/// `options.out_dir` under the photo's own file name (numbered when taken), calling `each` after
+/// each one. Each photo is read from the export into a private temporary folder that is removed
+/// afterwards; the export is never changed. Stops before the next photo when `controller` is
+/// cancelled. Fails only when the export or a temporary folder cannot be opened.
+pub fn protect_replacements(
+    report: &AuditReport,
+    engine: &Engine,
+    options: &ProtectOptions,
+    controller: &Controller,
+    mut each: impl FnMut(Replacement),
+) -> Result<(), String> {
+    let (export, listing) =
+        Export::open(&report.source, AuditOptions::default().limits).map_err(|e| e.to_string())?;
+    let scratch =
+        tempfile::tempdir().map_err(|e| format!("{}: {e}", std::env::temp_dir().display()))?;
+    for (index, ranked) in report.ranking.iter().enumerate() {
+        if controller.is_cancelled() {
+            break;
+        }
+        if !needs_replacement(report, ranked) {
+            continue;
+        }
+        let Some(item) = report.media.get(ranked.media) else {
+            continue;
+        };
+        let name = Path::new(&item.entry)
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| format!("photo-{}", index + 1).into());
+        let staged = scratch.path().join(index.to_string());
+        let read = listing
+            .entries
+            .iter()
+            .find(|e| e.name == item.entry)
+            .ok_or_else(|| "the entry is no longer in the export".to_string())
+            .and_then(|entry| {
+                export
+                    .read(entry, MAX_FILE_BYTES)
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|data| {
+                std::fs::create_dir_all(&staged)
+                    .and_then(|()| std::fs::write(staged.join(&name), data))
+                    .map_err(|e| format!("{}: {e}", staged.display()))
+            });
+        let result = read.map(|()| {
+            let mut protected = protect_file(engine, &staged.join(&name), options, controller);
+            protected.input = PathBuf::from(&item.entry);
+            protected
+        });
+        let _ = std::fs::remove_dir_all(&staged);
+        each(Replacement {
+            position: index + 1,
+            entry: item.entry.clone(),
+            result,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,501 @@
+//! Audit: what an account export (a ZIP from Instagram, Facebook or Google Takeout, or any ZIP
+//! of photos) already shows the world: who appears in how many photos, and the photos that most
+//! help an abuser, each with what to do. From here a workshop report and protected replacements
+//! can be saved.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, scrollable, Column};
+use iced::{Element, Fill, Task};
+use photoveil_core::audit::{
+    audit, name_groups, needs_replacement, protect_replacements, AuditOptions, AuditReport,
+    MediaKind, PeopleBook,
+};
+use photoveil_core::protect::pipeline::{
+    FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
+};
+use photoveil_core::Controller;
+
+use crate::cli::describe;
+use crate::gui::engine::{self, SharedEngine};
+use crate::gui::style::{self, t, ta, text};
+use crate::gui::work;
+
+/// Ranked photos shown at most (the report has them all).
+const MAX_SHOWN: usize = 200;
+
+/// How saving replacements went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplaceSummary {
+    /// The folder they went to.
+    pub folder: PathBuf,
+    /// Copies written.
+    pub written: usize,
+    /// Photos that could not be protected.
+    pub failed: usize,
+}
+
+/// What the last save gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The report was written to this file.
+    ReportSaved(PathBuf),
+    /// Replacements were written.
+    Replaced(ReplaceSummary),
+    /// A save failed, and why.
+    Failed(String),
+}
+
+/// What happens on the audit screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The audit ended: the report (or why the export could not be read), the models if they
+    /// loaded, and why faces were not looked for.
+    Finished(
+        Result<Arc<AuditReport>, String>,
+        Option<SharedEngine>,
+        Option<String>,
+    ),
+    /// "Save report…".
+    SaveReport,
+    /// Where to save the report (`None`: cancelled).
+    ReportTarget(Option<PathBuf>),
+    /// "Save protected copies…".
+    Replace,
+    /// The folder for the protected copies (`None`: cancelled).
+    ReplaceTarget(Option<PathBuf>),
+    /// A save ended.
+    Saved(Note),
+    /// Back to the start (also cancels saving replacements).
+    Back,
+}
+
+/// What the app should do next.
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Run a task of this screen.
+    Run(Task<Message>),
+    /// Keep the loaded models for later work.
+    EngineLoaded(SharedEngine),
+    /// Back to the start screen.
+    StartOver,
+}
+
+/// The audit screen's state.
+#[derive(Debug)]
+pub struct Audit {
+    /// The export.
+    pub source: PathBuf,
+    /// The audit, once done, or why it failed; `None` while it runs.
+    pub report: Option<Result<Arc<AuditReport>, String>>,
+    /// Why faces were not looked for.
+    pub faces_problem: Option<String>,
+    /// The models, for protected copies.
+    pub engine: Option<SharedEngine>,
+    /// A report or replacements are being written.
+    pub busy: bool,
+    /// The last save's outcome.
+    pub note: Option<Note>,
+    /// Stops the replacements being written.
+    controller: Controller,
+}
+
+impl Audit {
+    /// Starts auditing `source` on a worker thread (loading the models first unless given).
+    pub fn start(source: PathBuf, engine: Option<SharedEngine>) -> (Audit, Task<Message>) {
+        let path = source.clone();
+        let task = Task::perform(work::blocking(move || run_audit(path, engine)), |done| {
+            done.unwrap_or_else(|| Message::Finished(Err(String::from("stopped")), None, None))
+        });
+        let audit = Audit {
+            source,
+            report: None,
+            faces_problem: None,
+            engine: None,
+            busy: false,
+            note: None,
+            controller: Controller::new(),
+        };
+        (audit, task)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Finished(report, engine, faces_problem) => {
+                self.report = Some(report);
+                self.faces_problem = faces_problem;
+                self.engine = engine.clone();
+                engine.map_or(Action::None, Action::EngineLoaded)
+            }
+            Message::SaveReport => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-review-report-dialog"))
+                        .add_filter(t("gui-review-report-filter"), &["html", "htm"])
+                        .set_file_name("photoveil-audit.html")
+                        .save_file()
+                        .await
+                        .map(|f| f.path().to_path_buf())
+                },
+                Message::ReportTarget,
+            )),
+            Message::ReportTarget(Some(path)) => {
+                let Some(Ok(report)) = &self.report else {
+                    return Action::None;
+                };
+                self.busy = true;
+                let report = Arc::clone(report);
+                Action::Run(Task::perform(
+                    work::blocking(move || save_report(&report, path)),
+                    |note| Message::Saved(note.unwrap_or(Note::Failed(String::new()))),
+                ))
+            }
+            Message::Replace => Action::Run(Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t("gui-audit-replace-dialog"))
+                        .pick_folder()
+                        .await
+                        .map(|f| f.path().to_path_buf())
+                },
+                Message::ReplaceTarget,
+            )),
+            Message::ReplaceTarget(Some(folder)) => {
+                let (Some(Ok(report)), Some(engine)) = (&self.report, &self.engine) else {
+                    return Action::None;
+                };
+                self.busy = true;
+                let (report, engine) = (Arc::clone(report), engine.clone());
+                let controller = self.controller.clone();
+                Action::Run(Task::perform(
+                    work::blocking(move || replace(&report, &engine, folder, &controller)),
+                    |note| Message::Saved(note.unwrap_or(Note::Failed(String::new()))),
+                ))
+            }
+            Message::ReportTarget(None) | Message::ReplaceTarget(None) => Action::None,
+            Message::Saved(note) => {
+                self.busy = false;
+                self.note = Some(note);
+                Action::None
+            }
+            Message::Back => {
+                self.controller.cancel();
+                Action::StartOver
+            }
+        }
+    }
+
+    /// Whether protected copies can be made (the models loaded and some photo needs one).
+    pub fn can_replace(&self) -> bool {
+        match (&self.report, &self.engine) {
+            (Some(Ok(report)), Some(_)) => {
+                report.ranking.iter().any(|r| needs_replacement(report, r))
+            }
+            _ => false,
+        }
+    }
+
+    /// Draws the screen.
+    pub fn view(&self) -> Element<'_, Message> {
+        let name = self
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let back = button(text(style::back_label("gui-audit-back")))
+            .style(button::secondary)
+            .on_press(Message::Back);
+        let report = match &self.report {
+            None => {
+                return column![
+                    style::title("gui-audit-title"),
+                    text(name).size(style::BODY),
+                    text(t("gui-audit-running")).size(style::BODY),
+                    back,
+                ]
+                .align_x(style::align_start())
+                .spacing(14)
+                .padding(20)
+                .into();
+            }
+            Some(Err(why)) => {
+                return column![
+                    style::title("gui-audit-title"),
+                    style::problem(ta("gui-audit-failed", &[("why", why.clone().into())])),
+                    back,
+                ]
+                .align_x(style::align_start())
+                .spacing(14)
+                .padding(20)
+                .into();
+            }
+            Some(Ok(report)) => report,
+        };
+        let photos = report
+            .media
+            .iter()
+            .filter(|m| m.kind == MediaKind::Photo)
+            .count();
+        let idle = !self.busy;
+        let header = style::dir_row![
+            column![
+                style::title("gui-audit-title"),
+                text(format!(
+                    "{name}: {}",
+                    describe::numbers(
+                        "audit-counts",
+                        &[
+                            ("photos", photos as i64),
+                            ("videos", (report.media.len() - photos) as i64)
+                        ]
+                    )
+                ))
+                .size(style::BODY),
+            ]
+            .align_x(style::align_start())
+            .spacing(4)
+            .width(Fill),
+            back,
+            button(text(t("gui-review-save-report")))
+                .style(button::secondary)
+                .on_press_maybe(idle.then_some(Message::SaveReport)),
+            button(text(t("gui-audit-replace")))
+                .style(style::primary_button)
+                .on_press_maybe((idle && self.can_replace()).then_some(Message::Replace)),
+        ]
+        .spacing(12)
+        .align_y(iced::Center);
+
+        let mut notes = column![].align_x(style::align_start()).spacing(6);
+        if let Some(why) = &self.faces_problem {
+            notes = notes.push(style::problem(ta(
+                "gui-review-no-faces",
+                &[("why", why.clone().into())],
+            )));
+        }
+        if self.busy {
+            notes = notes.push(text(t("gui-audit-saving")).size(style::BODY));
+        }
+        match &self.note {
+            Some(Note::ReportSaved(path)) => {
+                notes = notes.push(
+                    text(ta(
+                        "gui-review-report-saved",
+                        &[("file", path.display().to_string().into())],
+                    ))
+                    .size(style::BODY),
+                );
+            }
+            Some(Note::Replaced(summary)) => {
+                notes = notes.push(
+                    text(ta(
+                        "gui-audit-replaced",
+                        &[
+                            ("count", summary.written.into()),
+                            ("folder", summary.folder.display().to_string().into()),
+                        ],
+                    ))
+                    .size(style::BODY),
+                );
+                if summary.failed > 0 {
+                    notes = notes.push(style::problem(ta(
+                        "gui-audit-replace-failed",
+                        &[("count", summary.failed.into())],
+                    )));
+                }
+            }
+            Some(Note::Failed(why)) => {
+                notes = notes.push(style::problem(ta(
+                    "gui-review-report-failed",
+                    &[("why", why.clone().into())],
+                )));
+            }
+            None => {}
+        }
+
+        let mut people = Column::new().align_x(style::align_start()).spacing(4);
+        if !report.groups.is_empty() {
+            people = people.push(text(t("audit-people-heading")).size(style::BODY));
+            for group in report.groups.iter().take(MAX_SHOWN) {
+                let mut line = describe::numbers(
+                    "audit-group",
+                    &[
+                        ("id", group.id as i64 + 1),
+                        ("photos", group.photos as i64),
+                        ("public", group.public_posts as i64),
+                        ("swappable", group.swappable as i64),
+                    ],
+                );
+                if let Some(name) = &group.name {
+                    line = format!("{line} — {name}");
+                }
+                people = people.push(text(line).size(style::SMALL));
+            }
+        }
+
+        let mut ranked = Column::new().align_x(style::align_start()).spacing(10);
+        ranked = ranked.push(text(t("audit-ranking-heading")).size(style::BODY));
+        for (position, r) in report.ranking.iter().enumerate().take(MAX_SHOWN) {
+            let Some(item) = report.media.get(r.media) else {
+                continue;
+            };
+            let mut card = column![
+                text(format!("{}. {}", position + 1, item.entry)).size(style::BODY),
+                text(describe::recommendation(r.recommendation)).size(style::BODY),
+            ]
+            .align_x(style::align_start())
+            .spacing(2);
+            for reason in &r.reasons {
+                card = card.push(style::quiet(format!("• {}", describe::reason(reason))));
+            }
+            if item.kind == MediaKind::Video {
+                card = card.push(style::quiet(t("audit-video-not-analysed")));
+            }
+            ranked = ranked.push(style::card(card).width(Fill));
+        }
+        if report.ranking.len() > MAX_SHOWN {
+            ranked = ranked.push(style::quiet(ta(
+                "gui-audit-more",
+                &[("count", (report.ranking.len() - MAX_SHOWN).into())],
+            )));
+        }
+        let body = scrollable(
+            column![people, ranked]
+                .align_x(style::align_start())
+                .spacing(16)
+                .padding([0, 12]),
+        )
+        .height(Fill);
+        column![header, notes, container(body).height(Fill)]
+            .align_x(style::align_start())
+            .spacing(14)
+            .padding(20)
+            .into()
+    }
+}
+
+/// The audit itself (blocking): with faces when the models load, people named as the user
+/// named them before.
+fn run_audit(source: PathBuf, engine: Option<SharedEngine>) -> Message {
+    let (engine, faces_problem) = match engine::get_or_load(engine) {
+        Ok(engine) => (Some(engine), None),
+        Err(why) => (None, Some(why)),
+    };
+    let result = audit(
+        &source,
+        engine.as_ref().map(|e| e.0.as_ref()),
+        &AuditOptions::default(),
+    );
+    let report = result.map_err(|e| e.to_string()).map(|mut report| {
+        if let Some(path) = crate::cli::people_book_path() {
+            name_groups(&mut report.groups, &PeopleBook::load(&path));
+        }
+        Arc::new(report)
+    });
+    Message::Finished(report, engine, faces_problem)
+}
+
+/// Writes the report of `report` to `path` (blocking).
+fn save_report(report: &AuditReport, path: PathBuf) -> Note {
+    let entries = crate::cli::audit_report_entries(report, true);
+    let options = crate::report::ReportOptions { thumbnails: true };
+    match crate::report::write_html_report(&path, &entries, &options) {
+        Ok(()) => Note::ReportSaved(path),
+        Err(e) => Note::Failed(format!("{e:#}")),
+    }
+}
+
+/// Writes protected replacements into `folder` (blocking).
+fn replace(
+    report: &AuditReport,
+    engine: &SharedEngine,
+    folder: PathBuf,
+    controller: &Controller,
+) -> Note {
+    let options = ProtectOptions {
+        out_dir: folder.clone(),
+        strength: Strength::Standard,
+        faces: FaceSelection::All,
+        blur: false,
+        jpeg_quality: DEFAULT_JPEG_QUALITY,
+        decoy_book: crate::cli::decoy_book_path(),
+    };
+    let (mut written, mut failed) = (0, 0);
+    let done = protect_replacements(report, &engine.0, &options, controller, |r| {
+        match r.result {
+            Ok(protected) if protected.error.is_none() => written += 1,
+            _ => failed += 1,
+        }
+    });
+    match done {
+        Ok(()) => Note::Replaced(ReplaceSummary {
+            folder,
+            written,
+            failed,
+        }),
+        Err(why) => Note::Failed(why),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn export() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("export");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("with_gps.jpg"),
+            photoveil_fixtures::jpeg(96, 64, Default::default()),
+        )
+        .unwrap();
+        (dir, folder)
+    }
+
+    #[test]
+    fn a_finished_audit_is_shown_and_its_report_saved() {
+        let (dir, folder) = export();
+        let (mut screen, _task) = Audit::start(folder.clone(), None);
+        assert!(screen.report.is_none());
+        let _ = screen.view();
+        // What the worker gives, without faces (no models needed here).
+        let report = audit(&folder, None, &AuditOptions::default()).unwrap();
+        assert!(matches!(
+            screen.update(Message::Finished(Ok(Arc::new(report)), None, None)),
+            Action::None
+        ));
+        let _ = screen.view();
+        assert!(!screen.can_replace(), "no models: no protected copies");
+        let target = dir.path().join("audit.html");
+        assert!(matches!(
+            screen.update(Message::ReportTarget(Some(target.clone()))),
+            Action::Run(_)
+        ));
+        assert!(screen.busy);
+        let Some(Ok(report)) = &screen.report else {
+            panic!("no report")
+        };
+        let note = save_report(report, target.clone());
+        assert_eq!(note, Note::ReportSaved(target.clone()));
+        let page = std::fs::read_to_string(&target).unwrap();
+        assert!(page.contains("with_gps.jpg") && page.contains("37.320000, -121.940000"));
+        screen.update(Message::Saved(note));
+        assert!(!screen.busy);
+        assert!(matches!(screen.update(Message::Back), Action::StartOver));
+    }
+
+    #[test]
+    fn an_unreadable_export_says_why() {
+        let (mut screen, _task) = Audit::start(PathBuf::from("/no/such/export.zip"), None);
+        let result = audit(&screen.source, None, &AuditOptions::default()).map(Arc::new);
+        let why = result.map_err(|e| e.to_string()).unwrap_err();
+        assert!(why.contains("export.zip"), "{why}");
+        screen.update(Message::Finished(Err(why), None, None));
+        let _ = screen.view();
+        assert!(!screen.can_replace());
+    }
+}
