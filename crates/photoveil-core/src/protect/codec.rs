@@ -56,10 +56,7 @@ pub fn simulate_upload(picture: &RgbImage) -> Result<(RgbImage, f32)> {
         let scale = UPLOAD_LONG_SIDE as f32 / long as f32;
         let nw = ((w as f32 * scale).round() as u32).max(1);
         let nh = ((h as f32 * scale).round() as u32).max(1);
-        (
-            image::imageops::resize(picture, nw, nh, FilterType::CatmullRom),
-            scale,
-        )
+        (resize_catmull_rom(picture, nw, nh), scale)
     } else {
         (picture.clone(), 1.0)
     };
@@ -68,6 +65,20 @@ pub fn simulate_upload(picture: &RgbImage) -> Result<(RgbImage, f32)> {
     let out = RgbImage::from_raw(nw, nh, rgb)
         .ok_or_else(|| Error::Decode("the simulated upload has the wrong size".into()))?;
     Ok((out, scale))
+}
+
+/// `picture` resized to `width` x `height` with a Catmull-Rom filter (scaled to the reduction,
+/// so shrinking averages), with `fast_image_resize`'s SIMD kernels; `image`'s own (about 20
+/// times slower on a 12-megapixel photo) should that fail.
+pub fn resize_catmull_rom(picture: &RgbImage, width: u32, height: u32) -> RgbImage {
+    use fast_image_resize as fir;
+    let mut out = RgbImage::new(width, height);
+    let options = fir::ResizeOptions::new()
+        .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::CatmullRom));
+    match fir::Resizer::new().resize(picture, &mut out, &options) {
+        Ok(()) => out,
+        Err(_) => image::imageops::resize(picture, width, height, FilterType::CatmullRom),
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +97,23 @@ mod tests {
         let (up, scale) = simulate_upload(&small).expect("upload");
         assert_eq!((up.dimensions(), scale), ((300, 200), 1.0));
         assert!(encode_jpeg(&[0; 3], 70_000, 1, 90, None).is_err());
+    }
+
+    #[test]
+    fn the_fast_resize_matches_image_s_own() {
+        let big = RgbImage::from_fn(1600, 1200, |x, y| {
+            let v = ((x as f32 / 37.0).sin() * 90.0 + (y as f32 / 23.0).cos() * 90.0 + 128.0) as u8;
+            image::Rgb([v, (x / 7) as u8, (y / 5) as u8])
+        });
+        let fast = resize_catmull_rom(&big, 400, 300);
+        let reference = image::imageops::resize(&big, 400, 300, FilterType::CatmullRom);
+        let error: f64 = fast
+            .as_raw()
+            .iter()
+            .zip(reference.as_raw())
+            .map(|(a, b)| (f64::from(*a) - f64::from(*b)).abs())
+            .sum::<f64>()
+            / fast.as_raw().len() as f64;
+        assert!(error < 1.5, "mean absolute difference {error}");
     }
 }
