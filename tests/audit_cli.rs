@@ -8,35 +8,51 @@ use std::io::Write;
 use common::*;
 use photoveil_fixtures as fx;
 
-fn takeout_zip(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("takeout-001.zip");
-    let file = std::fs::File::create(&path).unwrap();
+/// Writes a ZIP of `entries` (name, bytes) at `path`.
+fn zip_of(path: &std::path::Path, entries: &[(&str, Vec<u8>)]) {
+    let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default();
-    let mut add = |name: &str, bytes: &[u8]| {
-        zip.start_file(name, options).unwrap();
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
         zip.write_all(bytes).unwrap();
-    };
-    add(
-        "Takeout/Google Photos/Photos from 2020/with_gps.jpg",
-        &fx::jpeg(320, 240, Default::default()),
-    );
-    let plain = {
-        let mut out = std::io::Cursor::new(Vec::new());
-        image::DynamicImage::new_rgb8(64, 48)
-            .write_to(&mut out, image::ImageFormat::Jpeg)
-            .unwrap();
-        out.into_inner()
-    };
-    add("Takeout/Google Photos/Photos from 2020/plain.jpg", &plain);
-    add(
-        "Takeout/Google Photos/Photos from 2020/plain.jpg.supplemental-metadata.json",
-        br#"{"title": "plain.jpg", "description": "Pickup at Lincoln Elementary School",
-            "photoTakenTime": {"timestamp": "1600000000"},
-            "geoData": {"latitude": 40.7128, "longitude": -74.006, "altitude": 0.0}}"#,
-    );
-    add("../escape.jpg", &plain);
+    }
     zip.finish().unwrap();
+}
+
+/// A picture without any metadata, encoded as `format`.
+fn bare(width: u32, height: u32, format: image::ImageFormat) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::new_rgb8(width, height)
+        .write_to(&mut out, format)
+        .unwrap();
+    out.into_inner()
+}
+
+fn takeout_zip(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("takeout-001.zip");
+    let plain = bare(64, 48, image::ImageFormat::Jpeg);
+    zip_of(
+        &path,
+        &[
+            (
+                "Takeout/Google Photos/Photos from 2020/with_gps.jpg",
+                fx::jpeg(320, 240, Default::default()),
+            ),
+            (
+                "Takeout/Google Photos/Photos from 2020/plain.jpg",
+                plain.clone(),
+            ),
+            (
+                "Takeout/Google Photos/Photos from 2020/plain.jpg.supplemental-metadata.json",
+                br#"{"title": "plain.jpg", "description": "Pickup at Lincoln Elementary School",
+            "photoTakenTime": {"timestamp": "1600000000"},
+            "geoData": {"latitude": 40.7128, "longitude": -74.006, "altitude": 0.0}}"#
+                    .to_vec(),
+            ),
+            ("../escape.jpg", plain),
+        ],
+    );
     path
 }
 
@@ -177,30 +193,21 @@ fn audit_report_shows_the_photos_in_ranked_order_with_what_to_do() {
 fn audit_writes_protected_replacements_of_the_photos_to_replace() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("photos.zip");
-    {
-        let file = std::fs::File::create(&path).unwrap();
-        let mut zip = zip::ZipWriter::new(file);
-        let options = zip::write::SimpleFileOptions::default();
-        let mut add = |name: &str, bytes: &[u8]| {
-            zip.start_file(name, options).unwrap();
-            zip.write_all(bytes).unwrap();
-        };
-        add(
-            "camera/astronaut.png",
-            &std::fs::read(shared("astronaut.png")).unwrap(),
-        );
-        add(
-            "camera/with_gps.jpg",
-            &fx::jpeg(320, 240, Default::default()),
-        );
-        // Nothing in it helps an abuser: no replacement.
-        let mut sky = std::io::Cursor::new(Vec::new());
-        image::DynamicImage::new_rgb8(96, 64)
-            .write_to(&mut sky, image::ImageFormat::Png)
-            .unwrap();
-        add("camera/sky.png", &sky.into_inner());
-        zip.finish().unwrap();
-    }
+    zip_of(
+        &path,
+        &[
+            (
+                "camera/astronaut.png",
+                std::fs::read(shared("astronaut.png")).unwrap(),
+            ),
+            (
+                "camera/with_gps.jpg",
+                fx::jpeg(320, 240, Default::default()),
+            ),
+            // Nothing in it helps an abuser: no replacement.
+            ("camera/sky.png", bare(96, 64, image::ImageFormat::Png)),
+        ],
+    );
     let before = sha(&path);
     let out = dir.path().join("replacements");
     let home = dir.path().join("home");

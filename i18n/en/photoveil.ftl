@@ -173,6 +173,11 @@ gui-audit-replace-failed = { $count ->
    *[other] { $count } photos could not be protected.
 }
 gui-audit-more = … and { $count } more in the report.
+gui-audit-names-private = Give a person a name to find them in later checks. Names stay on this computer.
+gui-audit-name-placeholder = Name (e.g. me)
+gui-audit-save-name = Save name
+gui-audit-show-person = Show only their photos
+gui-audit-show-all = Show all photos
 gui-dialog-filter-photos = Photos
 gui-dialog-export-folder = Choose where to save the safe copies
 

@@ -148,6 +148,11 @@ gui-audit-saving = 저장하고 있어요…
 gui-audit-replaced = 보호한 사본 { $count }장을 { $folder }에 저장했어요. 원본 대신 이 사본을 올리세요.
 gui-audit-replace-failed = 사진 { $count }장은 보호하지 못했어요.
 gui-audit-more = … 나머지 { $count }개는 보고서에 있어요.
+gui-audit-names-private = 사람에게 이름을 붙이면 다음 점검에서도 찾을 수 있어요. 이름은 이 컴퓨터에만 저장돼요.
+gui-audit-name-placeholder = 이름 (예: 나)
+gui-audit-save-name = 이름 저장
+gui-audit-show-person = 이 사람 사진만 보기
+gui-audit-show-all = 모든 사진 보기
 gui-dialog-filter-photos = 사진
 gui-dialog-export-folder = 안전한 사본을 저장할 곳을 골라요
 

@@ -174,6 +174,11 @@ gui-audit-replace-failed = { $count ->
    *[other] { $count } تصویریں محفوظ نہیں کی جا سکیں۔
 }
 gui-audit-more = … اور { $count } مزید رپورٹ میں ہیں۔
+gui-audit-names-private = کسی شخص کو نام دیں تاکہ اگلی جانچ میں بھی وہ پہچانا جائے۔ نام صرف اسی کمپیوٹر پر رہتے ہیں۔
+gui-audit-name-placeholder = نام (مثلاً میں)
+gui-audit-save-name = نام محفوظ کریں
+gui-audit-show-person = صرف اس کی تصویریں دکھائیں
+gui-audit-show-all = سب تصویریں دکھائیں
 gui-dialog-filter-photos = تصویریں
 gui-dialog-export-folder = چنیں کہ محفوظ نقلیں کہاں رکھی جائیں
 

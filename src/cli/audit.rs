@@ -278,18 +278,7 @@ fn print_text(report: &AuditReport) {
     if !report.groups.is_empty() {
         println!("\n{}", text("audit-people-heading"));
         for group in &report.groups {
-            println!(
-                "  {}",
-                describe::numbers(
-                    "audit-group",
-                    &[
-                        ("id", group.id as i64 + 1),
-                        ("photos", group.photos as i64),
-                        ("public", group.public_posts as i64),
-                        ("swappable", group.swappable as i64),
-                    ]
-                )
-            );
+            println!("  {}", describe::group(group));
             if let Some(name) = &group.name {
                 println!(
                     "    {}",

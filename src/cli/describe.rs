@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use photoveil_core::audit::{Reason, Recommendation};
+use photoveil_core::audit::{PersonGroup, Reason, Recommendation};
 use photoveil_core::{Category, Finding, Severity};
 
 use crate::i18n::{text, LOADER};
@@ -38,6 +38,20 @@ pub fn finding(f: &Finding) -> String {
         f.value,
         f.tag,
         text(&f.explanation.key())
+    )
+}
+
+/// One person of an audit: in how many photos, how many public, how many clear enough for a
+/// face swap.
+pub fn group(group: &PersonGroup) -> String {
+    numbers(
+        "audit-group",
+        &[
+            ("id", group.id as i64 + 1),
+            ("photos", group.photos as i64),
+            ("public", group.public_posts as i64),
+            ("swappable", group.swappable as i64),
+        ],
     )
 }
 

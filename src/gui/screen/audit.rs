@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, column, container, scrollable, Column};
+use iced::widget::{button, column, container, scrollable, text_input, Column};
 use iced::{Element, Fill, Task};
 use photoveil_core::audit::{
     audit, name_groups, needs_replacement, protect_replacements, AuditOptions, AuditReport,
@@ -67,6 +67,14 @@ pub enum Message {
     ReplaceTarget(Option<PathBuf>),
     /// A save ended.
     Saved(Note),
+    /// The name typed for a person (by group number).
+    NameTyped(usize, String),
+    /// "Save name" for a person.
+    SaveName(usize),
+    /// A name was kept on this computer (the person's group and the name), or why not.
+    NameSaved(Result<(usize, String), String>),
+    /// Show only the photos of this person (`None`: all photos).
+    ShowPerson(Option<usize>),
     /// Back to the start (also cancels saving replacements).
     Back,
 }
@@ -98,6 +106,10 @@ pub struct Audit {
     pub busy: bool,
     /// The last save's outcome.
     pub note: Option<Note>,
+    /// The names being typed, one per person group.
+    pub names: Vec<String>,
+    /// Only the photos of this person group are listed.
+    pub only: Option<usize>,
     /// Stops the replacements being written.
     controller: Controller,
 }
@@ -116,6 +128,8 @@ impl Audit {
             engine: None,
             busy: false,
             note: None,
+            names: Vec::new(),
+            only: None,
             controller: Controller::new(),
         };
         (audit, task)
@@ -125,6 +139,14 @@ impl Audit {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Finished(report, engine, faces_problem) => {
+                self.names = match &report {
+                    Ok(r) => r
+                        .groups
+                        .iter()
+                        .map(|g| g.name.clone().unwrap_or_default())
+                        .collect(),
+                    Err(_) => Vec::new(),
+                };
                 self.report = Some(report);
                 self.faces_problem = faces_problem;
                 self.engine = engine.clone();
@@ -181,11 +203,58 @@ impl Audit {
                 self.note = Some(note);
                 Action::None
             }
+            Message::NameTyped(group, name) => {
+                if let Some(slot) = self.names.get_mut(group) {
+                    *slot = name;
+                }
+                Action::None
+            }
+            Message::SaveName(group) => {
+                let (Some(Ok(report)), Some(name)) = (&self.report, self.names.get(group)) else {
+                    return Action::None;
+                };
+                let Some(signature) = report.groups.get(group).and_then(|g| g.signature.clone())
+                else {
+                    return Action::None;
+                };
+                let name = name.trim().to_string();
+                Action::Run(Task::perform(
+                    work::blocking(move || keep_name(group, name, &signature)),
+                    |r| Message::NameSaved(r.unwrap_or_else(|| Err(String::new()))),
+                ))
+            }
+            Message::NameSaved(Ok((group, name))) => {
+                if let Some(Ok(report)) = &mut self.report {
+                    if let Some(g) = Arc::make_mut(report).groups.get_mut(group) {
+                        g.name = Some(name);
+                    }
+                }
+                Action::None
+            }
+            Message::NameSaved(Err(why)) => {
+                self.note = Some(Note::Failed(why));
+                Action::None
+            }
+            Message::ShowPerson(group) => {
+                self.only = group;
+                Action::None
+            }
             Message::Back => {
                 self.controller.cancel();
                 Action::StartOver
             }
         }
+    }
+
+    /// Whether the photo at `media` is listed (all are, unless one person is chosen).
+    fn listed(&self, report: &AuditReport, media: usize) -> bool {
+        let Some(only) = self.only else {
+            return true;
+        };
+        report
+            .media
+            .get(media)
+            .is_some_and(|m| m.faces.iter().flatten().any(|f| f.group == Some(only)))
     }
 
     /// Whether protected copies can be made (the models loaded and some photo needs one).
@@ -316,29 +385,58 @@ impl Audit {
             None => {}
         }
 
-        let mut people = Column::new().align_x(style::align_start()).spacing(4);
+        let mut people = Column::new().align_x(style::align_start()).spacing(6);
         if !report.groups.is_empty() {
             people = people.push(text(t("audit-people-heading")).size(style::BODY));
+            people = people.push(style::quiet(t("gui-audit-names-private")));
             for group in report.groups.iter().take(MAX_SHOWN) {
-                let mut line = describe::numbers(
-                    "audit-group",
-                    &[
-                        ("id", group.id as i64 + 1),
-                        ("photos", group.photos as i64),
-                        ("public", group.public_posts as i64),
-                        ("swappable", group.swappable as i64),
-                    ],
-                );
+                let mut line = describe::group(group);
                 if let Some(name) = &group.name {
                     line = format!("{line} — {name}");
                 }
-                people = people.push(text(line).size(style::SMALL));
+                let id = group.id;
+                let typed = self.names.get(id).map(String::as_str).unwrap_or_default();
+                let showing = self.only == Some(id);
+                let controls = style::dir_row![
+                    text_input(&t("gui-audit-name-placeholder"), typed)
+                        .on_input(move |name| Message::NameTyped(id, name))
+                        .on_submit(Message::SaveName(id))
+                        .width(220),
+                    button(text(t("gui-audit-save-name")))
+                        .style(button::secondary)
+                        .on_press_maybe(
+                            (!typed.trim().is_empty() && group.signature.is_some())
+                                .then_some(Message::SaveName(id))
+                        ),
+                    button(text(t(if showing {
+                        "gui-audit-show-all"
+                    } else {
+                        "gui-audit-show-person"
+                    })))
+                    .style(button::text)
+                    .on_press(Message::ShowPerson((!showing).then_some(id))),
+                ]
+                .spacing(8)
+                .align_y(iced::Center);
+                people = people.push(
+                    style::card(
+                        column![text(line).size(style::SMALL), controls]
+                            .align_x(style::align_start())
+                            .spacing(6),
+                    )
+                    .width(Fill),
+                );
             }
         }
 
         let mut ranked = Column::new().align_x(style::align_start()).spacing(10);
         ranked = ranked.push(text(t("audit-ranking-heading")).size(style::BODY));
-        for (position, r) in report.ranking.iter().enumerate().take(MAX_SHOWN) {
+        let listed = report
+            .ranking
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.listed(report, r.media));
+        for (position, r) in listed.take(MAX_SHOWN) {
             let Some(item) = report.media.get(r.media) else {
                 continue;
             };
@@ -396,6 +494,21 @@ fn run_audit(source: PathBuf, engine: Option<SharedEngine>) -> Message {
         Arc::new(report)
     });
     Message::Finished(report, engine, faces_problem)
+}
+
+/// Keeps `name` for the person of `group` in the user's people book (blocking).
+fn keep_name(
+    group: usize,
+    name: String,
+    signature: &photoveil_core::audit::cluster::FaceEmbedding,
+) -> Result<(usize, String), String> {
+    let path = crate::cli::people_book_path()
+        .ok_or_else(|| String::from("no data folder for this user"))?;
+    let mut book = PeopleBook::load(&path);
+    book.remember(&name, signature).map_err(|e| e.to_string())?;
+    book.save(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((group, name))
 }
 
 /// Writes the report of `report` to `path` (blocking).
@@ -497,5 +610,66 @@ mod tests {
         screen.update(Message::Finished(Err(why), None, None));
         let _ = screen.view();
         assert!(!screen.can_replace());
+    }
+
+    #[test]
+    fn people_can_be_named_and_their_photos_listed_alone() {
+        use photoveil_core::audit::cluster::FaceEmbedding;
+        use photoveil_core::audit::{AuditedFace, PersonGroup};
+        let (_dir, folder) = export();
+        std::fs::write(
+            folder.join("other.jpg"),
+            photoveil_fixtures::jpeg(96, 64, Default::default()),
+        )
+        .unwrap();
+        let mut report = audit(&folder, None, &AuditOptions::default()).unwrap();
+        assert_eq!(report.media.len(), 2);
+        // One person, seen in the first photo (as the grouping would say).
+        let face = photoveil_core::faces::Face {
+            bbox: [10.0, 10.0, 40.0, 40.0],
+            score: 0.9,
+            landmarks: [[0.0; 2]; 6],
+            usable: true,
+        };
+        report.media[0].faces = Some(vec![AuditedFace {
+            face,
+            group: Some(0),
+        }]);
+        report.groups.push(PersonGroup {
+            id: 0,
+            faces: 1,
+            photos: 1,
+            public_posts: 0,
+            swappable: 1,
+            media: vec![0],
+            name: None,
+            signature: Some(FaceEmbedding {
+                dlib: vec![0.0; 128],
+                mobileface: vec![0.0; 256],
+            }),
+        });
+        let (mut screen, _task) = Audit::start(folder, None);
+        screen.update(Message::Finished(Ok(Arc::new(report)), None, None));
+        assert_eq!(screen.names, vec![String::new()]);
+        screen.update(Message::NameTyped(0, "me".into()));
+        assert!(matches!(
+            screen.update(Message::SaveName(0)),
+            Action::Run(_)
+        ));
+        screen.update(Message::NameSaved(Ok((0, "me".into()))));
+        let Some(Ok(report)) = &screen.report else {
+            panic!("no report")
+        };
+        assert_eq!(report.groups[0].name.as_deref(), Some("me"));
+        let _ = screen.view();
+        assert!(screen.listed(report, 0) && screen.listed(report, 1));
+        screen.update(Message::ShowPerson(Some(0)));
+        let Some(Ok(report)) = &screen.report else {
+            panic!("no report")
+        };
+        assert!(screen.listed(report, 0) && !screen.listed(report, 1));
+        let _ = screen.view();
+        screen.update(Message::NameSaved(Err("disk full".into())));
+        assert_eq!(screen.note, Some(Note::Failed("disk full".into())));
     }
 }
