@@ -5,6 +5,7 @@
 //! worker threads ([`work`]) and streams progress back as messages.
 
 mod app;
+mod dialogs;
 mod engine;
 mod icon;
 mod item;

@@ -18,6 +18,7 @@ use photoveil_core::protect::pipeline::{
 use photoveil_core::Controller;
 
 use crate::cli::describe;
+use crate::gui::dialogs;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
@@ -152,16 +153,8 @@ impl Audit {
                 self.engine = engine.clone();
                 engine.map_or(Action::None, Action::EngineLoaded)
             }
-            Message::SaveReport => Action::Run(Task::perform(
-                async {
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t("gui-review-report-dialog"))
-                        .add_filter(t("gui-review-report-filter"), &["html", "htm"])
-                        .set_file_name("photoveil-audit.html")
-                        .save_file()
-                        .await
-                        .map(|f| f.path().to_path_buf())
-                },
+            Message::SaveReport => Action::Run(dialogs::save_html(
+                "photoveil-audit.html",
                 Message::ReportTarget,
             )),
             Message::ReportTarget(Some(path)) => {
@@ -175,14 +168,8 @@ impl Audit {
                     |note| Message::Saved(note.unwrap_or(Note::Failed(String::new()))),
                 ))
             }
-            Message::Replace => Action::Run(Task::perform(
-                async {
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t("gui-audit-replace-dialog"))
-                        .pick_folder()
-                        .await
-                        .map(|f| f.path().to_path_buf())
-                },
+            Message::Replace => Action::Run(dialogs::folder(
+                "gui-audit-replace-dialog",
                 Message::ReplaceTarget,
             )),
             Message::ReplaceTarget(Some(folder)) => {

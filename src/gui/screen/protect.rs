@@ -442,16 +442,7 @@ fn samples(items: &[Item]) -> Vec<usize> {
 }
 
 fn pick_folder() -> Task<Message> {
-    Task::perform(
-        async {
-            rfd::AsyncFileDialog::new()
-                .set_title(t("gui-dialog-export-folder"))
-                .pick_folder()
-                .await
-                .map(|f| f.path().to_path_buf())
-        },
-        Message::FolderPicked,
-    )
+    crate::gui::dialogs::folder("gui-dialog-export-folder", Message::FolderPicked)
 }
 
 /// Protects one photo into a temporary folder and loads both versions (worker thread).

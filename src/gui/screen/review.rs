@@ -144,16 +144,8 @@ impl Review {
                 self.report_without_pictures = !on;
                 Action::None
             }
-            Message::SaveReport => Action::Run(Task::perform(
-                async {
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t("gui-review-report-dialog"))
-                        .add_filter(t("gui-review-report-filter"), &["html", "htm"])
-                        .set_file_name(REPORT_FILE_NAME)
-                        .save_file()
-                        .await
-                        .map(|f| f.path().to_path_buf())
-                },
+            Message::SaveReport => Action::Run(crate::gui::dialogs::save_html(
+                REPORT_FILE_NAME,
                 Message::ReportTarget,
             )),
             Message::ReportTarget(None) => Action::None,

@@ -91,14 +91,8 @@ impl Settings {
         let v = &mut self.values;
         match message {
             Message::ChooseFolder => {
-                return Action::Run(Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
-                            .set_title(t("gui-dialog-export-folder"))
-                            .pick_folder()
-                            .await
-                            .map(|f| f.path().to_path_buf())
-                    },
+                return Action::Run(crate::gui::dialogs::folder(
+                    "gui-dialog-export-folder",
                     Message::FolderPicked,
                 ))
             }
