@@ -322,3 +322,54 @@ fn a_named_person_is_recognised_in_a_later_audit_and_their_photos_shown() {
     assert!(!nobody.status.success());
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("No one named \"nobody\""));
 }
+
+#[test]
+fn a_video_s_own_location_is_found_and_ranked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("videos.zip");
+    zip_of(
+        &path,
+        &[
+            (
+                "DCIM/VID_20240501.mp4",
+                fx::mp4_with_location("+37.3196-121.9465/", 1_714_521_600),
+            ),
+            ("DCIM/clip.mp4", fx::fake_mp4()),
+        ],
+    );
+    let out = photoveil(&["audit", "--json", "--no-faces", s(&path)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    let media = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l["type"] == "media" && l["entry"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name}: {lines:?}"))
+            .clone()
+    };
+    let video = media("VID_20240501.mp4");
+    assert_eq!(video["kind"], "video");
+    assert!(has_finding(
+        &video,
+        "QuickTime:GPSCoordinates",
+        "37.319600, -121.946500"
+    ));
+    // A video without metadata is listed with nothing found, not as a failure.
+    let clip = media("clip.mp4");
+    assert_eq!(clip["kind"], "video");
+    assert_eq!(clip["findings"].as_array().unwrap().len(), 0);
+    let first = lines.iter().find(|l| l["type"] == "rank").unwrap();
+    assert!(first["entry"]
+        .as_str()
+        .unwrap()
+        .ends_with("VID_20240501.mp4"));
+    assert!(first["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["kind"] == "gps-in-photo"));
+}

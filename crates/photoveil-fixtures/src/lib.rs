@@ -314,6 +314,46 @@ pub fn fake_mp4() -> Vec<u8> {
     v
 }
 
+/// An ISO-BMFF box: size, type, body.
+fn iso_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(body.len() + 8);
+    v.extend((body.len() as u32 + 8).to_be_bytes());
+    v.extend(kind);
+    v.extend(body);
+    v
+}
+
+/// A phone-style MP4 whose metadata says where and when it was filmed: `moov/mvhd` with the
+/// creation time (`created`, seconds since 1970) and `moov/udta/©xyz` with the ISO 6709
+/// position (as Android phones write it), after the (dummy) media data.
+pub fn mp4_with_location(iso6709: &str, created: u32) -> Vec<u8> {
+    let since_1904 = created.wrapping_add(2_082_844_800);
+    let mut mvhd = vec![0u8; 4];
+    mvhd.extend(since_1904.to_be_bytes());
+    mvhd.extend(since_1904.to_be_bytes());
+    mvhd.extend(1000u32.to_be_bytes()); // timescale
+    mvhd.extend(3000u32.to_be_bytes()); // duration: 3 s
+    mvhd.extend(0x0001_0000u32.to_be_bytes()); // rate 1.0
+    mvhd.extend(0x0100u16.to_be_bytes()); // volume 1.0
+    mvhd.extend([0u8; 10]);
+    for m in [0x0001_0000u32, 0, 0, 0, 0x0001_0000, 0, 0, 0, 0x4000_0000] {
+        mvhd.extend(m.to_be_bytes());
+    }
+    mvhd.extend([0u8; 24]);
+    mvhd.extend(2u32.to_be_bytes()); // next track id
+    let mut xyz = Vec::new();
+    xyz.extend((iso6709.len() as u16).to_be_bytes());
+    xyz.extend(0x15c7u16.to_be_bytes()); // language
+    xyz.extend(iso6709.as_bytes());
+    let udta = iso_box(b"udta", &iso_box(b"\xa9xyz", &xyz));
+    let mut moov_body = iso_box(b"mvhd", &mvhd);
+    moov_body.extend(udta);
+    let mut v = iso_box(b"ftyp", b"isom\0\0\x02\0isomiso2mp41");
+    v.extend(iso_box(b"mdat", &b"pretend video".repeat(20)));
+    v.extend(iso_box(b"moov", &moov_body));
+    v
+}
+
 fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut c = (data.len() as u32).to_be_bytes().to_vec();
     c.extend(kind);

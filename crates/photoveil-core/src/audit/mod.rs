@@ -38,6 +38,10 @@ use cluster::FaceEmbedding;
 /// embeddings say too little about who it is.
 pub const MIN_GROUPED_SIDE: f32 = 36.0;
 
+/// Largest video whose metadata an audit reads (the whole file is held in memory, since
+/// phones often write the metadata at its end); larger ones are only listed.
+pub const MAX_VIDEO_SCAN_BYTES: u64 = 256 << 20;
+
 /// How an audit runs.
 #[derive(Debug, Clone, Copy)]
 pub struct AuditOptions {
@@ -224,6 +228,11 @@ fn analyse(
         error: None,
     };
     if kind == MediaKind::Video {
+        // Its metadata is read (where it was filmed, the phone, the date) when the video is
+        // small enough to hold in memory; its pictures are not analysed.
+        if let Ok(data) = export.read(entry, MAX_VIDEO_SCAN_BYTES) {
+            item.findings = crate::meta::video::findings(Bytes::from(data)).unwrap_or_default();
+        }
         return (item, Vec::new());
     }
     let data = match export.read(entry, MAX_FILE_BYTES) {

@@ -5,6 +5,7 @@
 
 pub mod exif;
 pub mod iptc;
+pub mod video;
 pub mod xmp;
 
 use crate::finding::{Category, Explanation, Finding, Severity};
