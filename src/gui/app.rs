@@ -558,6 +558,11 @@ mod tests {
             messages.as_slice(),
             [Message::Start(start::Message::ChooseExport)]
         ));
+        let messages = click(&app, &t("gui-start-check-export-folder"));
+        assert!(matches!(
+            messages.as_slice(),
+            [Message::Start(start::Message::ChooseExportFolder)]
+        ));
         let dir = photos();
         let _task = app.update(Message::Start(start::Message::PickedExport(Some(
             dir.path().to_path_buf(),

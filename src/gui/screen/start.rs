@@ -36,6 +36,8 @@ pub enum Message {
     DropSettled,
     /// "Check an account export…".
     ChooseExport,
+    /// "…or an unpacked export folder".
+    ChooseExportFolder,
     /// The export dialog closed; `None` when nothing was chosen.
     PickedExport(Option<PathBuf>),
     /// Open the settings.
@@ -131,6 +133,10 @@ impl Start {
                 },
                 Message::PickedExport,
             )),
+            Message::ChooseExportFolder => Action::Run(crate::gui::dialogs::folder(
+                "gui-dialog-export-folder-audit",
+                Message::PickedExport,
+            )),
             Message::PickedExport(Some(export)) => Action::Audit(export),
             Message::PickedExport(None) => Action::None,
             Message::OpenSettings => Action::OpenSettings,
@@ -193,9 +199,15 @@ impl Start {
             ]
             .spacing(20),
             drop_zone,
-            button(text(t("gui-start-check-export")).size(style::BODY))
-                .style(button::secondary)
-                .on_press(Message::ChooseExport),
+            style::dir_row![
+                button(text(t("gui-start-check-export")).size(style::BODY))
+                    .style(button::secondary)
+                    .on_press(Message::ChooseExport),
+                button(text(t("gui-start-check-export-folder")).size(style::BODY))
+                    .style(button::text)
+                    .on_press(Message::ChooseExportFolder),
+            ]
+            .spacing(8),
             style::quiet(t("gui-start-shortcuts")),
         ]
         .spacing(22)
