@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes screenshots of the desktop app's main screens under a virtual X server (software
-# rendering) into docs/screenshots/: start, review (with one photo opened), protect, export
-# summary. Uses the public-domain demo photo and generated fixtures only.
+# rendering) into docs/screenshots/: start (and with the keyboard focus on a button), review
+# (with one photo opened), protect, export summary. Uses the public-domain demo photo and
+# generated fixtures only.
 #   tools/screenshots.sh [path/to/photoveil] [LANG]
 # With LANG (en, ko, ur) the app runs in that language and only the start and review screens are
 # taken, as docs/screenshots/gui-start-LANG.png and gui-review-LANG.png.
@@ -46,6 +47,11 @@ session() {
         app=$!
         sleep 3
         shot start
+        if [ -z "$lang" ]; then # the keyboard focus ring: Tab twice reaches "Choose photos"
+            xdotool key Tab Tab
+            sleep 1
+            shot start-focus
+        fi
     else
         shot review-grid
         # Open the first photo (top left of the grid).

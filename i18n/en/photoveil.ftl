@@ -413,3 +413,39 @@ cli-protect-blurred = blurred
 cli-protect-left = left as it was
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
+
+## The core's errors, as the app shows them (the command line keeps the core's English)
+error-read = cannot read the file: { $why }
+error-empty = the file is empty
+error-file-too-large = the file is { $size }, more than the { $limit } PhotoVeil opens
+error-not-an-image = not a photo PhotoVeil can open: it is not JPEG, PNG, WebP, TIFF, HEIF or AVIF inside
+error-corrupt = the { $format } file is damaged: { $detail }
+error-too-many-pixels = the picture is { $width } × { $height } pixels, too large to open safely
+error-decode = the picture cannot be opened: { $detail }
+error-unsupported-cleaning-raw = camera RAW files can be checked but not cleaned ({ $format })
+error-unsupported-decoding = { $format } pictures cannot be opened here to show or protect them
+error-unsupported-protecting = faces cannot be protected in { $format } files; the copy can only be cleaned
+error-write = cannot write { $file }: { $why }
+error-verification = the copy did not pass the final check and was not kept: { $detail }
+error-encode = the picture cannot be saved: { $detail }
+error-model = the face models could not be used: { $detail }
+error-cancelled = stopped before this photo was done
+io-not-found = the file or folder is not there any more
+io-permission-denied = permission denied
+io-storage-full = the disk is full
+io-read-only = the disk is read-only
+io-already-exists = a file of that name is already there
+io-cut-short = the file ends too early
+io-is-a-folder = it is a folder, not a file
+
+## What the photo being protected is going through (export screen)
+gui-stage-reading = Opening the photo…
+gui-stage-finding-faces = Looking for faces…
+gui-stage-cloaking = Protecting face { $face } of { $faces }: { $percent } %
+gui-stage-blurring = Blurring face { $face } of { $faces }…
+gui-stage-encoding = Saving the copy…
+gui-stage-verifying = Checking the copy: metadata, quality, and each face after a simulated upload…
+
+## Paths the user gave that could not be listed (scan screen)
+walk-not-a-file-or-folder = not a regular file or folder
+walk-link-loop = a shortcut (symbolic link) that leads back into its own folder; skipped

@@ -339,3 +339,39 @@ cli-protect-blurred = 흐리게 가렸어요
 cli-protect-left = 그대로 두었어요
 cli-protect-not-recognised = 업로드 후 알아보지 못했어요
 cli-protect-still-recognised = 업로드 후에도 아직 알아봤어요
+
+## The core's errors, as the app shows them (the command line keeps the core's English)
+error-read = 파일을 읽을 수 없습니다: { $why }
+error-empty = 빈 파일입니다
+error-file-too-large = 파일 크기가 { $size }(으)로, PhotoVeil이 여는 최대 크기 { $limit }보다 큽니다
+error-not-an-image = PhotoVeil이 열 수 있는 사진이 아닙니다: 내용이 JPEG, PNG, WebP, TIFF, HEIF, AVIF가 아닙니다
+error-corrupt = { $format } 파일이 손상되었습니다: { $detail }
+error-too-many-pixels = 사진이 { $width } × { $height } 픽셀로, 안전하게 열기에는 너무 큽니다
+error-decode = 사진을 열 수 없습니다: { $detail }
+error-unsupported-cleaning-raw = 카메라 RAW 파일은 검사만 할 수 있고 정리할 수는 없습니다 ({ $format })
+error-unsupported-decoding = { $format } 사진은 여기서 열어 보여 주거나 보호할 수 없습니다
+error-unsupported-protecting = { $format } 파일에서는 얼굴을 보호할 수 없습니다. 사본은 정보 정리만 할 수 있습니다
+error-write = { $file }에 쓸 수 없습니다: { $why }
+error-verification = 사본이 마지막 검사를 통과하지 못해 저장하지 않았습니다: { $detail }
+error-encode = 사진을 저장할 수 없습니다: { $detail }
+error-model = 얼굴 모델을 사용할 수 없습니다: { $detail }
+error-cancelled = 이 사진을 끝내기 전에 중지했습니다
+io-not-found = 파일이나 폴더가 더 이상 없습니다
+io-permission-denied = 권한이 없습니다
+io-storage-full = 디스크가 가득 찼습니다
+io-read-only = 디스크가 읽기 전용입니다
+io-already-exists = 같은 이름의 파일이 이미 있습니다
+io-cut-short = 파일이 너무 일찍 끝납니다
+io-is-a-folder = 파일이 아니라 폴더입니다
+
+## What the photo being protected is going through (export screen)
+gui-stage-reading = 사진을 여는 중…
+gui-stage-finding-faces = 얼굴을 찾는 중…
+gui-stage-cloaking = 얼굴 { $faces }개 중 { $face }번째 보호 중: { $percent }%
+gui-stage-blurring = 얼굴 { $faces }개 중 { $face }번째 흐리게 하는 중…
+gui-stage-encoding = 사본을 저장하는 중…
+gui-stage-verifying = 사본을 확인하는 중: 메타데이터, 화질, 업로드를 흉내 낸 뒤의 각 얼굴…
+
+## Paths the user gave that could not be listed (scan screen)
+walk-not-a-file-or-folder = 일반 파일이나 폴더가 아닙니다
+walk-link-loop = 자기 폴더로 되돌아가는 바로 가기(심볼릭 링크)라서 건너뛰었습니다

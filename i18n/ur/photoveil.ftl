@@ -414,3 +414,39 @@ cli-protect-blurred = دھندلا کیا گیا
 cli-protect-left = ویسے ہی چھوڑا گیا
 cli-protect-not-recognised = اپ لوڈ کے بعد نہیں پہچانا گیا
 cli-protect-still-recognised = اپ لوڈ کے بعد بھی پہچان لیا گیا
+
+## The core's errors, as the app shows them (the command line keeps the core's English)
+error-read = فائل پڑھی نہیں جا سکتی: { $why }
+error-empty = فائل خالی ہے
+error-file-too-large = فائل { $size } کی ہے، جو PhotoVeil کی حد { $limit } سے زیادہ ہے
+error-not-an-image = یہ ایسی تصویر نہیں جو PhotoVeil کھول سکے: اس کے اندر JPEG، PNG، WebP، TIFF، HEIF یا AVIF نہیں ہے
+error-corrupt = { $format } فائل خراب ہے: { $detail }
+error-too-many-pixels = تصویر { $width } × { $height } پکسل کی ہے، محفوظ طریقے سے کھولنے کے لیے بہت بڑی
+error-decode = تصویر کھولی نہیں جا سکتی: { $detail }
+error-unsupported-cleaning-raw = کیمرے کی RAW فائلیں جانچی جا سکتی ہیں مگر صاف نہیں کی جا سکتیں ({ $format })
+error-unsupported-decoding = { $format } تصویریں یہاں دکھانے یا محفوظ کرنے کے لیے کھولی نہیں جا سکتیں
+error-unsupported-protecting = { $format } فائلوں میں چہرے محفوظ نہیں کیے جا سکتے؛ کاپی صرف صاف کی جا سکتی ہے
+error-write = { $file } لکھی نہیں جا سکتی: { $why }
+error-verification = کاپی آخری جانچ میں پوری نہیں اتری اور رکھی نہیں گئی: { $detail }
+error-encode = تصویر محفوظ نہیں کی جا سکتی: { $detail }
+error-model = چہرے کے ماڈل استعمال نہیں ہو سکے: { $detail }
+error-cancelled = یہ تصویر مکمل ہونے سے پہلے روک دیا گیا
+io-not-found = فائل یا فولڈر اب وہاں نہیں ہے
+io-permission-denied = اجازت نہیں ہے
+io-storage-full = ڈسک بھر گئی ہے
+io-read-only = ڈسک صرف پڑھنے کے لیے ہے
+io-already-exists = اس نام کی فائل پہلے سے موجود ہے
+io-cut-short = فائل وقت سے پہلے ختم ہو جاتی ہے
+io-is-a-folder = یہ فائل نہیں، فولڈر ہے
+
+## What the photo being protected is going through (export screen)
+gui-stage-reading = تصویر کھولی جا رہی ہے…
+gui-stage-finding-faces = چہرے تلاش کیے جا رہے ہیں…
+gui-stage-cloaking = { $faces } میں سے چہرہ نمبر { $face } محفوظ کیا جا رہا ہے: { $percent }٪
+gui-stage-blurring = { $faces } میں سے چہرہ نمبر { $face } دھندلا کیا جا رہا ہے…
+gui-stage-encoding = کاپی محفوظ کی جا رہی ہے…
+gui-stage-verifying = کاپی جانچی جا رہی ہے: میٹا ڈیٹا، معیار، اور اپ لوڈ کی نقل کے بعد ہر چہرہ…
+
+## Paths the user gave that could not be listed (scan screen)
+walk-not-a-file-or-folder = یہ عام فائل یا فولڈر نہیں ہے
+walk-link-loop = ایسا شارٹ کٹ (سمبولک لنک) جو اپنے ہی فولڈر میں واپس لے جاتا ہے؛ چھوڑ دیا گیا

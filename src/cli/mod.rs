@@ -5,6 +5,7 @@ mod clean;
 pub(crate) mod describe;
 mod people;
 mod protect;
+pub(crate) mod reasons;
 mod scan;
 mod verify;
 
@@ -386,10 +387,13 @@ pub(crate) fn print_listing_error(e: &photoveil_core::WalkError, json: bool, key
     if json {
         let mut line = serde_json::Map::new();
         line.insert(key.to_string(), serde_json::json!(e.path));
-        line.insert("error".to_string(), serde_json::json!(e.reason));
+        line.insert(
+            "error".to_string(),
+            serde_json::json!(e.problem.to_string()),
+        );
         println!("{}", serde_json::Value::Object(line));
     } else {
-        eprintln!("{}: error: {}", e.path.display(), e.reason);
+        eprintln!("{}: error: {}", e.path.display(), e.problem);
     }
 }
 

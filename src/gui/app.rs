@@ -9,6 +9,7 @@ use iced::widget::{button, center, column, container, opaque, stack};
 use iced::{window, Element, Event, Subscription, Task, Theme};
 
 use super::engine::SharedEngine;
+use super::focus::{self, Reachable};
 use super::item::Item;
 use super::screen::audit::{self, Audit};
 use super::screen::export::{self, Export};
@@ -337,6 +338,9 @@ impl App {
             Key::Character(c) => Some(c.to_lowercase()),
             _ => None,
         };
+        if key == Key::Named(Named::Tab) && !modifiers.command() && !modifiers.alt() {
+            return focus::move_focus(modifiers.shift());
+        }
         if self.confirm_close.is_some() {
             return match key {
                 Key::Named(Named::Escape) => self.update(Message::ConfirmClose(false)),
@@ -433,7 +437,7 @@ impl App {
                         text(t("gui-app-name")).size(style::SMALL).width(iced::Fill),
                         button(text(t("gui-settings")).size(style::SMALL))
                             .style(button::text)
-                            .on_press(Message::OpenSettings),
+                            .on_activate(Message::OpenSettings),
                     ]
                     .padding([4, 20]),
                     screen
@@ -455,10 +459,10 @@ impl App {
                 style::dir_row![
                     button(text(t("gui-close-keep")))
                         .style(style::primary_button)
-                        .on_press(Message::ConfirmClose(false)),
+                        .on_activate(Message::ConfirmClose(false)),
                     button(text(t("gui-close-stop")))
                         .style(style::danger_button)
-                        .on_press(Message::ConfirmClose(true)),
+                        .on_activate(Message::ConfirmClose(true)),
                 ]
                 .spacing(12),
             ]
@@ -481,5 +485,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod keyboard_tests;
 #[cfg(test)]
 mod tests;

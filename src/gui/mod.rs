@@ -7,6 +7,7 @@
 mod app;
 mod dialogs;
 mod engine;
+mod focus;
 mod icon;
 mod item;
 mod open;

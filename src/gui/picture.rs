@@ -1,6 +1,7 @@
 //! Pictures for the screen, made on worker threads: thumbnails for the grid, and larger
 //! previews with the found faces outlined.
 
+use crate::cli::reasons;
 use std::path::Path;
 
 use iced::widget::image::Handle;
@@ -21,8 +22,8 @@ const OTHER_FACE: Rgba<u8> = Rgba([90, 170, 255, 255]);
 
 /// The photo as displayed (upright), scaled so that its long side is at most `size`.
 pub fn load_scaled(path: &Path, size: u32) -> Result<(RgbaImage, f32), String> {
-    let (format, data) = read_image(path).map_err(|e| e.to_string())?;
-    let displayed = decode_displayed(format, &data).map_err(|e| e.to_string())?;
+    let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
+    let displayed = decode_displayed(format, &data).map_err(|e| reasons::error(&e))?;
     let picture = displayed.picture;
     let (w, h) = (picture.width(), picture.height());
     let long = w.max(h).max(1);
@@ -67,9 +68,9 @@ pub fn preview_with_faces(path: &Path, faces: &[Face]) -> Result<Handle, String>
 
 /// The region around a face at full resolution (100 %), at most 900 pixels on a side.
 pub fn face_crop(path: &Path, bbox: [f32; 4]) -> Result<RgbaImage, String> {
-    let (format, data) = read_image(path).map_err(|e| e.to_string())?;
+    let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
     let picture = decode_displayed(format, &data)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| reasons::error(&e))?
         .picture;
     let [x, y, w, h] = bbox;
     let margin = 0.3 * w.max(h);

@@ -49,7 +49,7 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Heif | ImageFormat::Avif => {
             return Err(Error::Unsupported {
                 format,
-                what: "decoding the picture",
+                what: crate::error::Operation::Decoding,
             })
         }
     };

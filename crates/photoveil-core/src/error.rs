@@ -48,12 +48,12 @@ pub enum Error {
     #[error("the picture cannot be decoded: {0}")]
     Decode(String),
     /// This operation is not available for this kind of file.
-    #[error("{what} is not supported for {} files", format.name())]
+    #[error("{} is not supported for {} files", what.english(), format.name())]
     Unsupported {
         /// The format.
         format: ImageFormat,
-        /// The operation, e.g. "cleaning camera RAW".
-        what: &'static str,
+        /// The operation refused.
+        what: Operation,
     },
     /// An output could not be written; nothing partial was left behind.
     #[error("cannot write {}: {source}", path.display())]
@@ -76,6 +76,28 @@ pub enum Error {
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,
+}
+
+/// What [`Error::Unsupported`] could not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Cleaning a camera RAW file (scanned only).
+    CleaningRaw,
+    /// Decoding the picture (HEIF and AVIF have no decoder here).
+    Decoding,
+    /// Protecting faces (needs a decoded and re-encoded picture).
+    ProtectingFaces,
+}
+
+impl Operation {
+    /// The English words used by `Display`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Operation::CleaningRaw => "cleaning camera RAW files",
+            Operation::Decoding => "decoding the picture",
+            Operation::ProtectingFaces => "protecting faces",
+        }
+    }
 }
 
 impl Error {

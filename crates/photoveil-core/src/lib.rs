@@ -27,9 +27,9 @@ pub mod verify;
 pub mod walk;
 
 pub use clean::{clean_file, CleanMethod, CleanOptions, CleanReport, Kept};
-pub use controller::{Controller, Progress, Stage};
-pub use error::{Error, Result};
+pub use controller::{Controller, Stage};
+pub use error::{Error, Operation, Result};
 pub use finding::{Category, Explanation, Finding, Severity};
 pub use format::ImageFormat;
 pub use scan::{scan_bytes, scan_file, ScanReport};
-pub use walk::{collect_images, Candidate, WalkError};
+pub use walk::{collect_images, Candidate, WalkError, WalkProblem};

@@ -14,12 +14,26 @@ pub struct Candidate {
 
 /// A path that could not be listed (missing, unreadable folder, symbolic-link loop).
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {reason}", path.display())]
+#[error("{}: {problem}", path.display())]
 pub struct WalkError {
     /// The path concerned.
     pub path: PathBuf,
     /// Why it could not be listed.
-    pub reason: String,
+    pub problem: WalkProblem,
+}
+
+/// Why a path could not be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkProblem {
+    /// The system refused or failed (missing, permission denied, ...).
+    #[error("{0}")]
+    Io(#[source] std::io::Error),
+    /// Neither a regular file nor a folder (a device, a socket, ...).
+    #[error("not a regular file or folder")]
+    NotAFileOrFolder,
+    /// A symbolic link leading back into a folder above it; it was skipped.
+    #[error("symbolic link loop, skipped")]
+    LinkLoop,
 }
 
 /// Lists the files under `paths`, walking folders recursively (following links, with loop
@@ -30,7 +44,7 @@ pub fn collect_images(paths: &[PathBuf]) -> Vec<Result<Candidate, WalkError>> {
         match std::fs::metadata(path) {
             Err(e) => out.push(Err(WalkError {
                 path: path.clone(),
-                reason: e.to_string(),
+                problem: WalkProblem::Io(e),
             })),
             Ok(m) if m.is_file() => out.push(Ok(Candidate {
                 path: path.clone(),
@@ -39,7 +53,7 @@ pub fn collect_images(paths: &[PathBuf]) -> Vec<Result<Candidate, WalkError>> {
             Ok(m) if m.is_dir() => walk_dir(path, &mut out),
             Ok(_) => out.push(Err(WalkError {
                 path: path.clone(),
-                reason: "not a regular file or folder".into(),
+                problem: WalkProblem::NotAFileOrFolder,
             })),
         }
     }
@@ -62,13 +76,12 @@ fn walk_dir(root: &Path, out: &mut Vec<Result<Candidate, WalkError>>) {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| root.to_path_buf());
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop, skipped".to_string()
+                let problem = if e.loop_ancestor().is_some() {
+                    WalkProblem::LinkLoop
                 } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                    WalkProblem::Io(e.into())
                 };
-                out.push(Err(WalkError { path, reason }));
+                out.push(Err(WalkError { path, problem }));
             }
         }
     }

@@ -23,7 +23,7 @@ fn shows(app: &App, label: &str) -> bool {
     simulator(app.view()).find(label).is_ok()
 }
 
-fn press(key: Key, modifiers: Modifiers) -> Message {
+pub(super) fn press(key: Key, modifiers: Modifiers) -> Message {
     Message::Key(keyboard::Event::KeyPressed {
         key: key.clone(),
         modified_key: key,
@@ -35,7 +35,7 @@ fn press(key: Key, modifiers: Modifiers) -> Message {
     })
 }
 
-fn photos() -> tempfile::TempDir {
+pub(super) fn photos() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("gps.jpg"),
@@ -52,7 +52,7 @@ fn photos() -> tempfile::TempDir {
 }
 
 /// Scans `dir` through the app as the runtime would.
-fn scan(app: &mut App, dir: &std::path::Path) {
+pub(super) fn scan(app: &mut App, dir: &std::path::Path) {
     let _task = app.update(Message::Start(start::Message::Picked(Some(vec![
         dir.to_path_buf()
     ]))));

@@ -20,6 +20,7 @@ use photoveil_core::Controller;
 use crate::cli::describe;
 use crate::gui::dialogs;
 use crate::gui::engine::{self, SharedEngine};
+use crate::gui::focus::Reachable;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
@@ -263,7 +264,7 @@ impl Audit {
             .unwrap_or_default();
         let back = button(text(style::back_label("gui-audit-back")))
             .style(button::secondary)
-            .on_press(Message::Back);
+            .on_activate(Message::Back);
         let report = match &self.report {
             None => {
                 return column![
@@ -317,10 +318,10 @@ impl Audit {
             back,
             button(text(t("gui-review-save-report")))
                 .style(button::secondary)
-                .on_press_maybe(idle.then_some(Message::SaveReport)),
+                .on_activate_maybe(idle.then_some(Message::SaveReport)),
             button(text(t("gui-audit-replace")))
                 .style(style::primary_button)
-                .on_press_maybe((idle && self.can_replace()).then_some(Message::Replace)),
+                .on_activate_maybe((idle && self.can_replace()).then_some(Message::Replace)),
         ]
         .spacing(12)
         .align_y(iced::Center);
@@ -391,7 +392,7 @@ impl Audit {
                         .width(220),
                     button(text(t("gui-audit-save-name")))
                         .style(button::secondary)
-                        .on_press_maybe(
+                        .on_activate_maybe(
                             (!typed.trim().is_empty() && group.signature.is_some())
                                 .then_some(Message::SaveName(id))
                         ),
@@ -401,7 +402,7 @@ impl Audit {
                         "gui-audit-show-person"
                     })))
                     .style(button::text)
-                    .on_press(Message::ShowPerson((!showing).then_some(id))),
+                    .on_activate(Message::ShowPerson((!showing).then_some(id))),
                 ]
                 .spacing(8)
                 .align_y(iced::Center);

@@ -10,9 +10,11 @@ use photoveil_core::clean::{clean_file, CleanOptions};
 use photoveil_core::protect::pipeline::{
     protect_file, FaceAction, FaceReport, FaceSelection, ProtectOptions, Strength,
 };
-use photoveil_core::Controller;
+use photoveil_core::{Controller, Stage};
 
+use crate::cli::reasons;
 use crate::gui::engine::{self, SharedEngine};
+use crate::gui::focus::Reachable;
 use crate::gui::open;
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
@@ -49,8 +51,10 @@ pub struct Outcome {
     pub output: Option<PathBuf>,
     /// The faces, as measured after protection (empty when the copy was only cleaned).
     pub faces: Vec<FaceReport>,
-    /// Why the copy was not written.
+    /// Why the copy was not written, in words.
     pub error: Option<String>,
+    /// The copy was not written because the export was cancelled.
+    pub cancelled: bool,
 }
 
 /// What the export thread reports.
@@ -58,6 +62,8 @@ pub struct Outcome {
 pub enum Event {
     /// Starting on photo number `index`.
     Working(usize),
+    /// How far the photo in hand has come (protection only).
+    Stage(Stage),
     /// A photo is done.
     Done(Box<Outcome>),
     /// The face models are ready (kept by the app for later).
@@ -100,6 +106,8 @@ pub struct Export {
     pub plan: Plan,
     /// The photo being worked on.
     pub working: Option<usize>,
+    /// How far that photo has come, when it is being protected.
+    pub stage: Option<Stage>,
     /// Results so far, in order.
     pub outcomes: Vec<Outcome>,
     /// Cancel was asked for.
@@ -148,6 +156,7 @@ impl Export {
         Export {
             plan,
             working: None,
+            stage: None,
             outcomes: Vec::new(),
             cancelled: false,
             finished: false,
@@ -167,16 +176,23 @@ impl Export {
         match message {
             Message::Event(Event::Working(i)) => {
                 self.working = Some(i);
+                self.stage = None;
+                Action::None
+            }
+            Message::Event(Event::Stage(stage)) => {
+                self.stage = Some(stage);
                 Action::None
             }
             Message::Event(Event::Done(outcome)) => {
                 self.outcomes.push(*outcome);
+                self.stage = None;
                 Action::None
             }
             Message::Event(Event::Engine(engine)) => Action::EngineLoaded(engine),
             Message::Event(Event::Finished) => {
                 self.finished = true;
                 self.working = None;
+                self.stage = None;
                 self.abort = None;
                 Action::None
             }
@@ -206,15 +222,18 @@ impl Export {
         }
     }
 
+    /// Photos done, counting the photo in hand by its stage (for the progress bar).
+    pub fn progress(&self) -> f32 {
+        self.outcomes.len() as f32 + self.stage.map_or(0.0, Stage::fraction)
+    }
+
     /// The figures of the summary.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for o in &self.outcomes {
             match (&o.output, &o.error) {
                 (Some(_), None) => s.cleaned += 1,
-                (_, Some(e)) if e == &photoveil_core::Error::Cancelled.to_string() => {
-                    s.skipped += 1
-                }
+                (_, Some(_)) if o.cancelled => s.skipped += 1,
                 _ => s.failed += 1,
             }
             for f in &o.faces {
@@ -260,23 +279,30 @@ impl Export {
                 .and_then(|j| j.path.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let cancel = if self.cancelled {
-                button(text(t("gui-cancelling")))
+            let cancel = button(text(t(if self.cancelled {
+                "gui-cancelling"
             } else {
-                button(text(t("gui-cancel"))).on_press(Message::Cancel)
-            };
+                "gui-cancel"
+            })))
+            .style(button::secondary)
+            .on_activate_maybe((!self.cancelled).then_some(Message::Cancel));
             content = content
                 .push(text(ta(
                     "gui-export-count",
                     &[("done", done.into()), ("total", total.into())],
                 )))
-                .push(container(progress_bar(0.0..=total.max(1) as f32, done as f32)).height(14))
+                .push(
+                    container(progress_bar(0.0..=total.max(1) as f32, self.progress())).height(14),
+                )
                 .push(style::quiet(ta(
                     "gui-export-working",
                     &[("name", current.into())],
                 )))
+                .push(style::quiet(
+                    self.stage.map(stage_words).unwrap_or_default(),
+                ))
                 .push(style::quiet(t("gui-export-explain")))
-                .push(cancel.style(button::secondary));
+                .push(cancel);
         } else {
             content = content.push(self.summary_view());
         }
@@ -327,13 +353,13 @@ impl Export {
         let buttons = style::dir_row![
             button(text(t("gui-export-open-folder")))
                 .style(style::primary_button)
-                .on_press(Message::OpenFolder),
+                .on_activate(Message::OpenFolder),
             button(text(style::back_label("gui-export-back")))
                 .style(button::secondary)
-                .on_press(Message::BackToReview),
+                .on_activate(Message::BackToReview),
             button(text(t("gui-review-start-over")))
                 .style(button::secondary)
-                .on_press(Message::StartOver),
+                .on_activate(Message::StartOver),
         ]
         .spacing(12);
         style::card(
@@ -425,6 +451,34 @@ fn decoy_book_path() -> Option<PathBuf> {
 
 /// Writes every copy of `plan`, one photo at a time: photos with faces to protect go through
 /// the protection pipeline (which also removes all metadata and measures each face), the others
+
+/// What the photo in hand is going through, in words.
+pub fn stage_words(stage: Stage) -> String {
+    let n = |i: usize| -> crate::i18n::Arg<'static> { (i + 1).into() };
+    match stage {
+        Stage::Reading => t("gui-stage-reading"),
+        Stage::FindingFaces => t("gui-stage-finding-faces"),
+        Stage::Cloaking {
+            face,
+            faces,
+            step,
+            steps,
+        } => ta(
+            "gui-stage-cloaking",
+            &[
+                ("face", n(face)),
+                ("faces", faces.into()),
+                ("percent", (100 * step / steps.max(1)).into()),
+            ],
+        ),
+        Stage::Blurring { face, faces } => ta(
+            "gui-stage-blurring",
+            &[("face", n(face)), ("faces", faces.into())],
+        ),
+        Stage::Encoding => t("gui-stage-encoding"),
+        Stage::Verifying => t("gui-stage-verifying"),
+    }
+}
 /// are cleaned losslessly. Runs on a worker thread.
 pub fn worker(
     plan: Plan,
@@ -459,12 +513,18 @@ pub fn worker(
         send(Event::Working(i));
         let outcome = match (&engine, job.has_faces && plan.mode.changes_faces()) {
             (Some(Ok(engine)), true) => {
-                let r = protect_file(&engine.0, &job.path, &protect, controller);
+                let stages = sender.clone();
+                let observed = controller.observed(move |stage| {
+                    // A closed channel is seen by the next `send` below, which cancels.
+                    let _ = stages.unbounded_send(Event::Stage(stage));
+                });
+                let r = protect_file(&engine.0, &job.path, &protect, &observed);
                 Outcome {
                     input: r.input,
                     output: r.output,
                     faces: r.faces,
-                    error: r.error.map(|e| e.to_string()),
+                    cancelled: matches!(r.error, Some(photoveil_core::Error::Cancelled)),
+                    error: r.error.as_ref().map(reasons::error),
                 }
             }
             (Some(Err(why)), true) => Outcome {
@@ -472,6 +532,7 @@ pub fn worker(
                 output: None,
                 faces: Vec::new(),
                 error: Some(ta("gui-export-no-models", &[("why", why.as_str().into())])),
+                cancelled: false,
             },
             _ => {
                 let r = clean_file(&job.path, &clean);
@@ -479,7 +540,8 @@ pub fn worker(
                     input: r.input,
                     output: r.output,
                     faces: Vec::new(),
-                    error: r.error.map(|e| e.to_string()),
+                    cancelled: matches!(r.error, Some(photoveil_core::Error::Cancelled)),
+                    error: r.error.as_ref().map(reasons::error),
                 }
             }
         };
@@ -537,6 +599,7 @@ mod tests {
             output: Some("out/a.jpg".into()),
             faces,
             error: None,
+            cancelled: false,
         };
         export.update(Message::Event(Event::Done(Box::new(ok(vec![
             face(FaceAction::Cloaked, Some(true)),
@@ -552,6 +615,7 @@ mod tests {
             output: None,
             faces: vec![],
             error: Some("damaged JPEG file".into()),
+            cancelled: false,
         }))));
         assert!(
             matches!(export.update(Message::StartOver), Action::None),
@@ -623,5 +687,66 @@ mod tests {
         assert!(export.outcomes[1].error.is_some());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no partial files");
+    }
+
+    #[test]
+    fn protecting_streams_each_stage_and_the_bar_only_moves_forward() {
+        let dir = tempfile::tempdir().unwrap();
+        let photo =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/astronaut.jpg");
+        let mut p = plan(
+            dir.path(),
+            vec![Job {
+                path: photo,
+                has_faces: true,
+            }],
+        );
+        p.mode = FaceMode::Subtle;
+        let mut export = Export::waiting(p.clone(), Controller::new(), None);
+        let controller = Controller::new();
+        let mut stages = Vec::new();
+        let mut bar = Vec::new();
+        for event in work::collect(work::stream(move |s| worker(p, None, &controller, &s))) {
+            if let Event::Stage(stage) = &event {
+                stages.push(*stage);
+            }
+            export.update(Message::Event(event));
+            bar.push(export.progress());
+            if let Some(stage) = export.stage {
+                assert!(!stage_words(stage).is_empty());
+            }
+        }
+        assert!(export.finished, "{:?}", export.outcomes);
+        assert_eq!(export.summary().faces_protected, 1, "{:?}", export.outcomes);
+        assert!(
+            bar.windows(2).all(|w| w[0] <= w[1]),
+            "the bar went back: {bar:?}"
+        );
+        assert_eq!(bar.last(), Some(&1.0));
+        assert_eq!(stages.first(), Some(&Stage::Reading));
+        assert!(stages.contains(&Stage::FindingFaces));
+        let steps: Vec<usize> = stages
+            .iter()
+            .filter_map(|s| match s {
+                Stage::Cloaking {
+                    face: 0,
+                    faces: 1,
+                    step,
+                    ..
+                } => Some(*step),
+                _ => None,
+            })
+            .collect();
+        assert!(steps.len() > 5, "{stages:?}");
+        assert!(steps.windows(2).all(|w| w[0] + 1 == w[1]), "{steps:?}");
+        let at = |wanted: Stage| stages.iter().position(|s| *s == wanted).unwrap();
+        assert!(at(Stage::Encoding) < at(Stage::Verifying));
+        assert!(
+            stages
+                .iter()
+                .position(|s| matches!(s, Stage::Cloaking { .. }))
+                .unwrap()
+                < at(Stage::Encoding)
+        );
     }
 }

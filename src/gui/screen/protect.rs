@@ -10,7 +10,9 @@ use iced::{ContentFit, Element, Fill, Length, Task};
 use photoveil_core::protect::pipeline::{protect_file, FaceReport};
 use photoveil_core::Controller;
 
+use crate::cli::reasons;
 use crate::gui::engine::{self, SharedEngine};
+use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::screen::export::{face_words, protect_options, Job, Plan};
@@ -267,7 +269,11 @@ impl Protect {
         options = options.push(text(t("gui-protect-faces")).size(18));
         for mode in FaceMode::ALL {
             options = options.push(
-                radio(t(mode.key()), mode, Some(self.mode), Message::Mode).font(style::font()),
+                focus::focusable(
+                    radio(t(mode.key()), mode, Some(self.mode), Message::Mode).font(style::font()),
+                    Some(Message::Mode(mode)),
+                )
+                .on_step(move |step| Message::Mode(focus::cycle(&FaceMode::ALL, mode, step))),
             );
             options = options.push(style::quiet(t(&format!("{}-explain", mode.key()))));
         }
@@ -286,7 +292,7 @@ impl Protect {
                 text(folder).width(Fill),
                 button(text(t("gui-protect-choose-folder")))
                     .style(button::secondary)
-                    .on_press(Message::ChooseFolder)
+                    .on_activate(Message::ChooseFolder)
             ]
             .spacing(8)
             .align_y(iced::Center),
@@ -310,11 +316,11 @@ impl Protect {
             .width(Fill),
             button(text(style::back_label("gui-back")))
                 .style(button::secondary)
-                .on_press(Message::Back),
+                .on_activate(Message::Back),
             button(text(ta("gui-protect-export", &[("count", items.len().into())])).size(18))
                 .padding([10, 22])
                 .style(style::primary_button)
-                .on_press(Message::Export),
+                .on_activate(Message::Export),
         ]
         .spacing(12)
         .align_y(iced::Center);
@@ -336,12 +342,12 @@ impl Protect {
         let name = items[index].name();
         let make = button(text(t("gui-protect-make-preview")))
             .style(style::primary_button)
-            .on_press(Message::MakePreview);
+            .on_activate(Message::MakePreview);
         let head = style::dir_row![
             text(ta("gui-protect-preview-of", &[("name", name.into())])).width(Fill),
             button(text(t("gui-protect-next-sample")))
                 .style(button::text)
-                .on_press(Message::NextSample),
+                .on_activate(Message::NextSample),
         ]
         .align_y(iced::Center);
         let body: Element<'a, Message> = match &self.preview {
@@ -380,7 +386,7 @@ impl Protect {
                 } else {
                     button::secondary
                 })
-                .on_press(message)
+                .on_activate(message)
         };
         let mut controls = style::dir_row![
             toggle(
@@ -465,7 +471,7 @@ fn compare(
     options.decoy_book = None;
     let report = protect_file(&engine.0, path, &options, controller);
     if let Some(e) = report.error {
-        return Err(e.to_string());
+        return Err(reasons::error(&e));
     }
     let output = report
         .output

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 
 use photoveil_core::report::PhotoEntry;
 
+use crate::cli::reasons;
+use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::style::{self, t, ta, text};
@@ -191,16 +193,16 @@ impl Review {
             .width(Fill),
             button(text(t("gui-review-start-over")))
                 .style(button::secondary)
-                .on_press(Message::StartOver),
+                .on_activate(Message::StartOver),
             button(text(t("gui-review-save-report")))
                 .style(button::secondary)
-                .on_press_maybe(
+                .on_activate_maybe(
                     (!items.is_empty() && !self.saving_report).then_some(Message::SaveReport)
                 ),
             button(text(t("gui-review-next")).size(18))
                 .padding([10, 22])
                 .style(style::primary_button)
-                .on_press_maybe((!items.is_empty()).then_some(Message::Next)),
+                .on_activate_maybe((!items.is_empty()).then_some(Message::Next)),
         ]
         .spacing(12)
         .align_y(iced::Center);
@@ -239,14 +241,20 @@ impl Review {
         }
 
         let filter = style::dir_row![
-            checkbox(self.only_risky)
-                .label(t("gui-review-only-risky"))
-                .font(style::font())
-                .on_toggle(Message::OnlyRisky),
-            checkbox(!self.report_without_pictures)
-                .label(t("gui-review-report-pictures"))
-                .font(style::font())
-                .on_toggle(Message::ReportThumbnails),
+            focus::focusable(
+                checkbox(self.only_risky)
+                    .label(t("gui-review-only-risky"))
+                    .font(style::font())
+                    .on_toggle(Message::OnlyRisky),
+                Some(Message::OnlyRisky(!self.only_risky))
+            ),
+            focus::focusable(
+                checkbox(!self.report_without_pictures)
+                    .label(t("gui-review-report-pictures"))
+                    .font(style::font())
+                    .on_toggle(Message::ReportThumbnails),
+                Some(Message::ReportThumbnails(self.report_without_pictures))
+            ),
         ]
         .spacing(24);
 
@@ -291,7 +299,7 @@ impl Review {
             .align_x(style::align_start())
             .spacing(6);
         if let Some(e) = &item.report.error {
-            content = content.push(style::quiet(e.to_string()));
+            content = content.push(style::quiet(reasons::error(e)));
         } else if !item.is_risky() {
             content = content.push(style::quiet(format!("✓ {}", t("gui-review-clear"))));
         }
@@ -300,7 +308,6 @@ impl Review {
         button(content)
             .padding(8)
             .width(Fill)
-            .on_press(Message::Select(index))
             .style(move |theme: &Theme, status| {
                 let p = theme.extended_palette();
                 let mut s = button::secondary(theme, status);
@@ -324,6 +331,7 @@ impl Review {
                 };
                 s
             })
+            .on_activate(Message::Select(index))
             .into()
     }
 
@@ -345,7 +353,7 @@ impl Review {
         };
         let mut lines = Column::new().align_x(style::align_start()).spacing(10);
         if let Some(e) = &item.report.error {
-            lines = lines.push(style::problem(e.to_string()));
+            lines = lines.push(style::problem(reasons::error(e)));
         }
         match &item.report.faces {
             Some(faces) if !faces.is_empty() => {
@@ -371,7 +379,7 @@ impl Review {
                 text(item.name()).size(20).width(Fill),
                 button(text(t("gui-close")))
                     .style(button::text)
-                    .on_press(Message::CloseDetail),
+                    .on_activate(Message::CloseDetail),
             ],
             picture,
             style::quiet(t("gui-review-box-legend")),

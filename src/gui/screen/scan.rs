@@ -11,6 +11,7 @@ use photoveil_core::scan::scan_file_with;
 use photoveil_core::{collect_images, Controller};
 
 use crate::gui::engine::{self, SharedEngine};
+use crate::gui::focus::Reachable;
 use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::style::{self, t, ta, text};
@@ -145,18 +146,20 @@ impl Scan {
             .last()
             .map(|i| style::quiet(i.name()))
             .unwrap_or_else(|| style::quiet(String::new()));
-        let cancel = if self.cancelled {
-            button(text(t("gui-cancelling")))
+        let cancel = button(text(t(if self.cancelled {
+            "gui-cancelling"
         } else {
-            button(text(t("gui-cancel"))).on_press(Message::Cancel)
-        };
+            "gui-cancel"
+        })))
+        .style(button::secondary)
+        .on_activate_maybe((!self.cancelled).then_some(Message::Cancel));
         let content = column![
             style::title("gui-scan-title"),
             text(status).size(style::BODY),
             container(bar).width(520).height(14),
             current,
             style::quiet(t("gui-scan-explain")),
-            cancel.style(button::secondary),
+            cancel,
         ]
         .spacing(16)
         .align_x(Center);
@@ -183,7 +186,7 @@ pub fn worker(
     for entry in collect_images(&paths) {
         match entry {
             Ok(candidate) => candidates.push(candidate),
-            Err(e) => problems.push((e.path, e.reason)),
+            Err(e) => problems.push((e.path, crate::cli::reasons::walk(&e.problem))),
         }
     }
     send(Event::Listed {

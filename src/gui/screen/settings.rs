@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, pick_list, radio, row, slider, toggler};
 use iced::{Element, Fill, Task};
 
+use crate::gui::focus::{self, Reachable};
 use crate::gui::settings::{FaceMode, Settings as Values, ThemeChoice, JPEG_QUALITY_RANGE};
 use crate::gui::style::{self, t, ta, text};
 
@@ -123,13 +124,22 @@ impl Settings {
         let mut modes = column![].align_x(style::align_start()).spacing(6);
         for mode in FaceMode::ALL {
             modes = modes.push(
-                radio(t(mode.key()), mode, Some(v.face_mode), Message::Mode).font(style::font()),
+                focus::focusable(
+                    radio(t(mode.key()), mode, Some(v.face_mode), Message::Mode)
+                        .font(style::font()),
+                    Some(Message::Mode(mode)),
+                )
+                .on_step(move |step| Message::Mode(focus::cycle(&FaceMode::ALL, mode, step))),
             );
         }
         let mut themes = row![].spacing(16);
         for theme in ThemeChoice::ALL {
             themes = themes.push(
-                radio(t(theme.key()), theme, Some(v.theme), Message::Theme).font(style::font()),
+                focus::focusable(
+                    radio(t(theme.key()), theme, Some(v.theme), Message::Theme).font(style::font()),
+                    Some(Message::Theme(theme)),
+                )
+                .on_step(move |step| Message::Theme(focus::cycle(&ThemeChoice::ALL, theme, step))),
             );
         }
         let languages: Vec<Language> = crate::i18n::languages()
@@ -139,22 +149,23 @@ impl Settings {
         let current = Language {
             code: v.language.clone(),
         };
+        let quality = v.jpeg_quality;
         let mut content = column![
             style::dir_row![
                 style::title("gui-settings").width(Fill),
                 button(text(t("gui-done")))
                     .style(style::primary_button)
-                    .on_press(Message::Close)
+                    .on_activate(Message::Close)
             ],
             heading("gui-settings-folder"),
             style::dir_row![
                 text(folder).width(Fill),
                 button(text(t("gui-protect-choose-folder")))
                     .style(button::secondary)
-                    .on_press(Message::ChooseFolder),
+                    .on_activate(Message::ChooseFolder),
                 button(text(t("gui-settings-folder-clear")))
                     .style(button::text)
-                    .on_press_maybe(v.output_folder.is_some().then_some(Message::ClearFolder)),
+                    .on_activate_maybe(v.output_folder.is_some().then_some(Message::ClearFolder)),
             ]
             .spacing(8)
             .align_y(iced::Center),
@@ -162,7 +173,14 @@ impl Settings {
             modes,
             heading("gui-settings-quality"),
             style::dir_row![
-                slider(JPEG_QUALITY_RANGE, v.jpeg_quality, Message::Quality).width(300),
+                focus::focusable(
+                    slider(JPEG_QUALITY_RANGE, v.jpeg_quality, Message::Quality).width(300),
+                    None
+                )
+                .on_step(move |step| Message::Quality(match step {
+                    focus::Step::Back => quality.saturating_sub(1),
+                    focus::Step::Forward => quality.saturating_add(1),
+                })),
                 text(ta(
                     "gui-settings-quality-value",
                     &[("quality", v.jpeg_quality.into())]
@@ -170,13 +188,25 @@ impl Settings {
             ]
             .spacing(12),
             heading("gui-settings-language"),
-            pick_list(languages, Some(current), Message::Language).font(style::font()),
+            focus::focusable(
+                pick_list(languages.clone(), Some(current.clone()), Message::Language)
+                    .font(style::font()),
+                None
+            )
+            .on_step(move |step| Message::Language(focus::cycle(
+                &languages,
+                current.clone(),
+                step
+            ))),
             heading("gui-settings-theme"),
             themes,
-            toggler(v.large_text)
-                .label(t("gui-settings-large-text"))
-                .font(style::font())
-                .on_toggle(Message::LargeText),
+            focus::focusable(
+                toggler(v.large_text)
+                    .label(t("gui-settings-large-text"))
+                    .font(style::font())
+                    .on_toggle(Message::LargeText),
+                Some(Message::LargeText(!v.large_text))
+            ),
             style::quiet(t("gui-settings-stored")),
         ]
         .align_x(style::align_start())

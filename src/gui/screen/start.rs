@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container};
 use iced::{Center, Element, Fill, Task, Theme};
 
+use crate::gui::focus::Reachable;
 use crate::gui::style::{self, t, text};
 use crate::gui::work;
 
@@ -145,13 +146,12 @@ impl Start {
 
     /// Draws the screen.
     pub fn view(&self) -> Element<'_, Message> {
-        let big = |label: String, message: Message| {
+        let big = |label: String| {
             // Centred by a container: centring right-to-left text inside a wide text box
             // shifts it out of the button.
             button(container(text(label).size(20)).center_x(Fill))
                 .padding([16, 28])
                 .width(260)
-                .on_press(message)
         };
         let hovering = self.hovering;
         let drop_zone = container(
@@ -193,19 +193,22 @@ impl Start {
             text(t("gui-start-what")).size(18).align_x(Center),
             style::quiet(t("gui-start-private")).size(style::BODY),
             style::dir_row![
-                big(t("gui-start-choose-photos"), Message::ChoosePhotos)
-                    .style(style::primary_button),
-                big(t("gui-start-choose-folder"), Message::ChooseFolder).style(button::secondary),
+                big(t("gui-start-choose-photos"))
+                    .style(style::primary_button)
+                    .on_activate(Message::ChoosePhotos),
+                big(t("gui-start-choose-folder"))
+                    .style(button::secondary)
+                    .on_activate(Message::ChooseFolder),
             ]
             .spacing(20),
             drop_zone,
             style::dir_row![
                 button(text(t("gui-start-check-export")).size(style::BODY))
                     .style(button::secondary)
-                    .on_press(Message::ChooseExport),
+                    .on_activate(Message::ChooseExport),
                 button(text(t("gui-start-check-export-folder")).size(style::BODY))
                     .style(button::text)
-                    .on_press(Message::ChooseExportFolder),
+                    .on_activate(Message::ChooseExportFolder),
             ]
             .spacing(8),
             style::quiet(t("gui-start-shortcuts")),
@@ -217,7 +220,7 @@ impl Start {
             iced::widget::space::horizontal(),
             button(text(t("gui-settings")))
                 .style(button::text)
-                .on_press(Message::OpenSettings)
+                .on_activate(Message::OpenSettings)
         ];
         column![top, container(content).center(Fill)]
             .padding(20)

@@ -70,7 +70,7 @@ pub fn clean(data: &[u8], inspection: &Inspection, orientation: Option<u16>) -> 
     if inspection.is_raw {
         return Err(Error::Unsupported {
             format: ImageFormat::Tiff,
-            what: "cleaning camera RAW files",
+            what: crate::error::Operation::CleaningRaw,
         });
     }
     let picture = crate::decode::decode(ImageFormat::Tiff, data)?;

@@ -7,7 +7,7 @@ use super::eot::Eot;
 use super::networks::{Network, Objective};
 use super::rng::SecureRng;
 use super::warp::{footprint, Point, Rect, Sampler, Similarity};
-use crate::controller::Controller;
+use crate::controller::{Controller, Stage};
 use crate::error::{Error, Result};
 
 /// Total path length of the steps, in budgets: each step moves up to `STEP_FACTOR * epsilon / steps`.
@@ -124,6 +124,13 @@ pub fn cloak_region(
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
+        // One face as far as this function knows; the pipeline numbers the faces.
+        controller.report(Stage::Cloaking {
+            face: 0,
+            faces: 1,
+            step: step_index,
+            steps: settings.steps,
+        });
         let current: Vec<f32> = clean
             .iter()
             .zip(&delta)

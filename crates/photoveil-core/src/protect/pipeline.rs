@@ -19,7 +19,7 @@ use super::rng::SecureRng;
 use super::verify::{measure_faces, Measured};
 use super::warp::Rect;
 use super::Engine;
-use crate::controller::Controller;
+use crate::controller::{Controller, Stage};
 use crate::decode::decode_displayed;
 use crate::error::{Error, Result};
 use crate::faces::{find_faces, Face};
@@ -175,6 +175,7 @@ fn protect_into(
     controller: &Controller,
     report: &mut ProtectReport,
 ) -> Result<()> {
+    controller.report(Stage::Reading);
     let (format, data) = read_image(path)?;
     report.format = Some(format);
     // A damaged file (e.g. one cut short) is refused, as `clean` refuses it: decoders would
@@ -187,6 +188,7 @@ fn protect_into(
         .has_alpha()
         .then(|| displayed.picture.to_luma_alpha8());
     let original = displayed.picture.to_rgb8();
+    controller.report(Stage::FindingFaces);
     let faces = find_faces(engine.detector(), &original)?;
     let chosen: Vec<bool> = faces
         .iter()
@@ -203,14 +205,21 @@ fn protect_into(
         None => DecoyBook::new()?,
     };
     let mut rng = SecureRng::new();
-    for (face, &on) in faces.iter().zip(&chosen) {
+    let to_change = chosen.iter().filter(|&&on| on).count();
+    let changing = faces
+        .iter()
+        .zip(&chosen)
+        .filter(|(_, &on)| on)
+        .map(|(f, _)| f);
+    for (index, face) in changing.enumerate() {
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
-        if !on {
-            continue;
-        }
         if options.blur {
+            controller.report(Stage::Blurring {
+                face: index,
+                faces: to_change,
+            });
             blur_face(&mut protected, face.bbox);
         } else {
             cloak_face(
@@ -221,13 +230,14 @@ fn protect_into(
                 &options.strength.settings(),
                 &mut book,
                 &mut rng,
-                controller,
+                &numbered(controller, index, to_change),
             )?;
         }
     }
     if let (Some(p), false) = (&options.decoy_book, options.blur) {
         book.save(p)?;
     }
+    controller.report(Stage::Encoding);
     let (bytes, quality) = encode_like(
         format,
         &protected,
@@ -237,6 +247,7 @@ fn protect_into(
         data.len(),
     )?;
     report.jpeg_quality = quality;
+    controller.report(Stage::Verifying);
     // What was written is what is measured: decode our own bytes.
     let written = decode_displayed(format, &bytes)?.picture.to_rgb8();
     let (_, _, residual) = scan_bytes(&bytes)?;
@@ -273,6 +284,22 @@ fn protect_into(
     Ok(())
 }
 
+/// A controller for cloaking face `face` of `faces`: the attack reports its steps as if there
+/// were one face, and this one tells the outer observer which face they belong to.
+fn numbered(controller: &Controller, face: usize, faces: usize) -> Controller {
+    let outer = controller.clone();
+    controller.observed(move |stage| {
+        outer.report(match stage {
+            Stage::Cloaking { step, steps, .. } => Stage::Cloaking {
+                face,
+                faces,
+                step,
+                steps,
+            },
+            other => other,
+        })
+    })
+}
 /// Cloaks one face of `protected` (whose untouched pixels are `original`).
 #[allow(clippy::too_many_arguments)]
 fn cloak_face(
@@ -401,7 +428,7 @@ fn encode_like(
         }
         ImageFormat::Heif | ImageFormat::Avif => Err(Error::Unsupported {
             format,
-            what: "protecting faces",
+            what: crate::error::Operation::ProtectingFaces,
         }),
     }
 }
