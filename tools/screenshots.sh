@@ -48,7 +48,10 @@ session() {
         sleep 3
         shot start
         if [ -z "$lang" ]; then # the keyboard focus ring: Tab twice reaches "Choose photos"
-            xdotool key Tab Tab
+            xdotool windowfocus --sync "$(xdotool search --name PhotoVeil | head -1)" || true
+            xdotool key Tab
+            sleep 0.3
+            xdotool key Tab
             sleep 1
             shot start-focus
         fi
