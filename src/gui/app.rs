@@ -147,6 +147,21 @@ impl App {
         Subscription::batch([keyboard::listen().map(Message::Key), window_events])
     }
 
+    /// The current screen's name, for the GUI benchmark's timings.
+    pub fn screen_name(&self) -> &'static str {
+        if self.settings_screen.is_some() {
+            return "settings";
+        }
+        match &self.screen {
+            Screen::Start(_) => "start",
+            Screen::Scan(_) => "scan",
+            Screen::Review(_) => "review",
+            Screen::Protect(_) => "protect",
+            Screen::Export(_) => "export",
+            Screen::Audit(_) => "audit",
+        }
+    }
+
     /// Whether copies are being written (closing asks first).
     pub fn exporting(&self) -> bool {
         matches!(&self.screen, Screen::Export(e) if e.is_running())

@@ -15,6 +15,7 @@ mod picture;
 mod screen;
 mod settings;
 mod style;
+mod timing;
 mod work;
 
 use std::process::ExitCode;
@@ -62,7 +63,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> ExitCode {
         };
         (app, task)
     };
-    let mut application = iced::application(boot, App::update, App::view);
+    let mut application = iced::application(boot, timed_update, timed_view);
     for font in crate::fonts::ALL {
         application = application.font(font.bytes);
     }
@@ -81,4 +82,17 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `App::update`, timed for the GUI benchmark when asked for (see [`timing`]).
+fn timed_update(app: &mut App, message: app::Message) -> iced::Task<app::Message> {
+    let _timed = timing::span("update");
+    app.update(message)
+}
+
+/// `App::view`, timed for the GUI benchmark when asked for (see [`timing`]); the line's kind is
+/// the screen's name.
+fn timed_view(app: &App) -> iced::Element<'_, app::Message> {
+    let _timed = timing::span(app.screen_name());
+    app.view()
 }
