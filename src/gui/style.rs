@@ -200,6 +200,20 @@ pub fn problem<'a, M: 'a>(message: String) -> Element<'a, M> {
     .into()
 }
 
+/// A text field whose keyboard focus is as plain as the other controls' ring: a 3 px border
+/// in the text colour while it has the focus.
+pub fn text_field(
+    theme: &Theme,
+    status: iced::widget::text_input::Status,
+) -> iced::widget::text_input::Style {
+    let mut style = iced::widget::text_input::default(theme, status);
+    if let iced::widget::text_input::Status::Focused { .. } = status {
+        style.border.width = super::focus::RING_WIDTH;
+        style.border.color = super::focus::ring_colour(theme);
+    }
+    style
+}
+
 /// The box of a problem message.
 pub fn problem_style(theme: &Theme) -> container::Style {
     let p = theme.extended_palette();
@@ -442,6 +456,32 @@ mod contrast {
             }
         }
         assert!(failures.is_empty(), "below WCAG AA 4.5:1: {failures:#?}");
+    }
+
+    #[test]
+    fn the_focus_ring_stands_out_from_the_window_cards_and_buttons() {
+        // WCAG 1.4.11 (non-text contrast) asks 3:1 of a focus indicator; the ring is drawn
+        // outside the control, on the window or a card, and a text field's border is drawn on
+        // the field.
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = theme.extended_palette();
+            let ring = crate::gui::focus::ring_colour(&theme);
+            let field = super::text_field(
+                &theme,
+                iced::widget::text_input::Status::Focused { is_hovered: false },
+            );
+            assert_eq!(field.border.color, ring);
+            assert_eq!(field.border.width, crate::gui::focus::RING_WIDTH);
+            let field_bg = colour(Some(field.background), p.background.base.color);
+            for (on, bg) in [
+                ("window", p.background.base.color),
+                ("card", p.background.weak.color),
+                ("text field", field_bg),
+            ] {
+                let r = ratio(ring, bg);
+                assert!(r >= 3.0, "{theme:?}: ring on the {on}: {r:.2}:1");
+            }
+        }
     }
 
     #[test]

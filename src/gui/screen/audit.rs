@@ -389,6 +389,7 @@ impl Audit {
                     text_input(&t("gui-audit-name-placeholder"), typed)
                         .on_input(move |name| Message::NameTyped(id, name))
                         .on_submit(Message::SaveName(id))
+                        .style(style::text_field)
                         .width(220),
                     button(text(t("gui-audit-save-name")))
                         .style(button::secondary)
