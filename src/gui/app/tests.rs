@@ -5,8 +5,7 @@
 //! fed to `update` as the runtime would.
 use super::*;
 use crate::gui::work;
-use iced::keyboard::key::{NativeCode, Physical};
-use iced::keyboard::{Location, Modifiers};
+use iced::keyboard::Modifiers;
 use iced_test::simulator;
 use photoveil_core::Controller;
 use photoveil_fixtures::{jpeg, JpegSpec};
@@ -24,15 +23,7 @@ fn shows(app: &App, label: &str) -> bool {
 }
 
 pub(super) fn press(key: Key, modifiers: Modifiers) -> Message {
-    Message::Key(keyboard::Event::KeyPressed {
-        key: key.clone(),
-        modified_key: key,
-        physical_key: Physical::Unidentified(NativeCode::Unidentified),
-        location: Location::Standard,
-        modifiers,
-        text: None,
-        repeat: false,
-    })
+    Message::Key(crate::gui::focus::harness::key_event(key, modifiers))
 }
 
 pub(super) fn photos() -> tempfile::TempDir {

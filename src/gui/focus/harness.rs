@@ -173,7 +173,12 @@ pub fn key_pressed(key: Key) -> Event {
 
 /// A key press with `modifiers` held.
 pub fn key_pressed_with(key: Key, modifiers: Modifiers) -> Event {
-    Event::Keyboard(keyboard::Event::KeyPressed {
+    Event::Keyboard(key_event(key, modifiers))
+}
+
+/// The keyboard event of pressing `key` with `modifiers` held (what the app's shortcuts get).
+pub fn key_event(key: Key, modifiers: Modifiers) -> keyboard::Event {
+    keyboard::Event::KeyPressed {
         key: key.clone(),
         modified_key: key,
         physical_key: Physical::Unidentified(NativeCode::Unidentified),
@@ -181,7 +186,7 @@ pub fn key_pressed_with(key: Key, modifiers: Modifiers) -> Event {
         modifiers,
         text: None,
         repeat: false,
-    })
+    }
 }
 
 /// Records the focused control's bounds and counts the focusable ones.

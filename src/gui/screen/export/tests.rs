@@ -1,0 +1,198 @@
+//! The export screen: its summary, its wording, and its worker on real photos.
+
+use super::*;
+use photoveil_core::protect::verify::Measured;
+use photoveil_fixtures::{jpeg, JpegSpec};
+
+fn plan(dir: &std::path::Path, jobs: Vec<Job>) -> Plan {
+    Plan {
+        jobs,
+        out_dir: dir.join("out"),
+        mode: FaceMode::Standard,
+        jpeg_quality: 92,
+    }
+}
+
+fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
+    FaceReport {
+        bbox: [0.0, 0.0, 80.0, 80.0],
+        usable: true,
+        action,
+        measured: Measured {
+            similarity_before: Some(0.9),
+            similarity_after: Some(0.4),
+            similarity_after_upload: Some(0.42),
+            threshold: 0.5,
+            passed,
+        },
+        ssim: Some(0.97),
+    }
+}
+
+#[test]
+fn summary_counts_what_was_measured() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = (0..4)
+        .map(|i| Job {
+            path: dir.path().join(format!("{i}.jpg")),
+            has_faces: true,
+        })
+        .collect();
+    let mut export = Export::waiting(plan(dir.path(), jobs), Controller::new(), None);
+    assert!(export.is_running());
+    export.update(Message::Event(Event::Working(0)));
+    assert_eq!(export.working, Some(0));
+    let ok = |faces| Outcome {
+        input: "a.jpg".into(),
+        output: Some("out/a.jpg".into()),
+        faces,
+        error: None,
+        cancelled: false,
+    };
+    export.update(Message::Event(Event::Done(Box::new(ok(vec![
+        face(FaceAction::Cloaked, Some(true)),
+        face(FaceAction::Cloaked, Some(false)),
+        face(FaceAction::Left, None),
+    ])))));
+    export.update(Message::Event(Event::Done(Box::new(ok(vec![face(
+        FaceAction::Blurred,
+        None,
+    )])))));
+    export.update(Message::Event(Event::Done(Box::new(Outcome {
+        input: "b.jpg".into(),
+        output: None,
+        faces: vec![],
+        error: Some("damaged JPEG file".into()),
+        cancelled: false,
+    }))));
+    assert!(
+        matches!(export.update(Message::StartOver), Action::None),
+        "not while running"
+    );
+    export.update(Message::Cancel);
+    assert!(export.cancelled && export.controller.is_cancelled());
+    export.update(Message::Event(Event::Finished));
+    assert!(!export.is_running());
+    assert_eq!(
+        export.summary(),
+        Summary {
+            cleaned: 2,
+            faces_protected: 3,
+            faces_passed: 1,
+            faces_recognised: 1,
+            failed: 1,
+            skipped: 1,
+        }
+    );
+    assert!(matches!(
+        export.update(Message::BackToReview),
+        Action::BackToReview
+    ));
+}
+
+#[test]
+fn face_words_never_claim_unmeasured_protection() {
+    let unmeasured = face_words(0, &face(FaceAction::Cloaked, None));
+    let recognised = face_words(1, &face(FaceAction::Cloaked, Some(false)));
+    let passed = face_words(2, &face(FaceAction::Cloaked, Some(true)));
+    assert!(!unmeasured.contains('✓') && !recognised.contains('✓'));
+    assert!(recognised.contains("0.42") && recognised.contains("0.50"));
+    assert!(passed.starts_with('✓') && passed.contains("0.42"));
+}
+
+#[test]
+fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jpg");
+    std::fs::write(&good, jpeg(64, 48, JpegSpec::default())).unwrap();
+    let bad = dir.path().join("bad.jpg");
+    std::fs::write(&bad, b"nope").unwrap();
+    let p = plan(
+        dir.path(),
+        vec![
+            Job {
+                path: good.clone(),
+                has_faces: false,
+            },
+            Job {
+                path: bad,
+                has_faces: false,
+            },
+        ],
+    );
+    let mut export = Export::waiting(p.clone(), Controller::new(), None);
+    let controller = Controller::new();
+    for event in work::collect(work::stream(move |s| worker(p, None, &controller, &s))) {
+        export.update(Message::Event(event));
+    }
+    assert!(export.finished);
+    let s = export.summary();
+    assert_eq!((s.cleaned, s.failed, s.faces_protected), (1, 1, 0));
+    let written = export.outcomes[0].output.clone().unwrap();
+    assert!(written.starts_with(dir.path().join("out")));
+    let rescanned = photoveil_core::scan_file(&written);
+    assert!(rescanned.findings.is_empty(), "the copy gives nothing away");
+    assert!(export.outcomes[1].error.is_some());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no partial files");
+}
+
+#[test]
+fn protecting_streams_each_stage_and_the_bar_only_moves_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/astronaut.jpg");
+    let mut p = plan(
+        dir.path(),
+        vec![Job {
+            path: photo,
+            has_faces: true,
+        }],
+    );
+    p.mode = FaceMode::Subtle;
+    let mut export = Export::waiting(p.clone(), Controller::new(), None);
+    let controller = Controller::new();
+    let mut stages = Vec::new();
+    let mut bar = Vec::new();
+    for event in work::collect(work::stream(move |s| worker(p, None, &controller, &s))) {
+        if let Event::Stage(stage) = &event {
+            stages.push(*stage);
+        }
+        export.update(Message::Event(event));
+        bar.push(export.progress());
+        if let Some(stage) = export.stage {
+            assert!(!stage_words(stage).is_empty());
+        }
+    }
+    assert!(export.finished, "{:?}", export.outcomes);
+    assert_eq!(export.summary().faces_protected, 1, "{:?}", export.outcomes);
+    assert!(
+        bar.windows(2).all(|w| w[0] <= w[1]),
+        "the bar went back: {bar:?}"
+    );
+    assert_eq!(bar.last(), Some(&1.0));
+    assert_eq!(stages.first(), Some(&Stage::Reading));
+    assert!(stages.contains(&Stage::FindingFaces));
+    let steps: Vec<usize> = stages
+        .iter()
+        .filter_map(|s| match s {
+            Stage::Cloaking {
+                face: 0,
+                faces: 1,
+                step,
+                ..
+            } => Some(*step),
+            _ => None,
+        })
+        .collect();
+    assert!(steps.len() > 5, "{stages:?}");
+    assert!(steps.windows(2).all(|w| w[0] + 1 == w[1]), "{steps:?}");
+    let at = |wanted: Stage| stages.iter().position(|s| *s == wanted).unwrap();
+    assert!(at(Stage::Encoding) < at(Stage::Verifying));
+    assert!(
+        stages
+            .iter()
+            .position(|s| matches!(s, Stage::Cloaking { .. }))
+            .unwrap()
+            < at(Stage::Encoding)
+    );
+}
