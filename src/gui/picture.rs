@@ -10,8 +10,10 @@ use photoveil_core::decode::decode_displayed;
 use photoveil_core::faces::Face;
 use photoveil_core::scan::read_image;
 
-/// Long side of grid thumbnails, in pixels.
-pub const THUMBNAIL_SIZE: u32 = 200;
+/// The box a grid thumbnail fits in, in pixels: the grid's narrowest card is wider and its
+/// picture area as high, so at scale 1 a thumbnail is drawn pixel for pixel, never rescaled
+/// while scrolling (rescaling every frame is the software renderer's costliest work).
+pub const THUMBNAIL_BOX: (u32, u32) = (210, 140);
 /// Long side of the large view and the before/after view, in pixels.
 pub const PREVIEW_SIZE: u32 = 1400;
 
@@ -22,18 +24,26 @@ const OTHER_FACE: Rgba<u8> = Rgba([90, 170, 255, 255]);
 
 /// The photo as displayed (upright), scaled so that its long side is at most `size`.
 pub fn load_scaled(path: &Path, size: u32) -> Result<(RgbaImage, f32), String> {
+    load_within(path, size, size)
+}
+
+/// The photo as displayed (upright), scaled down to fit in `max_width` × `max_height`.
+pub fn load_within(
+    path: &Path,
+    max_width: u32,
+    max_height: u32,
+) -> Result<(RgbaImage, f32), String> {
     let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
     let displayed = decode_displayed(format, &data).map_err(|e| reasons::error(&e))?;
     let picture = displayed.picture;
-    let (w, h) = (picture.width(), picture.height());
-    let long = w.max(h).max(1);
-    if long <= size {
+    let (w, h) = (picture.width().max(1), picture.height().max(1));
+    let scale = (max_width as f32 / w as f32).min(max_height as f32 / h as f32);
+    if scale >= 1.0 {
         return Ok((picture.to_rgba8(), 1.0));
     }
-    let scale = size as f32 / long as f32;
     let (tw, th) = (
-        ((w as f32 * scale).round() as u32).max(1),
-        ((h as f32 * scale).round() as u32).max(1),
+        ((w as f32 * scale).round() as u32).clamp(1, max_width.max(1)),
+        ((h as f32 * scale).round() as u32).clamp(1, max_height.max(1)),
     );
     // `thumbnail` is a fast box filter, good enough for the screen.
     Ok((imageops::thumbnail(&picture, tw, th), scale))
@@ -47,7 +57,8 @@ pub fn handle(picture: RgbaImage) -> Handle {
 
 /// A grid thumbnail of the photo.
 pub fn thumbnail(path: &Path) -> Result<Handle, String> {
-    load_scaled(path, THUMBNAIL_SIZE).map(|(p, _)| handle(p))
+    let (width, height) = THUMBNAIL_BOX;
+    load_within(path, width, height).map(|(p, _)| handle(p))
 }
 
 /// A large view of the photo with each face outlined (thick for faces usable by face-swap tools).
@@ -126,5 +137,22 @@ mod tests {
         assert_eq!(p.dimensions(), (200, 50));
         assert!((scale - 0.25).abs() < 1e-6);
         assert!(thumbnail(&dir.path().join("missing.jpg")).is_err());
+    }
+
+    #[test]
+    fn thumbnails_fit_the_grid_box_on_both_sides() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bw, bh) = THUMBNAIL_BOX;
+        for (w, h, expected) in [
+            (4000, 3000, (187, 140)),
+            (3000, 4000, (105, 140)),
+            (4000, 1000, (bw, 53)),
+            (100, 80, (100, 80)),
+        ] {
+            let path = dir.path().join(format!("{w}x{h}.png"));
+            image::RgbImage::new(w, h).save(&path).unwrap();
+            let (p, _) = load_within(&path, bw, bh).unwrap();
+            assert_eq!(p.dimensions(), expected, "{w}x{h}");
+        }
     }
 }

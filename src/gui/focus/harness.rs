@@ -23,10 +23,12 @@ pub struct Window {
 impl Window {
     /// A new window with nothing focused.
     pub fn new() -> Self {
+        // Always the software renderer, whatever graphics driver the machine has: the pixels
+        // the tests check are then the same everywhere.
         let renderer = iced::futures::executor::block_on(<Renderer as Headless>::new(
             Font::DEFAULT,
             Pixels(16.0),
-            None,
+            Some("tiny-skia"),
         ))
         .expect("the software renderer starts");
         Self {
@@ -162,6 +164,32 @@ impl Window {
                 1.0,
                 theme.extended_palette().background.base.color,
             )
+        })
+    }
+    /// Draws `view` `frames` times at scale 1 as the window's software renderer does for a full
+    /// redraw (layout once, then draw and rasterise each frame); the milliseconds of each frame.
+    pub fn draw_millis<M>(
+        &mut self,
+        view: Element<'_, M>,
+        theme: &Theme,
+        frames: usize,
+    ) -> Vec<f64> {
+        self.with_ui(view, |ui, renderer| {
+            let style = iced::advanced::renderer::Style {
+                text_color: theme.extended_palette().background.base.text,
+            };
+            (0..frames)
+                .map(|_| {
+                    let started = std::time::Instant::now();
+                    ui.draw(renderer, theme, &style, mouse::Cursor::Unavailable);
+                    let _ = renderer.screenshot(
+                        Size::new(SIZE.width as u32, SIZE.height as u32),
+                        1.0,
+                        theme.extended_palette().background.base.color,
+                    );
+                    started.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect()
         })
     }
 }

@@ -282,15 +282,18 @@ impl Review {
     }
 
     fn card<'a>(&self, index: usize, item: &'a Item) -> Element<'a, Message> {
+        // Thumbnails are made to fit this area, so they are drawn at their own size (never
+        // rescaled while the grid scrolls); `ScaleDown` only shrinks one that does not fit.
+        let height = picture::THUMBNAIL_BOX.1 as f32;
         let picture: Element<'a, Message> = match &item.thumbnail {
             Ok(handle) => image(handle.clone())
-                .content_fit(ContentFit::Contain)
+                .content_fit(ContentFit::ScaleDown)
                 .width(Fill)
-                .height(140)
+                .height(height)
                 .into(),
             Err(_) => container(text("✕").size(36))
                 .center_x(Fill)
-                .center_y(140)
+                .center_y(height)
                 .into(),
         };
         let badges =
@@ -541,5 +544,39 @@ mod tests {
         assert_eq!(review.report, Some(Ok(target)));
         review.update(Message::ReportThumbnails(false), &items);
         assert!(review.report_without_pictures);
+    }
+    /// Prints how long the software renderer takes to draw the review screen with 2000 photos
+    /// (a full redraw, as each step of a scroll needs): a bench, not a timed test.
+    ///   cargo test --bin photoveil bench_review_frame -- --ignored --nocapture
+    #[test]
+    #[ignore = "a benchmark: prints figures"]
+    fn bench_review_frame() {
+        use crate::gui::focus::harness::Window;
+        let (width, height) = picture::THUMBNAIL_BOX;
+        let mut noise = ::image::RgbaImage::new(width * 8 / 9, height);
+        for (i, p) in noise.pixels_mut().enumerate() {
+            *p = ::image::Rgba([(i * 7) as u8, (i * 13) as u8, (i / 200) as u8, 255]);
+        }
+        let handle = picture::handle(noise);
+        let items: Vec<Item> = (0..2000)
+            .map(|k| Item {
+                thumbnail: Ok(handle.clone()),
+                ..item(&format!("photo-{k}.jpg"), true)
+            })
+            .collect();
+        let review = Review::default();
+        for (label, shown) in [("no photos", &items[..0]), ("2000 photos", &items[..])] {
+            let mut frames =
+                Window::new().draw_millis(review.view(shown, &[], None), &Theme::Light, 21);
+            frames.remove(0); // the first frame also converts the thumbnails
+            frames.sort_by(f64::total_cmp);
+            eprintln!(
+                "review screen, {label}: a full software redraw takes median {:.1} ms (min {:.1}, max {:.1}; {} frames)",
+                frames[frames.len() / 2],
+                frames[0],
+                frames[frames.len() - 1],
+                frames.len()
+            );
+        }
     }
 }
