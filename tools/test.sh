@@ -7,6 +7,9 @@ source tools/setup.sh
 photoveil_apt_install libheif-examples
 # The desktop app's tests: a virtual X server, the X libraries winit opens at run time, a font.
 photoveil_apt_install xvfb xauth libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 fonts-dejavu-core
+# Mesa's Vulkan driver (lavapipe, a GPU emulated on the CPU): the app's own renderer choice
+# (wgpu) then runs in tests/gui_xvfb.rs as on a computer with a graphics card.
+photoveil_apt_install mesa-vulkan-drivers libvulkan1
 photoveil_apt_install strace
 cargo test --workspace --locked
 # The .deb built from this test build installs and runs like the shipped one (see packaging/README.md).
