@@ -354,6 +354,9 @@ impl App {
             _ => None,
         };
         if key == Key::Named(Named::Tab) && !modifiers.command() && !modifiers.alt() {
+            if self.confirm_close.is_some() {
+                return focus::move_focus_within(close_dialog_id(), modifiers.shift());
+            }
             return focus::move_focus(modifiers.shift());
         }
         if self.confirm_close.is_some() {
@@ -409,7 +412,8 @@ impl App {
             window::Event::CloseRequested => {
                 if self.exporting() {
                     self.confirm_close = Some(id);
-                    Task::none()
+                    // The ring leaves the controls behind the dialog; Tab then stays inside it.
+                    focus::unfocus_all()
                 } else {
                     iced::exit()
                 }
@@ -484,20 +488,28 @@ impl App {
             .spacing(14)
             .max_width(460),
         );
-        let veil = container(center(dialog)).style(|theme: &Theme| container::Style {
-            background: Some(
-                theme
-                    .extended_palette()
-                    .background
-                    .base
-                    .color
-                    .scale_alpha(0.8)
-                    .into(),
-            ),
-            ..container::Style::default()
-        });
+        let veil =
+            container(center(container(dialog).id(close_dialog_id()))).style(|theme: &Theme| {
+                container::Style {
+                    background: Some(
+                        theme
+                            .extended_palette()
+                            .background
+                            .base
+                            .color
+                            .scale_alpha(0.8)
+                            .into(),
+                    ),
+                    ..container::Style::default()
+                }
+            });
         stack![base, opaque(veil)].into()
     }
+}
+
+/// The container around the "stop the export?" dialog, inside which Tab moves the focus.
+fn close_dialog_id() -> iced::widget::Id {
+    iced::widget::Id::new("close-dialog")
 }
 
 #[cfg(test)]

@@ -314,6 +314,28 @@ pub fn move_focus<Message: Send + 'static>(backwards: bool) -> iced::Task<Messag
     moved.chain(iced::advanced::widget::operate(reveal_focused()).discard())
 }
 
+/// Tab (Shift+Tab when `backwards`) among the controls inside the container `scope` only, such
+/// as a dialog drawn over the screen: the controls behind it are never reached.
+pub fn move_focus_within<Message: Send + 'static>(
+    scope: iced::widget::Id,
+    backwards: bool,
+) -> iced::Task<Message> {
+    use iced::advanced::widget::operation::{focusable, scope as within};
+    let moved: iced::Task<()> = if backwards {
+        iced::advanced::widget::operate(within(scope, focusable::focus_previous()))
+    } else {
+        iced::advanced::widget::operate(within(scope, focusable::focus_next()))
+    };
+    moved.discard()
+}
+
+/// Takes the focus away from every control (before a dialog opens over them).
+pub fn unfocus_all<Message: Send + 'static>() -> iced::Task<Message> {
+    let unfocused: iced::Task<()> =
+        iced::advanced::widget::operate(iced::advanced::widget::operation::focusable::unfocus());
+    unfocused.discard()
+}
+
 /// Room kept between a control brought into view and the edge of its list, in logical pixels.
 const REVEAL_MARGIN: f32 = 12.0;
 

@@ -119,3 +119,52 @@ fn settings_are_changed_with_the_arrow_keys() {
         .iter()
         .any(|m| matches!(m, Message::Settings(S::LargeText(_)))));
 }
+
+#[test]
+fn tab_stays_inside_the_close_dialog_and_enter_answers_it() {
+    let mut app = App::new(Settings::default());
+    let mut window = Window::new();
+    // A control behind is focused when the window is asked to close.
+    let task = app.update(press(Key::Named(Named::Tab), Modifiers::empty()));
+    window.run_task(|| app.view(), task);
+    assert!(window.focus(app.view()).0.is_some());
+    app.confirm_close = Some(window::Id::unique());
+    window.run_task(|| app.view(), focus::unfocus_all::<Message>());
+    assert_eq!(
+        window.focus(app.view()).0,
+        None,
+        "the ring leaves the screen behind"
+    );
+    let mut answers = Vec::new();
+    for _ in 0..5 {
+        let task = app.update(press(Key::Named(Named::Tab), Modifiers::empty()));
+        window.run_task(|| app.view(), task);
+        let sent = window.press(app.view(), Key::Named(Named::Enter));
+        answers.push(
+            sent.iter()
+                .map(|m| format!("{m:?}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    }
+    // After the last button the focus rests on nothing for one Tab (iced's own cycle, as on
+    // every screen), then comes back to the first button: never to a control behind.
+    assert_eq!(
+        answers,
+        [
+            "ConfirmClose(false)",
+            "ConfirmClose(true)",
+            "",
+            "ConfirmClose(false)",
+            "ConfirmClose(true)",
+        ],
+        "Tab goes round the dialog's two buttons and never behind it"
+    );
+    let task = app.update(press(Key::Named(Named::Tab), Modifiers::SHIFT));
+    window.run_task(|| app.view(), task);
+    let back = window.press(app.view(), Key::Named(Named::Enter));
+    assert!(
+        matches!(back.as_slice(), [Message::ConfirmClose(false)]),
+        "Shift+Tab goes back to the first button: {back:?}"
+    );
+}
