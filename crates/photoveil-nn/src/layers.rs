@@ -102,17 +102,30 @@ pub fn chips_to_tensor(
     scale: f32,
     device: &Device,
 ) -> Tensor<4> {
-    let plane = side * side;
-    let mut values = vec![0f32; chips.len() * 3 * plane];
-    for (n, chip) in chips.iter().enumerate() {
-        for (i, px) in chip.chunks_exact(3).take(plane).enumerate() {
+    images_to_tensor(chips, (side, side), mean, scale, device)
+}
+
+/// Turns `width x height` RGB images (interleaved u8, row by row) into a network input
+/// `[N, 3, height, width]` with `(value - mean) * scale`, channels first; pixels an image lacks
+/// stay at 0 (the mean).
+pub fn images_to_tensor(
+    images: &[&[u8]],
+    (width, height): (usize, usize),
+    mean: f32,
+    scale: f32,
+    device: &Device,
+) -> Tensor<4> {
+    let plane = width * height;
+    let mut values = vec![0f32; images.len() * 3 * plane];
+    for (n, image) in images.iter().enumerate() {
+        for (i, px) in image.chunks_exact(3).take(plane).enumerate() {
             for c in 0..3 {
                 values[(n * 3 + c) * plane + i] = (f32::from(px[c]) - mean) * scale;
             }
         }
     }
     Tensor::from_data(
-        burn_tensor::TensorData::new(values, [chips.len(), 3, side, side]),
+        burn_tensor::TensorData::new(values, [images.len(), 3, height, width]),
         device,
     )
 }

@@ -14,7 +14,7 @@ pub mod tiles;
 
 use std::path::Path;
 
-use burn_tensor::{Device, Tensor, TensorData};
+use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
 use crate::models::BLAZEFACE_BACK;
@@ -137,17 +137,5 @@ pub fn normalise_sized(
     height: usize,
     device: &Device,
 ) -> Tensor<4> {
-    let plane = width * height;
-    let mut values = vec![0f32; images.len() * 3 * plane];
-    for (n, image) in images.iter().enumerate() {
-        for (i, px) in image.chunks_exact(3).take(plane).enumerate() {
-            for c in 0..3 {
-                values[(n * 3 + c) * plane + i] = f32::from(px[c]) / 127.5 - 1.0;
-            }
-        }
-    }
-    Tensor::from_data(
-        TensorData::new(values, [images.len(), 3, height, width]),
-        device,
-    )
+    crate::layers::images_to_tensor(images, (width, height), 127.5, 1.0 / 127.5, device)
 }
