@@ -119,6 +119,10 @@ pub fn cloak_region(
     const CHIP_SIGMA: f32 = 0.8;
     let mut delta = start;
     let mut velocity = vec![0f32; 3 * n];
+    // Buffers of the whole region, reused by every step (a large face's region is tens of
+    // megabytes: allocating them anew each step cost page faults as well as time).
+    let mut current = vec![0f32; 3 * n];
+    let mut gradient = vec![0f32; 3 * n];
     let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
     for step_index in 0..settings.steps {
         if controller.is_cancelled() {
@@ -131,12 +135,10 @@ pub fn cloak_region(
             step: step_index,
             steps: settings.steps,
         });
-        let current: Vec<f32> = clean
-            .iter()
-            .zip(&delta)
-            .map(|(c, d)| (c + d).clamp(0.0, 255.0))
-            .collect();
-        let mut gradient = vec![0f32; 3 * n];
+        for ((value, c), d) in current.iter_mut().zip(clean).zip(&delta) {
+            *value = (c + d).clamp(0.0, 255.0);
+        }
+        gradient.fill(0.0);
         // One network per step, in turn: each step costs one network's forward and backward
         // pass, and the momentum carries every network's direction from step to step.
         let turn = step_index % targets.len().max(1);
@@ -158,25 +160,45 @@ pub fn cloak_region(
             }
         }
         damp_chroma(&mut gradient, n, settings.chroma_weight);
-        let mean_abs = gradient.iter().map(|g| g.abs()).sum::<f32>() / gradient.len().max(1) as f32;
+        let mean_abs = sum_of(&gradient, f32::abs) / gradient.len().max(1) as f32;
         if mean_abs <= 0.0 {
             break;
         }
         for (v, g) in velocity.iter_mut().zip(&gradient) {
             *v = settings.momentum * *v + g / mean_abs;
         }
-        let rms = (velocity.iter().map(|v| v * v).sum::<f32>() / velocity.len() as f32)
+        let rms = (sum_of(&velocity, |v| v * v) / velocity.len() as f32)
             .sqrt()
             .max(1e-12);
-        for i in 0..3 * n {
-            let limit = budget[i % n];
-            let moved = delta[i]
-                - step * limit / settings.epsilon.max(1e-6) * (velocity[i] / rms).clamp(-2.0, 2.0);
-            let bounded = moved.clamp(-limit, limit);
-            delta[i] = (clean[i] + bounded).clamp(0.0, 255.0) - clean[i];
+        // Plane by plane, so the budget (one per pixel) lines up without an index division.
+        let planes = delta
+            .chunks_exact_mut(n)
+            .zip(clean.chunks_exact(n))
+            .zip(velocity.chunks_exact(n));
+        for ((delta, clean), velocity) in planes {
+            for (((d, &c), &v), &limit) in delta.iter_mut().zip(clean).zip(velocity).zip(&budget) {
+                let moved =
+                    *d - step * limit / settings.epsilon.max(1e-6) * (v / rms).clamp(-2.0, 2.0);
+                let bounded = moved.clamp(-limit, limit);
+                *d = (c + bounded).clamp(0.0, 255.0) - c;
+            }
         }
     }
     Ok(RegionChange { region, delta })
+}
+
+/// The sum of `f` over `values`, in eight running sums so the compiler can vectorise it (a
+/// single running sum of floats has to be added one value at a time).
+fn sum_of(values: &[f32], f: impl Fn(f32) -> f32) -> f32 {
+    let mut lanes = [0f32; 8];
+    let mut chunks = values.chunks_exact(8);
+    for chunk in &mut chunks {
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane += f(v);
+        }
+    }
+    let rest: f32 = chunks.remainder().iter().map(|&v| f(v)).sum();
+    lanes.iter().sum::<f32>() + rest
 }
 
 /// The exact sampler plus randomly jittered ones (small rotation, zoom and shift of the
@@ -246,5 +268,23 @@ fn damp_chroma(planes: &mut [f32], n: usize, weight: f32) {
         planes[i] = y + weight * (r - y);
         planes[n + i] = y + weight * (g - y);
         planes[2 * n + i] = y + weight * (b - y);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sum_of_matches_a_plain_sum() {
+        for len in [0usize, 1, 7, 8, 9, 1000, 1003] {
+            let values: Vec<f32> = (0..len).map(|i| (i as f32 * 0.37).sin() * 3.0).collect();
+            let plain: f64 = values.iter().map(|&v| f64::from(v.abs())).sum();
+            let fast = f64::from(sum_of(&values, f32::abs));
+            assert!(
+                (plain - fast).abs() <= 1e-4 * plain.max(1.0),
+                "{len}: {plain} vs {fast}"
+            );
+        }
     }
 }
