@@ -154,18 +154,9 @@ impl Window {
 
     /// Draws `view` at scale 1 and returns its RGBA pixels (`SIZE` wide and high).
     pub fn screenshot<M>(&mut self, view: Element<'_, M>, theme: &Theme) -> Vec<u8> {
-        self.with_ui(view, |ui, renderer| {
-            let style = iced::advanced::renderer::Style {
-                text_color: theme.extended_palette().background.base.text,
-            };
-            ui.draw(renderer, theme, &style, mouse::Cursor::Unavailable);
-            renderer.screenshot(
-                Size::new(SIZE.width as u32, SIZE.height as u32),
-                1.0,
-                theme.extended_palette().background.base.color,
-            )
-        })
+        self.with_ui(view, |ui, renderer| draw_frame(ui, renderer, theme))
     }
+
     /// Draws `view` `frames` times at scale 1 as the window's software renderer does for a full
     /// redraw (layout once, then draw and rasterise each frame); the milliseconds of each frame.
     pub fn draw_millis<M>(
@@ -175,23 +166,32 @@ impl Window {
         frames: usize,
     ) -> Vec<f64> {
         self.with_ui(view, |ui, renderer| {
-            let style = iced::advanced::renderer::Style {
-                text_color: theme.extended_palette().background.base.text,
-            };
             (0..frames)
                 .map(|_| {
                     let started = std::time::Instant::now();
-                    ui.draw(renderer, theme, &style, mouse::Cursor::Unavailable);
-                    let _ = renderer.screenshot(
-                        Size::new(SIZE.width as u32, SIZE.height as u32),
-                        1.0,
-                        theme.extended_palette().background.base.color,
-                    );
+                    let _ = draw_frame(ui, renderer, theme);
                     started.elapsed().as_secs_f64() * 1000.0
                 })
                 .collect()
         })
     }
+}
+
+/// Draws the built interface and rasterises the whole window: its RGBA pixels.
+fn draw_frame<M>(
+    ui: &mut UserInterface<'_, M, Theme, Renderer>,
+    renderer: &mut Renderer,
+    theme: &Theme,
+) -> Vec<u8> {
+    let style = iced::advanced::renderer::Style {
+        text_color: theme.extended_palette().background.base.text,
+    };
+    ui.draw(renderer, theme, &style, mouse::Cursor::Unavailable);
+    renderer.screenshot(
+        Size::new(SIZE.width as u32, SIZE.height as u32),
+        1.0,
+        theme.extended_palette().background.base.color,
+    )
 }
 
 /// A key press with no modifiers.
