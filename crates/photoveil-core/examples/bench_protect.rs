@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use photoveil_core::controller::Controller;
+use photoveil_core::controller::{Controller, Stage};
 use photoveil_core::faces::find_faces;
 use photoveil_core::protect::networks::NetworkKind;
 use photoveil_core::protect::pipeline::{protect_file, FaceSelection, ProtectOptions, Strength};
@@ -59,6 +59,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // `BENCH_VERIFIER=dlib-resnet29|mobileface|mobilefacenet` chooses the held-out network (the
     // others are attacked); the default is the product's.
+    // `BENCH_PHOTOS=astronaut,12mp` keeps only the photos whose names contain one of the parts.
+    if let Ok(keep) = std::env::var("BENCH_PHOTOS") {
+        let parts: Vec<&str> = keep.split(',').filter(|p| !p.is_empty()).collect();
+        photos.retain(|p| {
+            let name = p
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            parts.iter().any(|part| name.contains(part))
+        });
+    }
     let verifier = std::env::var("BENCH_VERIFIER")
         .ok()
         .and_then(|v| NetworkKind::from_name(&v))
@@ -95,7 +105,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut seconds = Vec::new();
         let mut ssims: Vec<f64> = Vec::new();
         for photo in &photos {
-            let report = protect_file(&engine, photo, &options, &Controller::new());
+            let timer = StageTimer::default();
+            let report = protect_file(&engine, photo, &options, &timer.controller());
+            if std::env::var_os("BENCH_STAGES").is_some() {
+                println!("  stages: {}", timer.summary());
+            }
             let Some(output) = &report.output else {
                 println!(
                     "{}: error {:?}",
@@ -200,4 +214,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("VmHWM: unknown");
     println!("peak memory {}", peak.trim_start_matches("VmHWM:").trim());
     Ok(())
+}
+
+/// Seconds spent in each stage of one photo's protection (`BENCH_STAGES=1` prints them).
+#[derive(Default, Clone)]
+struct StageTimer {
+    log: std::sync::Arc<std::sync::Mutex<Vec<(&'static str, std::time::Instant)>>>,
+}
+
+impl StageTimer {
+    /// A controller that records when each stage starts.
+    fn controller(&self) -> Controller {
+        let log = std::sync::Arc::clone(&self.log);
+        Controller::new().observed(move |stage| {
+            let name = match stage {
+                Stage::Reading => "read+decode",
+                Stage::FindingFaces => "detect",
+                Stage::Cloaking { .. } => "cloak",
+                Stage::Blurring { .. } => "blur",
+                Stage::Encoding => "encode",
+                Stage::Verifying => "verify",
+            };
+            if let Ok(mut log) = log.lock() {
+                if log.last().map(|l| l.0) != Some(name) {
+                    log.push((name, std::time::Instant::now()));
+                }
+            }
+        })
+    }
+
+    /// `stage seconds` pairs, each stage lasting until the next began (the last until now).
+    fn summary(&self) -> String {
+        let Ok(log) = self.log.lock() else {
+            return String::new();
+        };
+        let now = std::time::Instant::now();
+        log.iter()
+            .enumerate()
+            .map(|(i, (name, at))| {
+                let end = log.get(i + 1).map_or(now, |next| next.1);
+                format!("{name} {:.2}", (end - *at).as_secs_f64())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }

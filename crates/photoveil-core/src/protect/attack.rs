@@ -2,6 +2,9 @@
 //! in the photo's own grid, through each surrogate network's alignment warp, under random
 //! upload-like transformations, within a perceptual budget.
 
+use rayon::prelude::*;
+
+use super::active::ActiveBox;
 use super::budget::{luma, texture_budget};
 use super::eot::Eot;
 use super::networks::{Network, Objective};
@@ -12,6 +15,11 @@ use crate::error::{Error, Result};
 
 /// Total path length of the steps, in budgets: each step moves up to `STEP_FACTOR * epsilon / steps`.
 const STEP_FACTOR: f32 = 6.0;
+
+/// Gradients are smoothed over about one chip pixel before they are spread back onto the photo
+/// (translation invariance, fewer speckles); in chip space this costs the same for a 100-pixel
+/// face and a 1000-pixel one.
+const CHIP_SIGMA: f32 = 0.8;
 
 /// How hard to push, and within what budget.
 #[derive(Debug, Clone, Copy)]
@@ -99,6 +107,12 @@ pub fn cloak_region(
         .iter()
         .map(|b| b * settings.epsilon)
         .collect();
+    let Some(active) = ActiveBox::of(&budget[..n], region.w as usize) else {
+        return Ok(RegionChange {
+            region,
+            delta: start,
+        });
+    };
     let samplers: Vec<Vec<Sampler>> = targets
         .iter()
         .map(|t| jittered_samplers(t, region, rng))
@@ -113,92 +127,190 @@ pub fn cloak_region(
             )
         })
         .collect();
-    // Gradients are smoothed over about one chip pixel before they are spread back onto the
-    // photo (translation invariance, fewer speckles); in chip space this costs the same for a
-    // 100-pixel face and a 1000-pixel one.
-    const CHIP_SIGMA: f32 = 0.8;
-    let mut delta = start;
-    let mut velocity = vec![0f32; 3 * n];
-    // Buffers of the whole region, reused by every step (a large face's region is tens of
-    // megabytes: allocating them anew each step cost page faults as well as time).
-    let mut current = vec![0f32; 3 * n];
-    let mut gradient = vec![0f32; 3 * n];
-    let step = settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32;
-    for step_index in 0..settings.steps {
+    // Each network's passes draw from their own generator, so they can run on their own thread.
+    let mut rngs: Vec<SecureRng> = targets.iter().map(|_| SecureRng::new()).collect();
+    let mut state = Descent::new(active, clean, &start, &budget, settings);
+    let mut step_index = 0;
+    while step_index < settings.steps {
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
-        // One face as far as this function knows; the pipeline numbers the faces.
-        controller.report(Stage::Cloaking {
-            face: 0,
-            faces: 1,
-            step: step_index,
-            steps: settings.steps,
-        });
-        for ((value, c), d) in current.iter_mut().zip(clean).zip(&delta) {
-            *value = (c + d).clamp(0.0, 255.0);
+        // Every network's gradient of the same picture, in parallel (one pass does not keep two
+        // cores busy), then applied one after the other as steps taken in turn: each step after
+        // the first of a round sees a gradient one step old, which the momentum averages anyway.
+        let picks: Vec<usize> = samplers
+            .iter()
+            .map(|s| (rng.next_u32() as usize) % s.len().max(1))
+            .collect();
+        let chip_gradients =
+            gradients_in_parallel(targets, &samplers, &picks, &eots, &mut rngs, &state.current);
+        for ((samplers, &pick), chip_gradient) in samplers.iter().zip(&picks).zip(chip_gradients) {
+            if step_index >= settings.steps {
+                break;
+            }
+            // One face as far as this function knows; the pipeline numbers the faces.
+            controller.report(Stage::Cloaking {
+                face: 0,
+                faces: 1,
+                step: step_index,
+                steps: settings.steps,
+            });
+            step_index += 1;
+            if let Some(sampler) = samplers.get(pick) {
+                state.step(sampler, &chip_gradient, settings);
+            }
         }
-        gradient.fill(0.0);
-        // One network per step, in turn: each step costs one network's forward and backward
-        // pass, and the momentum carries every network's direction from step to step.
-        let turn = step_index % targets.len().max(1);
-        if let Some(((target, samplers), eot)) = targets.iter().zip(&samplers).zip(&eots).nth(turn)
-        {
-            let pick = (rng.next_u32() as usize) % samplers.len();
-            let sampler = &samplers[pick];
-            let chip = sampler.sample(&current);
+    }
+    Ok(RegionChange {
+        region,
+        delta: state.into_delta(start),
+    })
+}
+
+/// The optimisation's state over the active box (the pixels with a budget). `current` is the
+/// whole region, since the chips read all of it, but only its box ever changes.
+struct Descent {
+    active: ActiveBox,
+    /// Per-pixel budget, one plane of the box.
+    budget: Vec<f32>,
+    /// Original values, `[3][box]`.
+    clean: Vec<f32>,
+    /// The change so far, `[3][box]`.
+    delta: Vec<f32>,
+    /// Momentum average of the normalised gradients, `[3][box]`.
+    velocity: Vec<f32>,
+    /// This step's gradient with chroma damped, `[3][box]`.
+    update: Vec<f32>,
+    /// The picture the networks read, `[3][region]`.
+    current: Vec<f32>,
+    /// A network's gradient spread onto the region: only the box's part is read (and cleared
+    /// before each spread), so the rest is never touched again.
+    spread: Vec<f32>,
+    /// Largest move of one step, for a pixel whose budget is `epsilon`.
+    step: f32,
+}
+
+impl Descent {
+    fn new(
+        active: ActiveBox,
+        clean: &[f32],
+        start: &[f32],
+        budget: &[f32],
+        settings: &AttackSettings,
+    ) -> Descent {
+        let m = active.area();
+        Descent {
+            active,
+            budget: active.crop(budget, 1),
+            clean: active.crop(clean, 3),
+            delta: active.crop(start, 3),
+            velocity: vec![0f32; 3 * m],
+            update: vec![0f32; 3 * m],
+            current: clean
+                .iter()
+                .zip(start)
+                .map(|(c, d)| (c + d).clamp(0.0, 255.0))
+                .collect(),
+            spread: vec![0f32; clean.len()],
+            step: settings.epsilon * STEP_FACTOR / settings.steps.max(1) as f32,
+        }
+    }
+
+    /// One momentum step along a network's chip gradient, read through `sampler`.
+    fn step(&mut self, sampler: &Sampler, chip_gradient: &[f32], settings: &AttackSettings) {
+        let size =
+            chip_gradient.iter().map(|g| g.abs()).sum::<f32>() / chip_gradient.len().max(1) as f32;
+        if size <= 0.0 {
+            return;
+        }
+        self.active.clear(&mut self.spread);
+        sampler.scatter(chip_gradient, 1.0 / size, &mut self.spread);
+        let mean_abs = take_damped(
+            &self.active,
+            &self.spread,
+            &mut self.update,
+            settings.chroma_weight,
+        ) / self.update.len().max(1) as f32;
+        if mean_abs <= 0.0 {
+            return;
+        }
+        // Eight running sums, so the compiler can vectorise the sum of squares.
+        let mut squares = [0f32; 8];
+        for (vs, gs) in self.velocity.chunks_mut(8).zip(self.update.chunks(8)) {
+            for ((v, g), sq) in vs.iter_mut().zip(gs).zip(&mut squares) {
+                *v = settings.momentum * *v + g / mean_abs;
+                *sq += *v * *v;
+            }
+        }
+        let rms = (squares.iter().sum::<f32>() / self.velocity.len().max(1) as f32)
+            .sqrt()
+            .max(1e-12);
+        // Row by row of each plane: the change moves, stays within its budget and the photo's
+        // value range, and the picture the networks read next follows it.
+        let per_budget = self.step / settings.epsilon.max(1e-6);
+        let m = self.active.area();
+        let (delta, velocity, budget) = (&mut self.delta, &self.velocity, &self.budget);
+        self.active
+            .zip_rows(&mut self.current, &self.clean, |current, clean, at| {
+                let len = current.len();
+                let within = at % m;
+                let row = current
+                    .iter_mut()
+                    .zip(clean)
+                    .zip(&mut delta[at..at + len])
+                    .zip(&velocity[at..at + len])
+                    .zip(&budget[within..within + len]);
+                for ((((value, &c), d), &v), &limit) in row {
+                    let moved = *d - per_budget * limit * (v / rms).clamp(-2.0, 2.0);
+                    *value = (c + moved.clamp(-limit, limit)).clamp(0.0, 255.0);
+                    *d = *value - c;
+                }
+            });
+    }
+
+    /// The region's whole change: `start` with the box's part replaced by the result.
+    fn into_delta(self, mut start: Vec<f32>) -> Vec<f32> {
+        self.active
+            .zip_rows(&mut start, &self.delta, |dst, src, _| {
+                dst.copy_from_slice(src)
+            });
+        start
+    }
+}
+
+/// Each target's loss gradient with respect to its chip of `current` (sampled with its sampler
+/// `picks[i]`, smoothed), the targets in parallel.
+fn gradients_in_parallel(
+    targets: &[Target<'_>],
+    samplers: &[Vec<Sampler>],
+    picks: &[usize],
+    eots: &[Eot],
+    rngs: &mut [SecureRng],
+    current: &[f32],
+) -> Vec<Vec<f32>> {
+    let jobs: Vec<_> = targets
+        .iter()
+        .zip(samplers)
+        .zip(picks)
+        .zip(eots)
+        .zip(rngs.iter_mut())
+        .map(|((((target, samplers), &pick), eot), rng)| (target, samplers.get(pick), eot, rng))
+        .collect();
+    jobs.into_par_iter()
+        .map(|(target, sampler, eot, rng)| {
+            let Some(sampler) = sampler else {
+                return Vec::new();
+            };
+            let chip = sampler.sample(current);
             let mut chip_gradient =
                 target
                     .network
                     .loss_gradient(&chip, &target.objective, eot, rng);
             let side = sampler.size();
             smooth_planes(&mut chip_gradient, side, side, CHIP_SIGMA);
-            let size = chip_gradient.iter().map(|g| g.abs()).sum::<f32>()
-                / chip_gradient.len().max(1) as f32;
-            if size > 0.0 {
-                sampler.scatter(&chip_gradient, 1.0 / size, &mut gradient);
-            }
-        }
-        damp_chroma(&mut gradient, n, settings.chroma_weight);
-        let mean_abs = sum_of(&gradient, f32::abs) / gradient.len().max(1) as f32;
-        if mean_abs <= 0.0 {
-            break;
-        }
-        for (v, g) in velocity.iter_mut().zip(&gradient) {
-            *v = settings.momentum * *v + g / mean_abs;
-        }
-        let rms = (sum_of(&velocity, |v| v * v) / velocity.len() as f32)
-            .sqrt()
-            .max(1e-12);
-        // Plane by plane, so the budget (one per pixel) lines up without an index division.
-        let planes = delta
-            .chunks_exact_mut(n)
-            .zip(clean.chunks_exact(n))
-            .zip(velocity.chunks_exact(n));
-        for ((delta, clean), velocity) in planes {
-            for (((d, &c), &v), &limit) in delta.iter_mut().zip(clean).zip(velocity).zip(&budget) {
-                let moved =
-                    *d - step * limit / settings.epsilon.max(1e-6) * (v / rms).clamp(-2.0, 2.0);
-                let bounded = moved.clamp(-limit, limit);
-                *d = (c + bounded).clamp(0.0, 255.0) - c;
-            }
-        }
-    }
-    Ok(RegionChange { region, delta })
-}
-
-/// The sum of `f` over `values`, in eight running sums so the compiler can vectorise it (a
-/// single running sum of floats has to be added one value at a time).
-fn sum_of(values: &[f32], f: impl Fn(f32) -> f32) -> f32 {
-    let mut lanes = [0f32; 8];
-    let mut chunks = values.chunks_exact(8);
-    for chunk in &mut chunks {
-        for (lane, &v) in lanes.iter_mut().zip(chunk) {
-            *lane += f(v);
-        }
-    }
-    let rest: f32 = chunks.remainder().iter().map(|&v| f(v)).sum();
-    lanes.iter().sum::<f32>() + rest
+            chip_gradient
+        })
+        .collect()
 }
 
 /// The exact sampler plus randomly jittered ones (small rotation, zoom and shift of the
@@ -207,17 +319,20 @@ fn jittered_samplers(target: &Target<'_>, region: Rect, rng: &mut SecureRng) -> 
     let size = target.network.kind().chip_size();
     let centre: Point = [size as f32 / 2.0, size as f32 / 2.0];
     let shift = size as f32 * 0.03;
-    let mut out = vec![Sampler::new(&target.transform, size, region)];
+    let mut transforms = vec![target.transform];
     for _ in 0..5 {
-        let t = target.transform.jittered(
+        transforms.push(target.transform.jittered(
             centre,
             rng.uniform(-0.07, 0.07),
             rng.uniform(0.94, 1.06),
             [rng.uniform(-shift, shift), rng.uniform(-shift, shift)],
-        );
-        out.push(Sampler::new(&t, size, region));
+        ));
     }
-    out
+    // A large face's samplers take tens of milliseconds each to build.
+    transforms
+        .par_iter()
+        .map(|t| Sampler::new(t, size, region))
+        .collect()
 }
 
 /// Separable Gaussian smoothing of each plane.
@@ -260,15 +375,33 @@ fn smooth_pass(
     }
 }
 
-/// Keeps the luma part of an RGB gradient and scales its chroma part by `weight`.
-fn damp_chroma(planes: &mut [f32], n: usize, weight: f32) {
-    for i in 0..n {
-        let (r, g, b) = (planes[i], planes[n + i], planes[2 * n + i]);
-        let y = luma(r, g, b);
-        planes[i] = y + weight * (r - y);
-        planes[n + i] = y + weight * (g - y);
-        planes[2 * n + i] = y + weight * (b - y);
+/// Copies the box's part of a region's RGB gradient into `update`, keeping its luma part and
+/// scaling its chroma part by `weight`; returns the sum of the absolute values written.
+fn take_damped(active: &ActiveBox, gradient: &[f32], update: &mut [f32], weight: f32) -> f32 {
+    let (plane, m, w) = (active.region_plane(), active.area(), active.rect.w as usize);
+    let (red, rest) = update.split_at_mut(m);
+    let (green, blue) = rest.split_at_mut(m);
+    let mut total = [0f32; 8];
+    for (from, to) in active.rows() {
+        let source = (
+            &gradient[from..][..w],
+            &gradient[plane + from..][..w],
+            &gradient[2 * plane + from..][..w],
+        );
+        let out = red[to..][..w]
+            .iter_mut()
+            .zip(&mut green[to..][..w])
+            .zip(&mut blue[to..][..w]);
+        for (i, ((r_out, g_out), b_out)) in out.enumerate() {
+            let (r, g, b) = (source.0[i], source.1[i], source.2[i]);
+            let y = luma(r, g, b);
+            *r_out = y + weight * (r - y);
+            *g_out = y + weight * (g - y);
+            *b_out = y + weight * (b - y);
+            total[i % 8] += r_out.abs() + g_out.abs() + b_out.abs();
+        }
     }
+    total.iter().sum()
 }
 
 #[cfg(test)]
@@ -276,15 +409,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sum_of_matches_a_plain_sum() {
-        for len in [0usize, 1, 7, 8, 9, 1000, 1003] {
-            let values: Vec<f32> = (0..len).map(|i| (i as f32 * 0.37).sin() * 3.0).collect();
-            let plain: f64 = values.iter().map(|&v| f64::from(v.abs())).sum();
-            let fast = f64::from(sum_of(&values, f32::abs));
-            assert!(
-                (plain - fast).abs() <= 1e-4 * plain.max(1.0),
-                "{len}: {plain} vs {fast}"
-            );
+    fn the_taken_gradient_keeps_luma_damps_chroma_and_stays_inside_the_box() {
+        // A 4x3 region whose box is its middle 2x1.
+        let (w, h) = (4usize, 3usize);
+        let mut budget = vec![0f32; w * h];
+        budget[w + 1] = 1.0;
+        budget[w + 2] = 1.0;
+        let active = ActiveBox::of(&budget, w).expect("box");
+        let n = w * h;
+        let mut spread = vec![100f32; 3 * n];
+        // Pixel (1,1): grey; pixel (2,1): pure red.
+        for p in 0..3 {
+            spread[p * n + w + 1] = 2.0;
+            spread[p * n + w + 2] = 0.0;
         }
+        spread[w + 2] = 3.0;
+        let mut update = vec![0f32; 6];
+        let total = take_damped(&active, &spread, &mut update, 0.5);
+        // Grey stays grey.
+        assert_eq!([update[0], update[2], update[4]], [2.0, 2.0, 2.0]);
+        // Red keeps its luma and half its chroma.
+        let y = luma(3.0, 0.0, 0.0);
+        let (r, g, b) = (update[1], update[3], update[5]);
+        assert!((luma(r, g, b) - y).abs() < 1e-5);
+        assert!((r - (y + 0.5 * (3.0 - y))).abs() < 1e-5 && (g - 0.5 * y).abs() < 1e-5);
+        let want: f32 = update.iter().map(|v| v.abs()).sum();
+        assert!((total - want).abs() < 1e-5, "{total} vs {want}");
     }
 }

@@ -1,6 +1,7 @@
 //! Protection: identity cloaking of faces, face blurring, and measuring the result with a network
 //! that was not used to make it.
 
+pub mod active;
 pub mod attack;
 pub mod blur;
 pub mod budget;

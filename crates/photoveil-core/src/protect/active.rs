@@ -1,0 +1,151 @@
+//! The part of a face region the cloak may change: the bounding box of the pixels whose budget
+//! is above zero. The region itself is larger (it holds everything the networks' chips read,
+//! with room for jitter), so the optimisation's per-step work runs over this box only.
+
+use super::warp::Rect;
+
+/// A box inside a region, in the region's own coordinates, with the copies between the
+/// region's planar buffers and the box's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActiveBox {
+    /// The box, relative to the region's top-left corner.
+    pub rect: Rect,
+    /// Width of the region it lies in.
+    region_w: usize,
+    /// Pixels of the region (the stride between planes of a region buffer).
+    region_n: usize,
+}
+
+impl ActiveBox {
+    /// The smallest box holding every pixel of `budget` (one plane of a `region_w`-wide region)
+    /// above zero; `None` when there is none.
+    pub fn of(budget: &[f32], region_w: usize) -> Option<ActiveBox> {
+        if region_w == 0 {
+            return None;
+        }
+        let (mut left, mut right, mut top, mut bottom) = (usize::MAX, 0, usize::MAX, 0);
+        for (row, line) in budget.chunks_exact(region_w).enumerate() {
+            let first = line.iter().position(|&b| b > 0.0);
+            let last = line.iter().rposition(|&b| b > 0.0);
+            if let (Some(first), Some(last)) = (first, last) {
+                left = left.min(first);
+                right = right.max(last);
+                top = top.min(row);
+                bottom = row;
+            }
+        }
+        (left != usize::MAX).then(|| ActiveBox {
+            rect: Rect {
+                x: left as u32,
+                y: top as u32,
+                w: (right - left + 1) as u32,
+                h: (bottom - top + 1) as u32,
+            },
+            region_w,
+            region_n: budget.len(),
+        })
+    }
+
+    /// Pixels in the box.
+    pub fn area(&self) -> usize {
+        self.rect.area()
+    }
+
+    /// Values in one plane of a region buffer.
+    pub fn region_plane(&self) -> usize {
+        self.region_n
+    }
+
+    /// For each row of the box: its start in a region plane and its start in a box plane.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (x, y, w) = (
+            self.rect.x as usize,
+            self.rect.y as usize,
+            self.rect.w as usize,
+        );
+        (0..self.rect.h as usize).map(move |r| ((y + r) * self.region_w + x, r * w))
+    }
+
+    /// The box's part of `planes` region planes (`[planes][region]`), as `[planes][box]`.
+    pub fn crop(&self, region: &[f32], planes: usize) -> Vec<f32> {
+        let mut out = vec![0f32; planes * self.area()];
+        self.crop_into(region, &mut out);
+        out
+    }
+
+    /// Copies the box's part of region planes into `out` (`[planes][box]`; as many planes as
+    /// `out` holds).
+    pub fn crop_into(&self, region: &[f32], out: &mut [f32]) {
+        let (m, w) = (self.area(), self.rect.w as usize);
+        for (p, plane) in out.chunks_exact_mut(m.max(1)).enumerate() {
+            for (from, to) in self.rows() {
+                plane[to..][..w].copy_from_slice(&region[p * self.region_n + from..][..w]);
+            }
+        }
+    }
+
+    /// Calls `f(region_values, box_values)` on each row of the box in each of the three planes.
+    pub fn zip_rows(
+        &self,
+        region: &mut [f32],
+        boxed: &[f32],
+        mut f: impl FnMut(&mut [f32], &[f32], usize),
+    ) {
+        let (m, w) = (self.area(), self.rect.w as usize);
+        for p in 0..3 {
+            for (from, to) in self.rows() {
+                f(
+                    &mut region[p * self.region_n + from..][..w],
+                    &boxed[p * m + to..][..w],
+                    p * m + to,
+                );
+            }
+        }
+    }
+
+    /// Sets the box's part of three region planes to zero.
+    pub fn clear(&self, region: &mut [f32]) {
+        let w = self.rect.w as usize;
+        for p in 0..3 {
+            for (from, _) in self.rows() {
+                region[p * self.region_n + from..][..w].fill(0.0);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_box_holds_exactly_the_pixels_with_budget_and_round_trips() {
+        // A 7x5 region with budget at (2,1) and (4,3).
+        let (w, h) = (7usize, 5usize);
+        let mut budget = vec![0f32; w * h];
+        budget[w + 2] = 1.0;
+        budget[3 * w + 4] = 0.5;
+        let active = ActiveBox::of(&budget, w).expect("a box");
+        assert_eq!(
+            active.rect,
+            Rect {
+                x: 2,
+                y: 1,
+                w: 3,
+                h: 3
+            }
+        );
+        let region: Vec<f32> = (0..3 * w * h).map(|i| i as f32).collect();
+        let cropped = active.crop(&region, 3);
+        assert_eq!(cropped.len(), 27);
+        // Plane 1, box row 2, box column 1 is region (3, 3) of plane 1.
+        assert_eq!(cropped[9 + 2 * 3 + 1], (w * h + 3 * w + 3) as f32);
+        let mut copy = region.clone();
+        active.clear(&mut copy);
+        assert_eq!(copy[w + 2], 0.0);
+        assert_eq!(copy[w + 1], region[w + 1]);
+        active.zip_rows(&mut copy, &cropped, |dst, src, _| dst.copy_from_slice(src));
+        assert_eq!(copy, region);
+        assert!(ActiveBox::of(&vec![0.0; w * h], w).is_none());
+    }
+}
