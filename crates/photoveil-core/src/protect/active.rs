@@ -2,6 +2,8 @@
 //! is above zero. The region itself is larger (it holds everything the networks' chips read,
 //! with room for jitter), so the optimisation's per-step work runs over this box only.
 
+use rayon::prelude::*;
+
 use super::warp::Rect;
 
 /// A box inside a region, in the region's own coordinates, with the copies between the
@@ -103,6 +105,38 @@ impl ActiveBox {
         }
     }
 
+    /// The box's rows of one region plane (`region_plane` values), in parallel.
+    pub fn par_rows_mut<'a>(
+        &self,
+        region_plane: &'a mut [f32],
+    ) -> impl IndexedParallelIterator<Item = &'a mut [f32]> + 'a {
+        let (x, y, w, h) = (
+            self.rect.x as usize,
+            self.rect.y as usize,
+            self.rect.w as usize,
+            self.rect.h as usize,
+        );
+        region_plane[y * self.region_w..(y + h) * self.region_w]
+            .par_chunks_mut(self.region_w)
+            .map(move |row| &mut row[x..x + w])
+    }
+
+    /// The box's rows of one region plane, read-only, in parallel.
+    pub fn par_rows<'a>(
+        &self,
+        region_plane: &'a [f32],
+    ) -> impl IndexedParallelIterator<Item = &'a [f32]> + 'a {
+        let (x, y, w, h) = (
+            self.rect.x as usize,
+            self.rect.y as usize,
+            self.rect.w as usize,
+            self.rect.h as usize,
+        );
+        region_plane[y * self.region_w..(y + h) * self.region_w]
+            .par_chunks(self.region_w)
+            .map(move |row| &row[x..x + w])
+    }
+
     /// Sets the box's part of three region planes to zero.
     pub fn clear(&self, region: &mut [f32]) {
         let w = self.rect.w as usize;
@@ -146,6 +180,22 @@ mod tests {
         assert_eq!(copy[w + 1], region[w + 1]);
         active.zip_rows(&mut copy, &cropped, |dst, src, _| dst.copy_from_slice(src));
         assert_eq!(copy, region);
+        let rows: Vec<Vec<f32>> = active
+            .par_rows(&region[..w * h])
+            .map(|r| r.to_vec())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                cropped[0..3].to_vec(),
+                cropped[3..6].to_vec(),
+                cropped[6..9].to_vec()
+            ]
+        );
+        let mut plane = region[..w * h].to_vec();
+        active.par_rows_mut(&mut plane).for_each(|r| r.fill(-1.0));
+        assert_eq!(plane.iter().filter(|&&v| v == -1.0).count(), 9);
+        assert_eq!(plane[w + 1], region[w + 1]);
         assert!(ActiveBox::of(&vec![0.0; w * h], w).is_none());
     }
 }

@@ -21,6 +21,9 @@ const STEP_FACTOR: f32 = 6.0;
 /// face and a 1000-pixel one.
 const CHIP_SIGMA: f32 = 0.8;
 
+/// Values per task of the parallel per-pixel loops.
+const CHUNK: usize = 16 * 1024;
+
 /// How hard to push, and within what budget.
 #[derive(Debug, Clone, Copy)]
 pub struct AttackSettings {
@@ -234,38 +237,53 @@ impl Descent {
         if mean_abs <= 0.0 {
             return;
         }
-        // Eight running sums, so the compiler can vectorise the sum of squares.
-        let mut squares = [0f32; 8];
-        for (vs, gs) in self.velocity.chunks_mut(8).zip(self.update.chunks(8)) {
-            for ((v, g), sq) in vs.iter_mut().zip(gs).zip(&mut squares) {
-                *v = settings.momentum * *v + g / mean_abs;
-                *sq += *v * *v;
-            }
-        }
-        let rms = (squares.iter().sum::<f32>() / self.velocity.len().max(1) as f32)
+        // Eight running sums per chunk, so the compiler can vectorise the sum of squares.
+        let momentum = settings.momentum;
+        let squares: f32 = self
+            .velocity
+            .par_chunks_mut(CHUNK)
+            .zip(self.update.par_chunks(CHUNK))
+            .map(|(vs, gs)| {
+                let mut lanes = [0f32; 8];
+                for (vs, gs) in vs.chunks_mut(8).zip(gs.chunks(8)) {
+                    for ((v, g), lane) in vs.iter_mut().zip(gs).zip(&mut lanes) {
+                        *v = momentum * *v + g / mean_abs;
+                        *lane += *v * *v;
+                    }
+                }
+                lanes.iter().sum::<f32>()
+            })
+            .sum();
+        let rms = (squares / self.velocity.len().max(1) as f32)
             .sqrt()
             .max(1e-12);
         // Row by row of each plane: the change moves, stays within its budget and the photo's
         // value range, and the picture the networks read next follows it.
         let per_budget = self.step / settings.epsilon.max(1e-6);
-        let m = self.active.area();
-        let (delta, velocity, budget) = (&mut self.delta, &self.velocity, &self.budget);
-        self.active
-            .zip_rows(&mut self.current, &self.clean, |current, clean, at| {
-                let len = current.len();
-                let within = at % m;
+        let (m, w) = (self.active.area(), self.active.rect.w as usize);
+        let n = self.active.region_plane();
+        for p in 0..3 {
+            let rows = self
+                .active
+                .par_rows_mut(&mut self.current[p * n..(p + 1) * n])
+                .zip(self.clean[p * m..(p + 1) * m].par_chunks(w))
+                .zip(self.delta[p * m..(p + 1) * m].par_chunks_mut(w))
+                .zip(self.velocity[p * m..(p + 1) * m].par_chunks(w))
+                .zip(self.budget.par_chunks(w));
+            rows.for_each(|((((current, clean), delta), velocity), budget)| {
                 let row = current
                     .iter_mut()
                     .zip(clean)
-                    .zip(&mut delta[at..at + len])
-                    .zip(&velocity[at..at + len])
-                    .zip(&budget[within..within + len]);
+                    .zip(delta)
+                    .zip(velocity)
+                    .zip(budget);
                 for ((((value, &c), d), &v), &limit) in row {
                     let moved = *d - per_budget * limit * (v / rms).clamp(-2.0, 2.0);
                     *value = (c + moved.clamp(-limit, limit)).clamp(0.0, 255.0);
                     *d = *value - c;
                 }
             });
+        }
     }
 
     /// The region's whole change: `start` with the box's part replaced by the result.
@@ -381,27 +399,28 @@ fn take_damped(active: &ActiveBox, gradient: &[f32], update: &mut [f32], weight:
     let (plane, m, w) = (active.region_plane(), active.area(), active.rect.w as usize);
     let (red, rest) = update.split_at_mut(m);
     let (green, blue) = rest.split_at_mut(m);
-    let mut total = [0f32; 8];
-    for (from, to) in active.rows() {
-        let source = (
-            &gradient[from..][..w],
-            &gradient[plane + from..][..w],
-            &gradient[2 * plane + from..][..w],
-        );
-        let out = red[to..][..w]
-            .iter_mut()
-            .zip(&mut green[to..][..w])
-            .zip(&mut blue[to..][..w]);
-        for (i, ((r_out, g_out), b_out)) in out.enumerate() {
-            let (r, g, b) = (source.0[i], source.1[i], source.2[i]);
-            let y = luma(r, g, b);
-            *r_out = y + weight * (r - y);
-            *g_out = y + weight * (g - y);
-            *b_out = y + weight * (b - y);
-            total[i % 8] += r_out.abs() + g_out.abs() + b_out.abs();
-        }
-    }
-    total.iter().sum()
+    let source = active
+        .par_rows(&gradient[..plane])
+        .zip(active.par_rows(&gradient[plane..2 * plane]))
+        .zip(active.par_rows(&gradient[2 * plane..3 * plane]));
+    red.par_chunks_mut(w)
+        .zip(green.par_chunks_mut(w))
+        .zip(blue.par_chunks_mut(w))
+        .zip(source)
+        .map(|(((r_out, g_out), b_out), ((r_in, g_in), b_in))| {
+            let mut total = [0f32; 8];
+            let out = r_out.iter_mut().zip(g_out.iter_mut()).zip(b_out.iter_mut());
+            let values = r_in.iter().zip(g_in).zip(b_in);
+            for (i, (((r_out, g_out), b_out), ((&r, &g), &b))) in out.zip(values).enumerate() {
+                let y = luma(r, g, b);
+                *r_out = y + weight * (r - y);
+                *g_out = y + weight * (g - y);
+                *b_out = y + weight * (b - y);
+                total[i % 8] += r_out.abs() + g_out.abs() + b_out.abs();
+            }
+            total.iter().sum::<f32>()
+        })
+        .sum()
 }
 
 #[cfg(test)]

@@ -43,9 +43,9 @@ impl Strength {
     /// The optimisation settings of this level.
     pub fn settings(self) -> AttackSettings {
         let (epsilon, steps) = match self {
-            Strength::Subtle => (5.0, 40),
-            Strength::Standard => (8.0, 60),
-            Strength::Strong => (12.0, 80),
+            Strength::Subtle => (5.0, 30),
+            Strength::Standard => (8.0, 40),
+            Strength::Strong => (12.0, 60),
         };
         AttackSettings {
             steps,

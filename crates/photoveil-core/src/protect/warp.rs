@@ -6,6 +6,8 @@
 //! the gradient with respect to the chip ([`Sampler::scatter`]): the optimisation happens in the
 //! photo's own pixel grid, at full resolution.
 
+use rayon::prelude::*;
+
 /// A 2-D point `[x, y]` in pixels (pixel centres at `i + 0.5`).
 pub type Point = [f32; 2];
 
@@ -250,35 +252,36 @@ impl Sampler {
         let plane = self.region.area();
         let chip_plane = self.size * self.size;
         let mut out = vec![0f32; 3 * chip_plane];
-        for c in 0..3 {
-            let src = &region_planes[c * plane..(c + 1) * plane];
-            let dst = &mut out[c * chip_plane..(c + 1) * chip_plane];
-            for (p, value) in dst.iter_mut().enumerate() {
-                let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
-                *value = self.taps[a..b]
-                    .iter()
-                    .map(|&(i, w)| src[i as usize] * w)
-                    .sum();
-            }
-        }
+        out.par_chunks_mut(chip_plane)
+            .zip(region_planes.par_chunks(plane))
+            .for_each(|(dst, src)| {
+                for (p, value) in dst.iter_mut().enumerate() {
+                    let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
+                    *value = self.taps[a..b]
+                        .iter()
+                        .map(|&(i, w)| src[i as usize] * w)
+                        .sum();
+                }
+            });
         out
     }
 
     /// Adds the transpose of the map applied to a planar chip gradient into a planar region
-    /// gradient, scaled by `factor`.
+    /// gradient, scaled by `factor` (the three planes in parallel).
     pub fn scatter(&self, chip_gradient: &[f32], factor: f32, region_gradient: &mut [f32]) {
         let plane = self.region.area();
         let chip_plane = self.size * self.size;
-        for c in 0..3 {
-            let src = &chip_gradient[c * chip_plane..(c + 1) * chip_plane];
-            let dst = &mut region_gradient[c * plane..(c + 1) * plane];
-            for (p, &g) in src.iter().enumerate() {
-                let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
-                for &(i, w) in &self.taps[a..b] {
-                    dst[i as usize] += g * w * factor;
+        region_gradient
+            .par_chunks_mut(plane)
+            .zip(chip_gradient.par_chunks(chip_plane))
+            .for_each(|(dst, src)| {
+                for (p, &g) in src.iter().enumerate() {
+                    let (a, b) = (self.starts[p] as usize, self.starts[p + 1] as usize);
+                    for &(i, w) in &self.taps[a..b] {
+                        dst[i as usize] += g * w * factor;
+                    }
                 }
-            }
-        }
+            });
     }
 }
 
