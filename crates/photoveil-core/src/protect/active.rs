@@ -105,20 +105,23 @@ impl ActiveBox {
         }
     }
 
+    /// The values of one region plane spanned by the box's rows, and the box's columns within a
+    /// region row.
+    fn spans(&self) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let (x, y) = (self.rect.x as usize, self.rect.y as usize);
+        let (w, h) = (self.rect.w as usize, self.rect.h as usize);
+        (y * self.region_w..(y + h) * self.region_w, x..x + w)
+    }
+
     /// The box's rows of one region plane (`region_plane` values), in parallel.
     pub fn par_rows_mut<'a>(
         &self,
         region_plane: &'a mut [f32],
     ) -> impl IndexedParallelIterator<Item = &'a mut [f32]> + 'a {
-        let (x, y, w, h) = (
-            self.rect.x as usize,
-            self.rect.y as usize,
-            self.rect.w as usize,
-            self.rect.h as usize,
-        );
-        region_plane[y * self.region_w..(y + h) * self.region_w]
+        let (rows, columns) = self.spans();
+        region_plane[rows]
             .par_chunks_mut(self.region_w)
-            .map(move |row| &mut row[x..x + w])
+            .map(move |row| &mut row[columns.clone()])
     }
 
     /// The box's rows of one region plane, read-only, in parallel.
@@ -126,15 +129,10 @@ impl ActiveBox {
         &self,
         region_plane: &'a [f32],
     ) -> impl IndexedParallelIterator<Item = &'a [f32]> + 'a {
-        let (x, y, w, h) = (
-            self.rect.x as usize,
-            self.rect.y as usize,
-            self.rect.w as usize,
-            self.rect.h as usize,
-        );
-        region_plane[y * self.region_w..(y + h) * self.region_w]
+        let (rows, columns) = self.spans();
+        region_plane[rows]
             .par_chunks(self.region_w)
-            .map(move |row| &row[x..x + w])
+            .map(move |row| &row[columns.clone()])
     }
 
     /// Sets the box's part of three region planes to zero.
