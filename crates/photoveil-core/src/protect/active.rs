@@ -59,7 +59,7 @@ impl ActiveBox {
     }
 
     /// For each row of the box: its start in a region plane and its start in a box plane.
-    pub fn rows(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    fn rows(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (x, y, w) = (
             self.rect.x as usize,
             self.rect.y as usize,
@@ -70,37 +70,23 @@ impl ActiveBox {
 
     /// The box's part of `planes` region planes (`[planes][region]`), as `[planes][box]`.
     pub fn crop(&self, region: &[f32], planes: usize) -> Vec<f32> {
-        let mut out = vec![0f32; planes * self.area()];
-        self.crop_into(region, &mut out);
-        out
-    }
-
-    /// Copies the box's part of region planes into `out` (`[planes][box]`; as many planes as
-    /// `out` holds).
-    pub fn crop_into(&self, region: &[f32], out: &mut [f32]) {
         let (m, w) = (self.area(), self.rect.w as usize);
+        let mut out = vec![0f32; planes * m];
         for (p, plane) in out.chunks_exact_mut(m.max(1)).enumerate() {
             for (from, to) in self.rows() {
                 plane[to..][..w].copy_from_slice(&region[p * self.region_n + from..][..w]);
             }
         }
+        out
     }
 
-    /// Calls `f(region_values, box_values)` on each row of the box in each of the three planes.
-    pub fn zip_rows(
-        &self,
-        region: &mut [f32],
-        boxed: &[f32],
-        mut f: impl FnMut(&mut [f32], &[f32], usize),
-    ) {
+    /// Writes three box planes (`[3][box]`) into the box's part of three region planes: the
+    /// reverse of [`crop`](Self::crop).
+    pub fn paste(&self, boxed: &[f32], region: &mut [f32]) {
         let (m, w) = (self.area(), self.rect.w as usize);
         for p in 0..3 {
             for (from, to) in self.rows() {
-                f(
-                    &mut region[p * self.region_n + from..][..w],
-                    &boxed[p * m + to..][..w],
-                    p * m + to,
-                );
+                region[p * self.region_n + from..][..w].copy_from_slice(&boxed[p * m + to..][..w]);
             }
         }
     }
@@ -176,7 +162,7 @@ mod tests {
         active.clear(&mut copy);
         assert_eq!(copy[w + 2], 0.0);
         assert_eq!(copy[w + 1], region[w + 1]);
-        active.zip_rows(&mut copy, &cropped, |dst, src, _| dst.copy_from_slice(src));
+        active.paste(&cropped, &mut copy);
         assert_eq!(copy, region);
         let rows: Vec<Vec<f32>> = active
             .par_rows(&region[..w * h])

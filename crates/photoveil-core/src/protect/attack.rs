@@ -288,10 +288,7 @@ impl Descent {
 
     /// The region's whole change: `start` with the box's part replaced by the result.
     fn into_delta(self, mut start: Vec<f32>) -> Vec<f32> {
-        self.active
-            .zip_rows(&mut start, &self.delta, |dst, src, _| {
-                dst.copy_from_slice(src)
-            });
+        self.active.paste(&self.delta, &mut start);
         start
     }
 }
