@@ -11,6 +11,12 @@ photoveil_apt_install xvfb xauth libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr
 # (wgpu) then runs in tests/gui_xvfb.rs as on a computer with a graphics card.
 photoveil_apt_install mesa-vulkan-drivers libvulkan1
 photoveil_apt_install strace
+# Lints first (a minute on two cores, sharing the test build's dependencies): warnings fail the run.
+if cargo clippy --version >/dev/null 2>&1; then
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+else
+    echo "note: cargo clippy is not installed; lints skipped" >&2
+fi
 cargo test --workspace --locked
 # The .deb built from this test build installs and runs like the shipped one (see packaging/README.md).
 tools/packaging/check-deb.sh

@@ -27,18 +27,16 @@ where
 
 /// Runs `job` on a new thread once the future is first polled; the future gives its result, or
 /// `None` if the thread died.
-pub fn blocking<T, F>(job: F) -> impl std::future::Future<Output = Option<T>>
+pub async fn blocking<T, F>(job: F) -> Option<T>
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    async move {
-        let (sender, receiver) = oneshot::channel();
-        spawn(move || {
-            let _ = sender.send(job());
-        });
-        receiver.await.ok()
-    }
+    let (sender, receiver) = oneshot::channel();
+    spawn(move || {
+        let _ = sender.send(job());
+    });
+    receiver.await.ok()
 }
 
 /// Collects a stream's items (tests).

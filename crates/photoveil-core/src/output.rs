@@ -118,6 +118,22 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a small private file (settings-like data such as decoy keys or people's names)
+/// atomically: a temporary file beside `path`, created readable by the user only where the
+/// system allows, then renamed over it. Creates the folder when missing.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    temp.write_all(bytes).map_err(write_err)?;
+    temp.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,9 +153,8 @@ mod tests {
         let leftovers = std::fs::read_dir(dir.path())
             .expect("list")
             .filter(|e| {
-                e.as_ref().map_or(false, |e| {
-                    e.file_name().to_string_lossy().ends_with(".part")
-                })
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".part"))
             })
             .count();
         assert_eq!(leftovers, 0);
@@ -196,20 +211,4 @@ mod tests {
             .next()
             .is_none());
     }
-}
-
-/// Writes a small private file (settings-like data such as decoy keys or people's names)
-/// atomically: a temporary file beside `path`, created readable by the user only where the
-/// system allows, then renamed over it. Creates the folder when missing.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write_err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(write_err)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    temp.write_all(bytes).map_err(write_err)?;
-    temp.persist(path).map_err(|e| write_err(e.error))?;
-    Ok(())
 }

@@ -9,6 +9,9 @@ use safetensors::{Dtype, SafeTensors};
 use crate::error::NnError;
 use crate::models::ModelFile;
 
+/// One tensor as stored: its shape, and its float32 values or its u8 bytes (the other empty).
+type StoredTensor = (Vec<usize>, Vec<f32>, Vec<u8>);
+
 /// A verified weight file held in memory.
 pub struct WeightFile {
     path: PathBuf,
@@ -38,7 +41,7 @@ impl WeightFile {
     /// `NAME.q` (u8) with `NAME.scale` and `NAME.min` are returned dequantised under `NAME`.
     pub fn tensors(&self) -> Result<Tensors, NnError> {
         let st = SafeTensors::deserialize(&self.bytes).map_err(|e| self.format(e.to_string()))?;
-        let mut raw: HashMap<String, (Vec<usize>, Vec<f32>, Vec<u8>)> = HashMap::new();
+        let mut raw: HashMap<String, StoredTensor> = HashMap::new();
         for (name, view) in st.tensors() {
             let shape = view.shape().to_vec();
             match view.dtype() {

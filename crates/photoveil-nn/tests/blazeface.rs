@@ -107,11 +107,8 @@ fn a_larger_input_finds_the_face_where_it_was_put() {
     assert_eq!(placed.len(), alone.len(), "{alone:?} / {placed:?}");
     let (a, p) = (alone[0], placed[0]);
     let shift = [128.0, 64.0, 128.0, 64.0];
-    for i in 0..4 {
-        assert!(
-            (p.bbox[i] - a.bbox[i] - shift[i]).abs() < 4.0,
-            "{a:?} / {p:?}"
-        );
+    for ((placed, alone), shift) in p.bbox.iter().zip(&a.bbox).zip(shift) {
+        assert!((placed - alone - shift).abs() < 4.0, "{a:?} / {p:?}");
     }
     assert!((p.score - a.score).abs() < 0.1, "{a:?} / {p:?}");
 }

@@ -449,9 +449,6 @@ fn decoy_book_path() -> Option<PathBuf> {
         .map(|d| d.data_local_dir().join("decoys.json"))
 }
 
-/// Writes every copy of `plan`, one photo at a time: photos with faces to protect go through
-/// the protection pipeline (which also removes all metadata and measures each face), the others
-
 /// What the photo in hand is going through, in words.
 pub fn stage_words(stage: Stage) -> String {
     let n = |i: usize| -> crate::i18n::Arg<'static> { (i + 1).into() };
@@ -479,6 +476,9 @@ pub fn stage_words(stage: Stage) -> String {
         Stage::Verifying => t("gui-stage-verifying"),
     }
 }
+
+/// Writes every copy of `plan`, one photo at a time: photos with faces to protect go through
+/// the protection pipeline (which also removes all metadata and measures each face), the others
 /// are cleaned losslessly. Runs on a worker thread.
 pub fn worker(
     plan: Plan,

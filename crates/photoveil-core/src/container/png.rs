@@ -233,10 +233,8 @@ pub fn clean(data: &Bytes, orientation: Option<u16>) -> Result<Cleaned> {
         if keep {
             match &kind {
                 b"iCCP" => kept.push(Kept::IccProfile),
-                b"sRGB" | b"gAMA" | b"cHRM" | b"cICP" => {
-                    if !kept.contains(&Kept::ColourInfo) {
-                        kept.push(Kept::ColourInfo)
-                    }
+                b"sRGB" | b"gAMA" | b"cHRM" | b"cICP" if !kept.contains(&Kept::ColourInfo) => {
+                    kept.push(Kept::ColourInfo)
                 }
                 _ => {}
             }

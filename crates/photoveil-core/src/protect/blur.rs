@@ -64,9 +64,9 @@ pub fn blur_face(picture: &mut RgbImage, bbox: [f32; 4]) {
             }
             let smooth = sample(xx as f32 + 0.5, yy as f32 + 0.5);
             let pixel = picture.get_pixel_mut(x0 + xx, y0 + yy);
-            for c in 0..3 {
-                let v = f32::from(pixel.0[c]) * (1.0 - weight) + smooth[c] * weight;
-                pixel.0[c] = v.round().clamp(0.0, 255.0) as u8;
+            for (channel, target) in pixel.0.iter_mut().zip(smooth) {
+                let v = f32::from(*channel) * (1.0 - weight) + target * weight;
+                *channel = v.round().clamp(0.0, 255.0) as u8;
             }
         }
     }

@@ -99,17 +99,20 @@ impl NetworkKind {
 }
 
 enum Model {
-    Dlib(DlibResNet),
-    Mobile(MobileFace),
-    MobileNet(MobileFaceNet),
+    // Boxed: the models' layer lists differ in size by kilobytes.
+    Dlib(Box<DlibResNet>),
+    Mobile(Box<MobileFace>),
+    MobileNet(Box<MobileFaceNet>),
 }
 
 impl Model {
     fn load(kind: NetworkKind, dir: &Path, device: &Device) -> Result<Model> {
         Ok(match kind {
-            NetworkKind::DlibResnet29 => Model::Dlib(DlibResNet::load(dir, device)?),
-            NetworkKind::Mobileface => Model::Mobile(MobileFace::load(dir, device)?),
-            NetworkKind::Mobilefacenet => Model::MobileNet(MobileFaceNet::load(dir, device)?),
+            NetworkKind::DlibResnet29 => Model::Dlib(Box::new(DlibResNet::load(dir, device)?)),
+            NetworkKind::Mobileface => Model::Mobile(Box::new(MobileFace::load(dir, device)?)),
+            NetworkKind::Mobilefacenet => {
+                Model::MobileNet(Box::new(MobileFaceNet::load(dir, device)?))
+            }
         })
     }
 
