@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use photoveil_core::controller::{Controller, Stage};
 use photoveil_core::faces::find_faces;
 use photoveil_core::protect::networks::NetworkKind;
-use photoveil_core::protect::pipeline::{protect_file, FaceSelection, ProtectOptions, Strength};
+use photoveil_core::protect::pipeline::{
+    protect_file_with, FaceSelection, ProtectOptions, Strength,
+};
 use photoveil_core::protect::verify::measure_faces_with;
 use photoveil_core::protect::{models_dir, Engine};
 
@@ -101,12 +103,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             jpeg_quality: 92,
             decoy_book: None,
         };
+        // `BENCH_EPSILON=16 BENCH_STEPS=60` replace the strength's budget and steps (sweeps of
+        // how far the cloak must go).
+        let mut settings = strength.settings();
+        if let Some(e) = env_number("BENCH_EPSILON") {
+            settings.epsilon = e;
+        }
+        if let Some(s) = env_number("BENCH_STEPS") {
+            settings.steps = s as usize;
+        }
+        println!("budget {}, {} steps", settings.epsilon, settings.steps);
         let mut rows: Vec<(NetworkKind, f32, f32)> = Vec::new();
         let mut seconds = Vec::new();
         let mut ssims: Vec<f64> = Vec::new();
         for photo in &photos {
             let timer = StageTimer::default();
-            let report = protect_file(&engine, photo, &options, &timer.controller());
+            let report =
+                protect_file_with(&engine, photo, &options, &settings, &timer.controller());
             if std::env::var_os("BENCH_STAGES").is_some() {
                 println!("  stages: {}", timer.summary());
             }
@@ -214,6 +227,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("VmHWM: unknown");
     println!("peak memory {}", peak.trim_start_matches("VmHWM:").trim());
     Ok(())
+}
+
+/// A number from the environment variable `name`, when it is set and parses.
+fn env_number(name: &str) -> Option<f32> {
+    std::env::var(name).ok()?.parse().ok()
 }
 
 /// Seconds spent in each stage of one photo's protection (`BENCH_STAGES=1` prints them).

@@ -148,6 +148,24 @@ pub fn protect_file(
     options: &ProtectOptions,
     controller: &Controller,
 ) -> ProtectReport {
+    protect_file_with(
+        engine,
+        path,
+        options,
+        &options.strength.settings(),
+        controller,
+    )
+}
+
+/// [`protect_file`] with these optimisation settings instead of those of `options.strength`
+/// (experiments: the benchmark's budget sweeps).
+pub fn protect_file_with(
+    engine: &Engine,
+    path: &Path,
+    options: &ProtectOptions,
+    settings: &AttackSettings,
+    controller: &Controller,
+) -> ProtectReport {
     let start = Instant::now();
     let mut report = ProtectReport {
         input: path.to_path_buf(),
@@ -161,7 +179,7 @@ pub fn protect_file(
         faces: Vec::new(),
         error: None,
     };
-    if let Err(e) = protect_into(engine, path, options, controller, &mut report) {
+    if let Err(e) = protect_into(engine, path, options, settings, controller, &mut report) {
         report.error = Some(e);
     }
     report.seconds = start.elapsed().as_secs_f64();
@@ -172,6 +190,7 @@ fn protect_into(
     engine: &Engine,
     path: &Path,
     options: &ProtectOptions,
+    settings: &AttackSettings,
     controller: &Controller,
     report: &mut ProtectReport,
 ) -> Result<()> {
@@ -227,7 +246,7 @@ fn protect_into(
                 &original,
                 &mut protected,
                 face,
-                &options.strength.settings(),
+                settings,
                 &mut book,
                 &mut rng,
                 &numbered(controller, index, to_change),
