@@ -92,8 +92,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => base_weight,
         };
         let book = work.path().join(format!("{mode:?}-decoys.json"));
-        // people[set][face in the set's first photo] -> one entry per photo that shows them.
-        let mut people: Vec<Vec<Vec<Seen>>> = Vec::new();
+        // Per person (a face of a set's first photo): one entry per photo that shows them.
+        let mut people: Vec<Vec<Seen>> = Vec::new();
         for (s, set) in sets.iter().enumerate() {
             let mut persons: Vec<Vec<Seen>> = Vec::new();
             let mut anchors: Vec<Vec<f32>> = Vec::new();
@@ -117,8 +117,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 };
                 let original = image::open(photo)?.to_rgb8();
                 let written = image::open(&output)?.to_rgb8();
+                let uploaded = simulate_upload(&written)?;
                 for face in find_faces(engine.detector(), &original)? {
-                    let Some(seen) = embeddings(engine.networks(), &original, &written, &face)?
+                    let Some(seen) = embeddings(engine.networks(), &original, &uploaded, &face)
                     else {
                         continue;
                     };
@@ -139,33 +140,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     }
                 }
             }
-            people.push(persons);
+            people.extend(persons);
         }
         println!("\n== {mode:?} (decoy weight {}) ==", settings.decoy_weight);
         for (n, network) in engine.networks().iter().enumerate() {
             let threshold = network.kind().same_person_cosine();
             let mut single = Vec::new();
             let mut averaged = Vec::new();
-            for persons in &people {
-                for seen in persons {
-                    if seen.len() < 2 {
-                        continue;
-                    }
-                    for s in seen {
-                        single.push(cosine(&s.clean[n], &s.protected[n]));
-                    }
-                    let mean = |pick: fn(&Seen) -> &Vec<Vec<f32>>| {
-                        let dim = pick(&seen[0])[n].len();
-                        let mut sum = vec![0f32; dim];
-                        for s in seen {
-                            for (a, b) in sum.iter_mut().zip(&pick(s)[n]) {
-                                *a += b;
-                            }
-                        }
-                        unit(sum)
-                    };
-                    averaged.push(cosine(&mean(|s| &s.clean), &mean(|s| &s.protected)));
+            for seen in &people {
+                if seen.len() < 2 {
+                    continue;
                 }
+                for s in seen {
+                    single.push(cosine(&s.clean[n], &s.protected[n]));
+                }
+                let mean = |pick: fn(&Seen) -> &Vec<Vec<f32>>| {
+                    let dim = pick(&seen[0])[n].len();
+                    let mut sum = vec![0f32; dim];
+                    for s in seen {
+                        for (a, b) in sum.iter_mut().zip(&pick(s)[n]) {
+                            *a += b;
+                        }
+                    }
+                    unit(sum)
+                };
+                averaged.push(cosine(&mean(|s| &s.clean), &mean(|s| &s.protected)));
             }
             let avg = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
             println!(
@@ -213,15 +212,15 @@ fn variations(source: &RgbImage) -> Vec<RgbImage> {
 }
 
 /// Every network's unit embedding of `face` in the clean photo and in the protected one after a
-/// simulated upload (as `bench_protect` and the product measure); `None` when a network cannot
-/// align the face.
+/// simulated upload (`uploaded`: the picture and its scale, as `simulate_upload` gives them; this
+/// is how `bench_protect` and the product measure); `None` when a network cannot align the face.
 fn embeddings(
     networks: &[Network],
     original: &RgbImage,
-    written: &RgbImage,
+    uploaded: &(RgbImage, f32),
     face: &Face,
-) -> Result<Option<Seen>, Box<dyn std::error::Error>> {
-    let (up_written, scale) = simulate_upload(written)?;
+) -> Option<Seen> {
+    let (up_written, scale) = (&uploaded.0, uploaded.1);
     let mut scaled = *face;
     scaled
         .landmarks
@@ -234,10 +233,10 @@ fn embeddings(
     for network in networks {
         let template = network.kind().template();
         let (Some(t), Some(up)) = (face.alignment(&template), scaled.alignment(&template)) else {
-            return Ok(None);
+            return None;
         };
         seen.clean.push(network.embed_face(original, &t));
-        seen.protected.push(network.embed_face(&up_written, &up));
+        seen.protected.push(network.embed_face(up_written, &up));
     }
-    Ok(Some(seen))
+    Some(seen)
 }
