@@ -94,7 +94,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "PSNR",
             header.join(" | ")
         );
-        let out = work.path().join(format!("{strength:?}"));
+        // `BENCH_KEEP=DIR` keeps the protected copies in `DIR/<strength>/` (for judging them with
+        // networks outside the product, e.g. `tools/judge-insightface.py`).
+        let out = std::env::var_os("BENCH_KEEP")
+            .map_or_else(|| work.path().to_path_buf(), PathBuf::from)
+            .join(format!("{strength:?}"));
         let options = ProtectOptions {
             out_dir: out,
             strength,
