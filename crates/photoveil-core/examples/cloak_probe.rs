@@ -21,7 +21,7 @@ fn main() {
     let eps: f32 = a[11].parse().expect("eps");
     let steps: usize = a[12].parse().expect("steps");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models");
-    let nets: Vec<Network> = NetworkKind::ALL
+    let nets: Vec<Network> = NetworkKind::PRODUCT
         .iter()
         .map(|&k| Network::load(k, &dir).expect("load"))
         .collect();

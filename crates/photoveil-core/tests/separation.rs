@@ -44,7 +44,8 @@ fn changed(picture: &RgbImage) -> RgbImage {
 
 #[test]
 fn every_network_separates_the_people_of_the_shared_photos_at_its_threshold() {
-    let engine = Engine::load(&models_dir(), Engine::DEFAULT_VERIFIER).expect("models load");
+    let engine = Engine::load_networks(&models_dir(), Engine::DEFAULT_VERIFIER, &NetworkKind::ALL)
+        .expect("models load");
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/faces");
     let mut faces: Vec<(usize, Face)> = Vec::new();
     let mut pictures = Vec::new();

@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use photoveil_nn::dlib_resnet::DlibResNet;
+use photoveil_nn::facenet::FaceNet;
 use photoveil_nn::mobileface::MobileFace;
 use photoveil_nn::mobilefacenet::MobileFaceNet;
 use photoveil_nn::{device, Device, Tensor, TensorData};
@@ -75,5 +76,11 @@ fn main() {
         112,
         |dev| MobileFaceNet::load(&dir, dev).expect("model"),
         MobileFaceNet::forward,
+    );
+    report(
+        "FaceNet",
+        160,
+        |dev| FaceNet::load(&dir, dev).expect("model"),
+        FaceNet::forward,
     );
 }

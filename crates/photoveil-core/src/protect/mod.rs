@@ -29,6 +29,9 @@ pub struct Engine {
     detector: BlazeFace,
     networks: Vec<Network>,
     verifier: NetworkKind,
+    /// Networks loaded but left out of the cloak's optimisation besides the verifier (for
+    /// measuring transfer to more than one network the cloak never saw).
+    also_held_out: Vec<NetworkKind>,
 }
 
 impl Engine {
@@ -36,10 +39,25 @@ impl Engine {
     /// so every reported figure comes from a network the cloak did not see.
     pub const DEFAULT_VERIFIER: NetworkKind = NetworkKind::Mobileface;
 
-    /// Loads every model from `models_dir` (each file's SHA-256 is checked).
+    /// Loads the detector and the program's networks ([`NetworkKind::PRODUCT`]) from
+    /// `models_dir` (each file's SHA-256 is checked).
     pub fn load(models_dir: &Path, verifier: NetworkKind) -> Result<Engine> {
+        Engine::load_networks(models_dir, verifier, &NetworkKind::PRODUCT)
+    }
+
+    /// Loads the detector and the networks `kinds` (the verifier is added when missing). The
+    /// benchmarks and tests use it to bring in judges the program does not ship.
+    pub fn load_networks(
+        models_dir: &Path,
+        verifier: NetworkKind,
+        kinds: &[NetworkKind],
+    ) -> Result<Engine> {
         let detector = BlazeFace::load(models_dir, &photoveil_nn::device::cpu())?;
-        let networks = NetworkKind::ALL
+        let mut wanted: Vec<NetworkKind> = kinds.to_vec();
+        if !wanted.contains(&verifier) {
+            wanted.push(verifier);
+        }
+        let networks = wanted
             .iter()
             .map(|&k| Network::load(k, models_dir))
             .collect::<Result<Vec<_>>>()?;
@@ -47,7 +65,15 @@ impl Engine {
             detector,
             networks,
             verifier,
+            also_held_out: Vec::new(),
         })
+    }
+
+    /// Leaves `kind` out of the cloak's optimisation as well as the verifier.
+    pub fn hold_out(&mut self, kind: NetworkKind) {
+        if !self.also_held_out.contains(&kind) {
+            self.also_held_out.push(kind);
+        }
     }
 
     /// The face detector.
@@ -59,7 +85,7 @@ impl Engine {
     pub fn attacked(&self) -> impl Iterator<Item = &Network> {
         self.networks
             .iter()
-            .filter(move |n| n.kind() != self.verifier)
+            .filter(move |n| n.kind() != self.verifier && !self.also_held_out.contains(&n.kind()))
     }
 
     /// Every loaded identity network.
@@ -69,7 +95,7 @@ impl Engine {
 
     /// The held-out network that measures the result.
     pub fn verifier(&self) -> &Network {
-        // `load` loads every kind, so the verifier is always among them.
+        // `load_networks` always loads the verifier.
         self.networks
             .iter()
             .find(|n| n.kind() == self.verifier)

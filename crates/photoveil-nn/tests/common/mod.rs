@@ -100,7 +100,9 @@ pub fn assert_integrity_checked<T>(
     let mut bytes = std::fs::read(models_dir().join(model.file)).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0x01;
-    std::fs::write(dir.path().join(model.file), bytes).unwrap();
+    let copy = dir.path().join(model.file);
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::write(copy, bytes).unwrap();
     match load(dir.path()) {
         Err(e @ NnError::Checksum { .. }) => {
             let text = e.to_string();
