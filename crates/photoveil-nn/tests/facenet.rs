@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,
+    assert_batch_rows, assert_integrity_checked, assert_matches, check_gradients, cosine,
+    models_dir, synthetic as pattern, vector,
 };
 
 use photoveil_nn::facenet::{normalise, prewhiten, FaceNet, CHIP_SIZE, EMBEDDING_LEN};
@@ -42,14 +43,7 @@ fn embeddings_match_the_keras_graph() {
         let keras = vector(&r[name]["embedding"]);
         assert_eq!(keras.len(), EMBEDDING_LEN);
         // Components are up to ~3 in size; float32 against float64 through 130 layers.
-        let worst = ours
-            .iter()
-            .zip(&keras)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
-        let cos = cosine(&ours, &keras);
-        assert!(worst < 2e-3, "{name}: max |Rust - Keras graph| = {worst}");
-        assert!(cos > 0.99999, "{name}: cosine to the Keras graph {cos}");
+        assert_matches(name, "the Keras graph", &ours, &keras, 2e-3);
         // The 8-bit weights barely move the embedding from the float network's.
         let float = cosine(&ours, &vector(&r[name]["embedding_float_weights"]));
         assert!(float > 0.997, "{name}: cosine to the float network {float}");
@@ -66,17 +60,11 @@ fn a_batch_gives_the_embeddings_of_its_chips() {
         .into_data()
         .try_into_vec::<f32>()
         .unwrap();
-    for (row, alone) in both
-        .chunks(EMBEDDING_LEN)
-        .zip([embedding(&net, &chip), embedding(&net, &other)])
-    {
-        let worst = row
-            .iter()
-            .zip(&alone)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
-        assert!(worst < 1e-4, "batched and single differ by {worst}");
-    }
+    assert_batch_rows(
+        &both,
+        &[embedding(&net, &chip), embedding(&net, &other)],
+        1e-4,
+    );
 }
 
 #[test]

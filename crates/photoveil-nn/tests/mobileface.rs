@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,
+    assert_integrity_checked, check_gradients, cosine, max_abs_diff, models_dir,
+    synthetic as pattern, vector,
 };
 
 use photoveil_nn::mobileface::{l2_normalise, normalise, MobileFace, CHIP_SIZE, EMBEDDING_LEN};
@@ -33,13 +34,6 @@ fn embedding(net: &MobileFace, pixels: &[u8]) -> Vec<f32> {
         .unwrap();
     assert_eq!(out.len(), EMBEDDING_LEN);
     out
-}
-
-fn max_abs_diff(a: &[f32], b: &[f32]) -> f32 {
-    a.iter()
-        .zip(b)
-        .map(|(x, y)| (x - y).abs())
-        .fold(0f32, f32::max)
 }
 
 #[test]

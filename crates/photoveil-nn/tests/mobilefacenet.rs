@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,
+    assert_batch_rows, assert_integrity_checked, assert_matches, check_gradients, cosine,
+    models_dir, synthetic as pattern, vector,
 };
 
 use photoveil_nn::mobilefacenet::{normalise, MobileFaceNet, CHIP_SIZE, EMBEDDING_LEN};
@@ -43,14 +44,7 @@ fn embeddings_match_onnxruntime() {
         let onnx = vector(&r[name]["embedding_onnxruntime"]);
         assert_eq!(onnx.len(), EMBEDDING_LEN);
         // Components are below ~0.5 in size; both sides compute in float32.
-        let worst = ours
-            .iter()
-            .zip(&onnx)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
-        let cos = cosine(&ours, &onnx);
-        assert!(worst < 1e-4, "{name}: max |Rust - onnxruntime| = {worst}");
-        assert!(cos > 0.99999, "{name}: cosine to onnxruntime {cos}");
+        assert_matches(name, "onnxruntime", &ours, &onnx, 1e-4);
     }
 }
 
@@ -64,17 +58,11 @@ fn a_batch_gives_the_embeddings_of_its_chips() {
         .into_data()
         .try_into_vec::<f32>()
         .unwrap();
-    for (row, alone) in both
-        .chunks(EMBEDDING_LEN)
-        .zip([embedding(&net, &chip), embedding(&net, &other)])
-    {
-        let worst = row
-            .iter()
-            .zip(&alone)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
-        assert!(worst < 1e-5, "batched and single differ by {worst}");
-    }
+    assert_batch_rows(
+        &both,
+        &[embedding(&net, &chip), embedding(&net, &other)],
+        1e-5,
+    );
 }
 
 #[test]

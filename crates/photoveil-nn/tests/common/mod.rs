@@ -58,6 +58,35 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
         * b.iter().map(|x| x * x).sum::<f32>().sqrt())
 }
 
+/// The largest absolute difference between two vectors.
+pub fn max_abs_diff(a: &[f32], b: &[f32]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0f32, f32::max)
+}
+
+/// `ours` matches `reference` (named `what` in messages): same length, no component further off
+/// than `max_abs`, cosine above 0.99999.
+pub fn assert_matches(name: &str, what: &str, ours: &[f32], reference: &[f32], max_abs: f32) {
+    assert_eq!(ours.len(), reference.len(), "{name}: lengths differ");
+    let worst = max_abs_diff(ours, reference);
+    let cos = cosine(ours, reference);
+    assert!(worst < max_abs, "{name}: max |Rust - {what}| = {worst}");
+    assert!(cos > 0.99999, "{name}: cosine to {what} {cos}");
+}
+
+/// The rows of a batch's output `batched` (rows of `singles[0].len()` values) equal the outputs
+/// of the chips run one at a time, within `max_abs`.
+pub fn assert_batch_rows(batched: &[f32], singles: &[Vec<f32>], max_abs: f32) {
+    let len = singles.first().map_or(0, Vec::len);
+    assert_eq!(batched.len(), len * singles.len());
+    for (row, alone) in batched.chunks(len).zip(singles) {
+        let worst = max_abs_diff(row, alone);
+        assert!(worst < max_abs, "batched and single differ by {worst}");
+    }
+}
+
 /// Checks autodiff input gradients (planar `[3][side * side]`) against the reference's float64
 /// finite differences at the pixels `checks` names: within `tolerance` (relative, plus `floor`)
 /// everywhere, and within 0.1% at all but one pixel (a finite difference that straddles a ReLU,
