@@ -106,10 +106,10 @@ impl NetworkKind {
             // different-person pair seen.
             NetworkKind::Mobilefacenet => 0.4,
             // Measured on the shared photos (tests/separation.rs): different people reach 0.57 (77
-            // pairs; the same two men of gps_group3 at every template scale tried), the same face
-            // downscaled by 30% and JPEG-compressed stays above 0.96. FaceNet's own LFW line, a
-            // distance of about 1.1 between unit embeddings, is cosine 0.4; that would take
-            // several pairs of these photos' different people for one person.
+            // pairs; the same two faces of gps_group3 at every template scale tried), the same
+            // face downscaled by 30% and JPEG-compressed stays above 0.96. FaceNet's own LFW line,
+            // a distance of about 1.1 between unit embeddings, is cosine 0.4, below that closest
+            // pair of different people here.
             NetworkKind::Facenet => 0.6,
         }
     }
