@@ -117,11 +117,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|n| format!("{:>22}", format!("{} before/after-up", n.kind().name())))
             .collect();
         println!(
-            "{:<22} {:>6} {:>7} {:>6} | {}",
+            "{:<22} {:>6} {:>7} {:>6} {:>6} | {}",
             "photo",
             "faces",
             "seconds",
             "PSNR",
+            "SSIM",
             header.join(" | ")
         );
         // `BENCH_KEEP=DIR` keeps the protected copies in `DIR/<strength>/` (for judging them with
@@ -190,7 +191,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     })
                     .collect();
                 println!(
-                    "{:<22} {:>6} {:>7.2} {:>6.1} | {}",
+                    "{:<22} {:>6} {:>7.2} {:>6.1} {:>6.3} | {}",
                     if i == 0 {
                         photo
                             .file_name()
@@ -209,6 +210,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     } else {
                         f64::NAN
                     },
+                    report.faces.get(i).and_then(|f| f.ssim).unwrap_or(f64::NAN),
                     cells.join(" | ")
                 );
                 for (n, measured) in engine.networks().iter().zip(&per) {
