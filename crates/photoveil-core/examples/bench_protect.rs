@@ -176,6 +176,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect::<Result<_, _>>()?;
             seconds.push((report.seconds, faces.len()));
             for (i, _) in faces.iter().enumerate() {
+                let ssim = report.faces.get(i).and_then(|f| f.ssim);
                 let fmt = |v: Option<f32>| v.map_or("-".to_string(), |v| format!("{v:.2}"));
                 let cells: Vec<String> = per
                     .iter()
@@ -210,7 +211,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     } else {
                         f64::NAN
                     },
-                    report.faces.get(i).and_then(|f| f.ssim).unwrap_or(f64::NAN),
+                    ssim.unwrap_or(f64::NAN),
                     cells.join(" | ")
                 );
                 for (n, measured) in engine.networks().iter().zip(&per) {
@@ -221,7 +222,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         rows.push((n.kind(), b, a));
                     }
                 }
-                if let Some(ssim) = report.faces.get(i).and_then(|f| f.ssim) {
+                if let Some(ssim) = ssim {
                     ssims.push(ssim);
                 }
             }
