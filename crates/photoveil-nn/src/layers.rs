@@ -8,7 +8,8 @@ use burn_tensor::{Device, Tensor};
 use crate::error::NnError;
 use crate::weights::Tensors;
 
-/// A convolution whose following per-channel affine ("scale") layer is folded into its weights.
+/// A 2-D convolution with a bias, plain or depthwise; any affine layer that followed it (batch
+/// norm, dlib's "scale") folded into its weights.
 pub struct Conv {
     weight: Tensor<4>,
     bias: Tensor<1>,
@@ -16,6 +17,59 @@ pub struct Conv {
 }
 
 impl Conv {
+    /// Loads a plain convolution (groups = 1) from `name.weight` (OIHW) and `name.bias`.
+    pub fn load(
+        t: &Tensors,
+        name: &str,
+        stride: usize,
+        padding: usize,
+        device: &Device,
+    ) -> Result<Conv, NnError> {
+        Conv::with_bias(t, name, stride, padding, false, device)
+    }
+
+    /// Loads a depthwise convolution (groups = channels) from `name.weight` (`[C, 1, kh, kw]`)
+    /// and `name.bias`.
+    pub fn depthwise(
+        t: &Tensors,
+        name: &str,
+        stride: usize,
+        padding: usize,
+        device: &Device,
+    ) -> Result<Conv, NnError> {
+        Conv::with_bias(t, name, stride, padding, true, device)
+    }
+
+    fn with_bias(
+        t: &Tensors,
+        name: &str,
+        stride: usize,
+        padding: usize,
+        depthwise: bool,
+        device: &Device,
+    ) -> Result<Conv, NnError> {
+        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
+        let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
+        let [out_channels, in_per_group, _, _] = weight.dims();
+        if bias.dims() != [out_channels] {
+            return Err(t.format_error(format!("{name}: bias does not match the filters")));
+        }
+        if depthwise && in_per_group != 1 {
+            return Err(t.format_error(format!("{name}: not a depthwise filter")));
+        }
+        let groups = if depthwise { out_channels } else { 1 };
+        Ok(Conv {
+            weight,
+            bias,
+            options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], groups),
+        })
+    }
+
+    /// The filters' shape: output channels, input channels per group, kernel height and width.
+    pub fn dims(&self) -> [usize; 4] {
+        self.weight.dims()
+    }
+
     /// Builds `conv(x) * scale + shift` from `prefix.conv.filters` (OIHW), `prefix.conv.bias`,
     /// `prefix.scale.weights` and `prefix.scale.biases`.
     pub fn with_scale(
@@ -67,6 +121,43 @@ impl Conv {
             Some(self.bias.clone()),
             self.options.clone(),
         )
+    }
+}
+
+/// A fully connected layer, `x · weight + bias` on `[N, inputs]`.
+pub struct Linear {
+    weight: Tensor<2>,
+    bias: Tensor<2>,
+}
+
+impl Linear {
+    /// Loads `name.weight` (`[inputs, outputs]`) and `name.bias` (`[outputs]`), checking that they
+    /// have these sizes.
+    pub fn load(
+        t: &Tensors,
+        name: &str,
+        inputs: usize,
+        outputs: usize,
+        device: &Device,
+    ) -> Result<Linear, NnError> {
+        let weight = t.tensor::<2>(&format!("{name}.weight"), device)?;
+        let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
+        if weight.dims() != [inputs, outputs] || bias.dims() != [outputs] {
+            return Err(t.format_error(format!(
+                "{name} has shape {:?} (bias {:?}), expected [{inputs}, {outputs}]",
+                weight.dims(),
+                bias.dims()
+            )));
+        }
+        Ok(Linear {
+            weight,
+            bias: bias.reshape([1, outputs]),
+        })
+    }
+
+    /// Applies the layer to `[N, inputs]`.
+    pub fn forward(&self, x: Tensor<2>) -> Tensor<2> {
+        x.matmul(self.weight.clone()) + self.bias.clone()
     }
 }
 

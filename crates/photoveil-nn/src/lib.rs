@@ -14,6 +14,7 @@ pub mod layers;
 pub mod mobileface;
 pub mod mobilefacenet;
 pub mod models;
+pub mod sface;
 pub mod weights;
 
 pub use burn_tensor;

