@@ -29,6 +29,7 @@ for f in usr/bin/photoveil \
          usr/share/photoveil/models/dlib_resnet29.safetensors \
          usr/share/photoveil/models/mobileface.safetensors \
          usr/share/photoveil/models/mobilefacenet.safetensors \
+         usr/share/photoveil/models/sface.safetensors \
          usr/share/photoveil/models/MODELS.md \
          usr/share/photoveil/models/licenses/mediapipe-Apache-2.0.txt \
          usr/share/applications/$id.desktop \

@@ -99,10 +99,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut anchors: Vec<Vec<f32>> = Vec::new();
             for (p, photo) in set.iter().enumerate() {
                 let options = ProtectOptions {
+                    until_verified: false,
                     out_dir: work.path().join(format!("{mode:?}-{s}-{p}")),
                     strength: Strength::Standard,
                     faces: FaceSelection::All,
                     blur: false,
+                    blur_these: Vec::new(),
                     jpeg_quality: 92,
                     decoy_book: match mode {
                         Mode::OwnBook => None,

@@ -5,6 +5,12 @@
 //! `cargo run --release -p photoveil-core --example bench_protect [STRENGTH...]`
 //! (strengths: subtle standard strong; default: standard). Prints one table row per face and a
 //! summary per network; the last line gives peak memory (VmHWM).
+//!
+//! Environment: `BENCH_UNTIL=1` protects until verified (the strength is the ceiling) and prints
+//! which level each face needed; `BENCH_BLUR=1` blurs instead of cloaking; `BENCH_CHROMA`,
+//! `BENCH_EPSILON` and `BENCH_STEPS` replace the strength's settings; `BENCH_JSONL=FILE` (with
+//! `BENCH_LABEL`) appends one record per face for `tools/calibrate-verdict.py`; the others are
+//! described where they are read below.
 
 use std::path::{Path, PathBuf};
 
@@ -132,9 +138,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .join(format!("{strength:?}"));
         let options = ProtectOptions {
             out_dir: out,
+            until_verified: std::env::var_os("BENCH_UNTIL").is_some(),
             strength,
             faces: FaceSelection::All,
-            blur: false,
+            blur: std::env::var_os("BENCH_BLUR").is_some(),
+            blur_these: Vec::new(),
             jpeg_quality: 92,
             decoy_book: None,
         };
@@ -147,7 +155,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(s) = env_number("BENCH_STEPS") {
             settings.steps = s as usize;
         }
-        println!("budget {}, {} steps", settings.epsilon, settings.steps);
+        // `BENCH_CHROMA=0` keeps only the brightness part of the change (1: colour as free as
+        // brightness).
+        if let Some(c) = env_number("BENCH_CHROMA") {
+            settings.chroma_weight = c;
+        }
+        println!(
+            "budget {}, {} steps, chroma weight {}",
+            settings.epsilon, settings.steps, settings.chroma_weight
+        );
+        // `BENCH_JSONL=FILE` appends one JSON record per face (for tools/calibrate-verdict.py).
+        let mut records = std::env::var_os("BENCH_JSONL")
+            .map(|p| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(p)
+            })
+            .transpose()?;
+        let mut colours: Vec<(f64, f64)> = Vec::new();
+        let mut needed: Vec<(Option<Strength>, bool)> = Vec::new();
         let mut rows: Vec<(NetworkKind, f32, f32)> = Vec::new();
         let mut seconds = Vec::new();
         let mut ssims: Vec<f64> = Vec::new();
@@ -225,6 +252,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if let Some(ssim) = ssim {
                     ssims.push(ssim);
                 }
+                if let Some(face) = report.faces.get(i) {
+                    needed.push((face.level, face.measured.passed == Some(true)));
+                }
+                let colour = report.faces.get(i).and_then(|f| f.colour);
+                if let Some(c) = colour {
+                    colours.push((c.mean, c.p99));
+                }
+                if let Some(file) = records.as_mut() {
+                    let similarities: serde_json::Map<String, serde_json::Value> = engine
+                        .networks()
+                        .iter()
+                        .zip(&per)
+                        .map(|(n, m)| {
+                            (
+                                n.kind().name().to_string(),
+                                serde_json::json!({
+                                    "before": m[i].similarity_before,
+                                    "after_upload": m[i].similarity_after_upload,
+                                    "attacked": engine.attacked().any(|a| a.kind() == n.kind()),
+                                }),
+                            )
+                        })
+                        .collect();
+                    let record = serde_json::json!({
+                        "run": format!("{strength:?}").to_lowercase(),
+                        "label": std::env::var("BENCH_LABEL").unwrap_or_default(),
+                        "epsilon": settings.epsilon,
+                        "steps": settings.steps,
+                        "chroma": settings.chroma_weight,
+                        "photo": photo.file_name().map(|n| n.to_string_lossy().into_owned()),
+                        "face": i,
+                        "box": faces[i].bbox,
+                        "ssim": ssim,
+                        "colour": colour,
+                        "level": report.faces.get(i).and_then(|f| f.level),
+                        "networks": similarities,
+                    });
+                    use std::io::Write;
+                    writeln!(file, "{record}")?;
+                }
             }
         }
         for kind in engine.networks().iter().map(|n| n.kind()) {
@@ -254,6 +321,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!(
                 "face SSIM: min {lo:.3}, median {:.3}, max {hi:.3}",
                 ssims[ssims.len() / 2]
+            );
+        }
+        if options.until_verified {
+            let count = |level: Strength| {
+                needed
+                    .iter()
+                    .filter(|(l, passed)| *l == Some(level) && *passed)
+                    .count()
+            };
+            println!(
+                "until verified (ceiling {strength:?}): verified at subtle {}, standard {}, strong {}; not verified {} of {} faces",
+                count(Strength::Subtle),
+                count(Strength::Standard),
+                count(Strength::Strong),
+                needed.iter().filter(|(_, passed)| !passed).count(),
+                needed.len()
+            );
+        }
+        if !colours.is_empty() {
+            let median = |mut v: Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            };
+            println!(
+                "face colour difference (CIEDE2000): median of means {:.2}, median of 99th percentiles {:.2}, worst 99th percentile {:.2}",
+                median(colours.iter().map(|c| c.0).collect()),
+                median(colours.iter().map(|c| c.1).collect()),
+                colours.iter().map(|c| c.1).fold(0.0, f64::max)
             );
         }
     }

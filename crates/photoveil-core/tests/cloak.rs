@@ -29,10 +29,12 @@ fn standard_cloak_hides_the_face_from_the_attacked_network_after_upload() {
     );
     let out = tempfile::tempdir().expect("dir");
     let options = ProtectOptions {
+        until_verified: false,
         out_dir: out.path().to_path_buf(),
         strength: Strength::Standard,
         faces: FaceSelection::All,
         blur: false,
+        blur_these: Vec::new(),
         jpeg_quality: 92,
         decoy_book: None,
     };

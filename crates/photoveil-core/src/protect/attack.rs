@@ -35,7 +35,8 @@ pub struct AttackSettings {
     pub momentum: f32,
     /// Weight of the pull towards the decoy identity.
     pub decoy_weight: f32,
-    /// Chroma gradients are scaled by this (people see colour changes sooner).
+    /// Chroma gradients are scaled by this (people see colour changes sooner); 0 changes
+    /// brightness alone.
     pub chroma_weight: f32,
 }
 

@@ -7,6 +7,7 @@ pub mod blur;
 pub mod budget;
 pub mod codec;
 pub mod decoy;
+pub mod encode;
 pub mod eot;
 pub mod networks;
 pub mod pipeline;

@@ -22,7 +22,7 @@ pub struct Measured {
     pub similarity_after: Option<f32>,
     /// The protected copy after the simulated upload: the figure that counts.
     pub similarity_after_upload: Option<f32>,
-    /// The verifying network's same-person threshold.
+    /// The verifying network's line ([`NetworkKind::checker_line`](super::networks::NetworkKind::checker_line)).
     pub threshold: f32,
     /// True when `similarity_after_upload` is below the threshold; `None` when it could not be
     /// measured (a face too close to the edge to align).
@@ -69,7 +69,7 @@ pub fn measure_faces_with(
                 _ => None,
             };
             let after_upload = sim(&up_changed, at(changed_scale * up_scale));
-            let threshold = verifier.kind().same_person_cosine();
+            let threshold = verifier.kind().checker_line();
             Measured {
                 similarity_before: sim(&up_original, at(scale)),
                 similarity_after: sim(changed, at(changed_scale)),
@@ -111,6 +111,8 @@ pub struct VerifiedFace {
     pub measured: Measured,
     /// Structural similarity of the face region (when both have the same size).
     pub ssim: Option<f64>,
+    /// How far the face's colours moved (CIEDE2000; when both have the same size).
+    pub colour: Option<super::quality::ColourChange>,
 }
 
 /// Measures a protected copy against its original with the engine's verifying network.
@@ -146,6 +148,7 @@ pub fn verify_files(
                 usable: f.usable,
                 measured,
                 ssim: super::quality::ssim_in(&a, &b, f.bbox),
+                colour: super::quality::colour_change_in(&a, &b, f.bbox),
             })
             .collect();
         Ok(())
