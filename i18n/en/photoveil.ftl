@@ -235,10 +235,12 @@ gui-protect-title = Make safe copies
 gui-protect-metadata = Remove hidden information (always on)
 gui-protect-metadata-explain = Location, device, names, dates and hidden pictures are removed from every copy. The originals are never changed.
 gui-protect-faces = Faces
+gui-mode-until-verified = Protect faces: until verified (recommended)
+gui-mode-until-verified-explain = Each face gets the smallest change that works: it is checked after a simulated upload and made stronger (subtle, then standard, then strong) only when needed. If even strong is not enough, you are told and can blur that face.
 gui-mode-subtle = Protect faces: subtle
 gui-mode-subtle-explain = The smallest change; the weakest protection.
 gui-mode-standard = Protect faces: standard
-gui-mode-standard-explain = A balance between an invisible change and protection.
+gui-mode-standard-explain = More protection than subtle; a fine grain can be seen on the face up close.
 gui-mode-strong = Protect faces: strong
 gui-mode-strong-explain = The strongest protection; the change may be visible up close.
 gui-mode-blur = Blur faces
@@ -262,18 +264,53 @@ gui-protect-preview-of = Before and after: { $name }
 gui-protect-next-sample = Another photo
 gui-protect-make-preview = Show before and after
 gui-protect-preview-explain = Protect this one photo now to compare it with the original and see what was measured. Nothing is saved.
-gui-protect-preview-working = Protecting and measuring this photo… this can take a few seconds per face.
 gui-protect-before = Before
 gui-protect-after = After
-gui-protect-zoom = Face at 100 %
-gui-protect-psnr = Picture quality: { $db } dB PSNR
-gui-protect-psnr-identical = Picture quality: identical pixels
-gui-protect-psnr-explain = Above about 35 dB the change is hard to see; above 40 dB it is practically invisible.
 gui-protect-preview-stale = This preview was made with another choice; show it again to compare.
+gui-protect-preview-working = Protecting and measuring this photo… this can take a few seconds per face, longer when a face needs a stronger level.
+gui-protect-close-up = Faces up close
+gui-protect-whole = Whole photo
+gui-protect-face-previous = Previous face
+gui-protect-face-next = Next face
+gui-protect-face-of = Face { $n } of { $total }
+gui-protect-original = Original
+gui-protect-protected = Safe copy
+gui-protect-at-100 = Actual size (100 %)
+gui-protect-at-300 = Enlarged (300 %), every pixel as it is
+gui-protect-no-close-up = This face cannot be shown close up.
+gui-protect-no-faces = No face was found in this photo: only its hidden information is removed.
+gui-protect-blur-face = Blur this face
+gui-protect-unblur-face = Do not blur this face
+gui-protect-check-explain = The check uses a face-recognition network that was not used to make the change, on a copy shrunk and compressed as social sites do; its line is set where other networks we tested stop recognising the face.
 
 ## GUI: per-face results (measured by an independent network after a simulated upload)
-gui-face-passed = Face { $n }: an independent face-recognition network no longer matched it after a simulated upload (similarity { $similarity }; same person above { $threshold }).
-gui-face-recognised = Face { $n }: still recognised by an independent network after a simulated upload (similarity { $similarity }; same person above { $threshold }). Consider blurring it.
+gui-face-passed = Face { $n }: { $level ->
+    [subtle] the subtle level
+    [standard] the standard level
+    [strong] the strong level
+   *[other] the change
+  } was enough — a network that did not make the change no longer recognises it after a simulated upload.
+gui-face-not-protected = Face { $n } could not be protected up to the { $ceiling ->
+    [subtle] subtle
+    [standard] standard
+   *[strong] strong
+  } level: a network still recognises it after a simulated upload.
+gui-face-recognised-at = Face { $n }: at the { $level ->
+    [subtle] subtle
+    [standard] standard
+   *[strong] strong
+  } level, a network still recognises the saved copy after a simulated upload.
+gui-face-similarity = Similarity after the upload { $similarity }; the same person above { $threshold }.
+gui-face-look = { $seen ->
+    [hard] The change is hard to see
+    [close] The change is visible on a close look
+   *[visible] The change is visible
+  } (structure kept { $percent } %, { $colour ->
+    [none] no colour change you would notice
+    [slight] slight colour change up close
+    [visible] colour change visible up close
+   *[unknown] colour change not measured
+  }).
 gui-face-unmeasured = Face { $n }: changed, but the result could not be measured.
 gui-face-blurred = Face { $n }: blurred.
 gui-face-left = Face { $n }: left as it was.
@@ -294,6 +331,7 @@ gui-export-faces = { $count ->
    *[other] { $count } faces protected.
   }
 gui-export-measured = Measured after a simulated upload: { $passed } not recognised, { $recognised } still recognised.
+gui-export-levels = Level each protected face needed: { $subtle } subtle, { $standard } standard, { $strong } strong.
 gui-export-failed = { $count ->
     [one] 1 photo failed; the reason is below.
    *[other] { $count } photos failed; the reasons are below.
@@ -413,6 +451,12 @@ cli-protect-blurred = blurred
 cli-protect-left = left as it was
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
+cli-protect-cloaked-at = cloaked at level { $level }
+cli-level-subtle = subtle
+cli-level-standard = standard
+cli-level-strong = strong
+cli-protect-face-change = change on the face: structure kept { $ssim } (1 = unchanged), colour difference { $mean } on average and { $p99 } in the strongest spots (CIEDE2000; about 1 is the smallest a person sees side by side)
+cli-protect-try-blur = This face could not be protected up to the highest level allowed: blur it (--blur-faces), or do not post it.
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = cannot read the file: { $why }

@@ -203,10 +203,12 @@ gui-protect-title = 안전한 사본 만들기
 gui-protect-metadata = 숨은 정보 지우기 (항상 켜져 있어요)
 gui-protect-metadata-explain = 모든 사본에서 위치, 기기, 이름, 날짜, 숨은 사진을 지워요. 원본은 절대 바꾸지 않아요.
 gui-protect-faces = 얼굴
+gui-mode-until-verified = 얼굴 보호: 확인될 때까지 (추천)
+gui-mode-until-verified-explain = 얼굴마다 효과가 있는 가장 작은 변화만 줘요. 업로드한 것처럼 시험해서 확인하고, 필요할 때만 더 강하게 해요 (약하게, 보통, 강하게 순서로). 강하게 해도 부족하면 알려 드리고, 그 얼굴은 흐리게 가릴 수 있어요.
 gui-mode-subtle = 얼굴 보호: 약하게
 gui-mode-subtle-explain = 바뀌는 게 가장 적지만, 보호도 가장 약해요.
 gui-mode-standard = 얼굴 보호: 보통
-gui-mode-standard-explain = 눈에 띄지 않는 변화와 보호 사이의 균형이에요.
+gui-mode-standard-explain = 약하게보다 더 보호해요. 가까이 보면 얼굴에 고운 결이 보일 수 있어요.
 gui-mode-strong = 얼굴 보호: 강하게
 gui-mode-strong-explain = 보호가 가장 강해요. 가까이서 보면 바뀐 게 보일 수도 있어요.
 gui-mode-blur = 얼굴 흐리게 가리기
@@ -224,18 +226,53 @@ gui-protect-preview-of = 전과 후: { $name }
 gui-protect-next-sample = 다른 사진
 gui-protect-make-preview = 전과 후 보기
 gui-protect-preview-explain = 이 사진 한 장만 지금 보호해서 원본과 비교하고, 측정한 결과를 보여 줘요. 아무것도 저장하지 않아요.
-gui-protect-preview-working = 이 사진을 보호하고 측정하고 있어요… 얼굴 하나에 몇 초씩 걸릴 수 있어요.
 gui-protect-before = 전
 gui-protect-after = 후
-gui-protect-zoom = 얼굴 100% 크기
-gui-protect-psnr = 사진 품질: { $db } dB PSNR
-gui-protect-psnr-identical = 사진 품질: 픽셀이 똑같아요
-gui-protect-psnr-explain = 35 dB 정도를 넘으면 바뀐 걸 알아보기 어렵고, 40 dB를 넘으면 사실상 보이지 않아요.
 gui-protect-preview-stale = 이 미리보기는 다른 선택으로 만든 거예요. 비교하려면 다시 만들어 보세요.
+gui-protect-preview-working = 이 사진을 보호하고 측정하고 있어요… 얼굴 하나에 몇 초씩 걸리고, 더 강한 단계가 필요한 얼굴은 더 오래 걸려요.
+gui-protect-close-up = 얼굴 크게 보기
+gui-protect-whole = 사진 전체
+gui-protect-face-previous = 이전 얼굴
+gui-protect-face-next = 다음 얼굴
+gui-protect-face-of = 얼굴 { $total }개 중 { $n }번째
+gui-protect-original = 원본
+gui-protect-protected = 안전한 사본
+gui-protect-at-100 = 실제 크기 (100%)
+gui-protect-at-300 = 3배 확대 (300%), 픽셀 그대로
+gui-protect-no-close-up = 이 얼굴은 크게 보여 드릴 수 없어요.
+gui-protect-no-faces = 이 사진에서는 얼굴을 찾지 못했어요. 숨은 정보만 지워요.
+gui-protect-blur-face = 이 얼굴 흐리게 가리기
+gui-protect-unblur-face = 이 얼굴은 흐리게 가리지 않기
+gui-protect-check-explain = 이 확인에는 변화를 만들 때 쓰지 않은 얼굴 인식 인공지능을 써요. 소셜 미디어처럼 줄이고 압축한 사본으로 시험하고, 같은 사람으로 보는 기준은 저희가 시험한 다른 인공지능들이 그 얼굴을 더 이상 알아보지 못하는 지점에 맞췄어요.
 
 ## GUI: per-face results (measured by an independent network after a simulated upload)
-gui-face-passed = 얼굴 { $n }: 업로드한 것처럼 시험해 보니, 따로 준비한 얼굴 인식 인공지능이 더 이상 같은 사람으로 알아보지 못했어요 (닮은 정도 { $similarity }, { $threshold }를 넘으면 같은 사람).
-gui-face-recognised = 얼굴 { $n }: 업로드한 것처럼 시험해 보니, 따로 준비한 인공지능이 아직 알아봤어요 (닮은 정도 { $similarity }, { $threshold }를 넘으면 같은 사람). 흐리게 가리는 것도 생각해 보세요.
+gui-face-passed = 얼굴 { $n }: { $level ->
+    [subtle] '약하게' 단계로
+    [standard] '보통' 단계로
+    [strong] '강하게' 단계로
+   *[other] 이 변화로
+  } 충분했어요. 변화를 만들 때 쓰지 않은 인공지능이, 업로드한 것처럼 시험한 사본에서 더 이상 알아보지 못해요.
+gui-face-not-protected = 얼굴 { $n }: { $ceiling ->
+    [subtle] '약하게'
+    [standard] '보통'
+   *[strong] '강하게'
+  } 단계까지 해도 보호하지 못했어요. 업로드한 것처럼 시험해 보니 인공지능이 아직 알아봐요.
+gui-face-recognised-at = 얼굴 { $n }: { $level ->
+    [subtle] '약하게'
+    [standard] '보통'
+   *[strong] '강하게'
+  } 단계로 저장한 사본을 업로드한 것처럼 시험해 보니, 인공지능이 아직 알아봐요.
+gui-face-similarity = 업로드 후 닮은 정도 { $similarity } ({ $threshold }를 넘으면 같은 사람).
+gui-face-look = { $seen ->
+    [hard] 바뀐 게 거의 보이지 않아요
+    [close] 가까이 보면 바뀐 게 보여요
+   *[visible] 바뀐 게 보여요
+  } (형태 { $percent }% 유지, { $colour ->
+    [none] 알아챌 만한 색 변화 없음
+    [slight] 가까이 보면 색이 조금 달라짐
+    [visible] 가까이 보면 색 변화가 보임
+   *[unknown] 색 변화는 측정하지 못함
+  }).
 gui-face-unmeasured = 얼굴 { $n }: 바꾸기는 했지만, 결과를 측정하지 못했어요.
 gui-face-blurred = 얼굴 { $n }: 흐리게 가렸어요.
 gui-face-left = 얼굴 { $n }: 그대로 두었어요.
@@ -250,6 +287,7 @@ gui-export-explain = 얼굴 하나에 몇 초씩 걸려요. 취소해도 반쯤 
 gui-export-cleaned = 숨은 정보를 지운 안전한 사본 { $count }장을 저장했어요.
 gui-export-faces = 얼굴 { $count }개를 보호했어요.
 gui-export-measured = 업로드한 것처럼 시험해서 측정한 결과: { $passed }개는 알아보지 못했고, { $recognised }개는 아직 알아봤어요.
+gui-export-levels = 보호된 얼굴마다 필요했던 단계: 약하게 { $subtle }개, 보통 { $standard }개, 강하게 { $strong }개.
 gui-export-failed = 사진 { $count }장은 실패했어요. 이유는 아래에 있어요.
 gui-export-skipped = 사진 { $count }장은 하지 못했어요 (취소함).
 gui-export-photo-ok = 저장됨
@@ -339,6 +377,12 @@ cli-protect-blurred = 흐리게 가렸어요
 cli-protect-left = 그대로 두었어요
 cli-protect-not-recognised = 업로드 후 알아보지 못했어요
 cli-protect-still-recognised = 업로드 후에도 아직 알아봤어요
+cli-protect-cloaked-at = { $level } 단계로 보호막을 씌웠어요
+cli-level-subtle = 약하게
+cli-level-standard = 보통
+cli-level-strong = 강하게
+cli-protect-face-change = 얼굴의 변화: 구조 유지 { $ssim } (1 = 그대로), 색 차이 평균 { $mean }, 가장 강한 곳 { $p99 } (CIEDE2000; 나란히 놓고 볼 때 사람이 알아채는 가장 작은 차이가 약 1)
+cli-protect-try-blur = 허용한 가장 높은 단계까지 올려도 이 얼굴을 보호하지 못했어요. 흐리게 가리거나(--blur-faces) 올리지 마세요.
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = 파일을 읽을 수 없습니다: { $why }

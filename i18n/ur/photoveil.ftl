@@ -236,10 +236,12 @@ gui-protect-title = محفوظ نقلیں بنائیں
 gui-protect-metadata = چھپی معلومات ہٹائیں (ہمیشہ آن)
 gui-protect-metadata-explain = ہر نقل سے مقام، آلہ، نام، تاریخیں اور چھپی تصویریں ہٹا دی جاتی ہیں۔ اصل تصویریں کبھی نہیں بدلی جاتیں۔
 gui-protect-faces = چہرے
+gui-mode-until-verified = چہروں کی حفاظت: تصدیق ہونے تک (تجویز کردہ)
+gui-mode-until-verified-explain = ہر چہرے کو اتنی ہی تبدیلی دی جاتی ہے جتنی کام کرے: اپ لوڈ جیسی جانچ کے بعد اسے پرکھا جاتا ہے، اور صرف ضرورت ہو تو تبدیلی بڑھائی جاتی ہے (پہلے ہلکی، پھر درمیانی، پھر مضبوط)۔ اگر مضبوط بھی کافی نہ ہو تو آپ کو بتایا جاتا ہے اور آپ وہ چہرہ دھندلا کر سکتے ہیں۔
 gui-mode-subtle = چہروں کی حفاظت: ہلکی
 gui-mode-subtle-explain = سب سے کم تبدیلی؛ سب سے کمزور حفاظت۔
 gui-mode-standard = چہروں کی حفاظت: درمیانی
-gui-mode-standard-explain = نظر نہ آنے والی تبدیلی اور حفاظت کے درمیان توازن۔
+gui-mode-standard-explain = ہلکے سے زیادہ حفاظت؛ قریب سے دیکھنے پر چہرے پر باریک دانے نظر آ سکتے ہیں۔
 gui-mode-strong = چہروں کی حفاظت: مضبوط
 gui-mode-strong-explain = سب سے مضبوط حفاظت؛ قریب سے دیکھنے پر تبدیلی نظر آ سکتی ہے۔
 gui-mode-blur = چہرے دھندلے کریں
@@ -263,18 +265,53 @@ gui-protect-preview-of = پہلے اور بعد میں: { $name }
 gui-protect-next-sample = دوسری تصویر
 gui-protect-make-preview = پہلے اور بعد میں دکھائیں
 gui-protect-preview-explain = اسی ایک تصویر کی ابھی حفاظت کریں تاکہ اسے اصل سے ملا کر دیکھ سکیں اور جان سکیں کہ کیا ناپا گیا۔ کچھ محفوظ نہیں ہوتا۔
-gui-protect-preview-working = اس تصویر کی حفاظت اور پیمائش ہو رہی ہے… ہر چہرے پر چند سیکنڈ لگ سکتے ہیں۔
 gui-protect-before = پہلے
 gui-protect-after = بعد میں
-gui-protect-zoom = چہرہ 100 % پر
-gui-protect-psnr = تصویر کا معیار: { $db } dB PSNR
-gui-protect-psnr-identical = تصویر کا معیار: پکسل بالکل ایک جیسے
-gui-protect-psnr-explain = تقریباً 35 dB سے اوپر تبدیلی مشکل سے نظر آتی ہے؛ 40 dB سے اوپر عملاً نظر نہیں آتی۔
 gui-protect-preview-stale = یہ جھلک کسی اور انتخاب سے بنی تھی؛ موازنے کے لیے دوبارہ دکھائیں۔
+gui-protect-preview-working = اس تصویر کی حفاظت اور پیمائش ہو رہی ہے… ہر چہرے پر چند سیکنڈ لگتے ہیں، اور جس چہرے کو زیادہ مضبوط سطح چاہیے اس پر زیادہ۔
+gui-protect-close-up = چہرے قریب سے
+gui-protect-whole = پوری تصویر
+gui-protect-face-previous = پچھلا چہرہ
+gui-protect-face-next = اگلا چہرہ
+gui-protect-face-of = { $total } میں سے چہرہ { $n }
+gui-protect-original = اصل
+gui-protect-protected = محفوظ نقل
+gui-protect-at-100 = اصل سائز (100 %)
+gui-protect-at-300 = تین گنا بڑا (300 %)، ہر پکسل جیسا ہے
+gui-protect-no-close-up = یہ چہرہ قریب سے نہیں دکھایا جا سکتا۔
+gui-protect-no-faces = اس تصویر میں کوئی چہرہ نہیں ملا: صرف اس کی چھپی معلومات ہٹائی جاتی ہیں۔
+gui-protect-blur-face = یہ چہرہ دھندلا کریں
+gui-protect-unblur-face = یہ چہرہ دھندلا نہ کریں
+gui-protect-check-explain = اس جانچ میں چہرہ پہچاننے والا ایک ایسا نظام استعمال ہوتا ہے جو تبدیلی بنانے میں استعمال نہیں ہوا، اور اسے ایسی نقل دکھائی جاتی ہے جو سوشل میڈیا کی طرح چھوٹی اور کمپریس کی گئی ہو؛ اس کی حد وہاں رکھی گئی ہے جہاں ہمارے آزمائے ہوئے دوسرے نظام چہرہ پہچاننا چھوڑ دیتے ہیں۔
 
 ## GUI: per-face results (measured by an independent network after a simulated upload)
-gui-face-passed = چہرہ { $n }: اپ لوڈ جیسی جانچ کے بعد، چہرہ پہچاننے والے ایک الگ نظام نے اسے نہیں پہچانا (مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص)۔
-gui-face-recognised = چہرہ { $n }: اپ لوڈ جیسی جانچ کے بعد بھی ایک الگ نظام نے اسے پہچان لیا (مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص)۔ اسے دھندلا کرنے پر غور کریں۔
+gui-face-passed = چہرہ { $n }: { $level ->
+    [subtle] ہلکی سطح
+    [standard] درمیانی سطح
+    [strong] مضبوط سطح
+   *[other] یہ تبدیلی
+  } کافی رہی — جس نظام نے یہ تبدیلی نہیں بنائی وہ اپ لوڈ جیسی جانچ کے بعد اسے اب نہیں پہچانتا۔
+gui-face-not-protected = چہرہ { $n }: { $ceiling ->
+    [subtle] ہلکی
+    [standard] درمیانی
+   *[strong] مضبوط
+  } سطح تک بھی حفاظت نہیں ہو سکی — اپ لوڈ جیسی جانچ کے بعد ایک نظام اب بھی اسے پہچان لیتا ہے۔
+gui-face-recognised-at = چہرہ { $n }: { $level ->
+    [subtle] ہلکی
+    [standard] درمیانی
+   *[strong] مضبوط
+  } سطح والی محفوظ نقل میں، اپ لوڈ جیسی جانچ کے بعد بھی ایک نظام اسے پہچان لیتا ہے۔
+gui-face-similarity = اپ لوڈ کے بعد مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص۔
+gui-face-look = { $seen ->
+    [hard] تبدیلی مشکل سے نظر آتی ہے
+    [close] غور سے دیکھنے پر تبدیلی نظر آتی ہے
+   *[visible] تبدیلی نظر آتی ہے
+  } (بناوٹ { $percent } % برقرار، { $colour ->
+    [none] رنگ میں کوئی قابلِ توجہ تبدیلی نہیں
+    [slight] قریب سے رنگ میں ہلکی تبدیلی
+    [visible] قریب سے رنگ کی تبدیلی نظر آتی ہے
+   *[unknown] رنگ کی تبدیلی ناپی نہیں گئی
+  })۔
 gui-face-unmeasured = چہرہ { $n }: بدل دیا گیا، لیکن نتیجہ ناپا نہیں جا سکا۔
 gui-face-blurred = چہرہ { $n }: دھندلا کر دیا گیا۔
 gui-face-left = چہرہ { $n }: ویسے ہی چھوڑ دیا گیا۔
@@ -295,6 +332,7 @@ gui-export-faces = { $count ->
    *[other] { $count } چہروں کی حفاظت کی گئی۔
   }
 gui-export-measured = اپ لوڈ جیسی جانچ کے بعد ناپا گیا: { $passed } نہیں پہچانے گئے، { $recognised } اب بھی پہچانے گئے۔
+gui-export-levels = ہر محفوظ چہرے کو درکار سطح: ہلکی { $subtle }، درمیانی { $standard }، مضبوط { $strong }۔
 gui-export-failed = { $count ->
     [one] ایک تصویر ناکام رہی؛ وجہ نیچے لکھی ہے۔
    *[other] { $count } تصویریں ناکام رہیں؛ وجوہات نیچے لکھی ہیں۔
@@ -414,6 +452,12 @@ cli-protect-blurred = دھندلا کیا گیا
 cli-protect-left = ویسے ہی چھوڑا گیا
 cli-protect-not-recognised = اپ لوڈ کے بعد نہیں پہچانا گیا
 cli-protect-still-recognised = اپ لوڈ کے بعد بھی پہچان لیا گیا
+cli-protect-cloaked-at = درجہ { $level } پر پردہ ڈالا گیا
+cli-level-subtle = ہلکا
+cli-level-standard = معیاری
+cli-level-strong = مضبوط
+cli-protect-face-change = چہرے پر تبدیلی: ساخت { $ssim } برقرار (1 = کوئی تبدیلی نہیں)، رنگ کا فرق اوسطاً { $mean } اور سب سے زیادہ جگہوں پر { $p99 } (CIEDE2000؛ ساتھ ساتھ رکھ کر انسان کو دکھنے والا سب سے چھوٹا فرق تقریباً 1 ہے)
+cli-protect-try-blur = اجازت شدہ سب سے اونچے درجے تک بھی یہ چہرہ محفوظ نہ ہو سکا: اسے دھندلا کریں (--blur-faces) یا یہ تصویر پوسٹ نہ کریں۔
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = فائل پڑھی نہیں جا سکتی: { $why }

@@ -96,10 +96,12 @@ pub fn run(path: &Path, request: Request) -> bool {
 fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: bool) -> bool {
     let controller = super::interrupted();
     let options = ProtectOptions {
+        until_verified: false,
         out_dir: out.to_path_buf(),
         strength: Strength::Standard,
         faces: FaceSelection::All,
         blur: false,
+        blur_these: Vec::new(),
         jpeg_quality: DEFAULT_JPEG_QUALITY,
         decoy_book: super::protect::decoy_book_path(),
     };

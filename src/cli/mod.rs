@@ -78,9 +78,15 @@ enum Command {
         /// Folder for the protected copies (created if missing).
         #[arg(long, short)]
         out: PathBuf,
-        /// How strongly to cloak faces.
-        #[arg(long, value_enum, default_value_t = protect::StrengthArg::Standard)]
-        strength: protect::StrengthArg,
+        /// How strongly to cloak faces: the highest level a face may get, or with --fixed the
+        /// level every face gets [default: strong, with --fixed standard].
+        #[arg(long, value_enum)]
+        strength: Option<protect::StrengthArg>,
+        /// Cloak every face at exactly --strength. Without it each face starts at the lowest
+        /// level and steps up until an independent network no longer recognises it after a
+        /// simulated upload, or --strength is reached.
+        #[arg(long)]
+        fixed: bool,
         /// Which faces to protect.
         #[arg(long, value_enum, default_value_t = protect::FacesArg::All)]
         faces: protect::FacesArg,
@@ -204,6 +210,7 @@ pub fn run() -> ExitCode {
         Some(Command::Protect {
             out,
             strength,
+            fixed,
             faces,
             blur_faces,
             jpeg_quality,
@@ -215,6 +222,7 @@ pub fn run() -> ExitCode {
             protect::Settings {
                 out,
                 strength,
+                fixed,
                 faces,
                 blur_faces,
                 jpeg_quality,

@@ -34,7 +34,8 @@ pub enum FacesArg {
 /// What the command line asked for.
 pub struct Settings {
     pub out: PathBuf,
-    pub strength: StrengthArg,
+    pub strength: Option<StrengthArg>,
+    pub fixed: bool,
     pub faces: FacesArg,
     pub blur_faces: bool,
     pub jpeg_quality: u8,
@@ -50,11 +51,14 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
     };
     let decoy_book = settings.remember.then(decoy_book_path).flatten();
     let options = ProtectOptions {
+        until_verified: !settings.fixed,
         out_dir: settings.out,
         strength: match settings.strength {
-            StrengthArg::Subtle => Strength::Subtle,
-            StrengthArg::Standard => Strength::Standard,
-            StrengthArg::Strong => Strength::Strong,
+            Some(StrengthArg::Subtle) => Strength::Subtle,
+            Some(StrengthArg::Standard) => Strength::Standard,
+            Some(StrengthArg::Strong) => Strength::Strong,
+            None if settings.fixed => Strength::Standard,
+            None => Strength::Strong,
         },
         faces: match settings.faces {
             FacesArg::All => FaceSelection::All,
@@ -62,6 +66,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
             FacesArg::None => FaceSelection::None,
         },
         blur: settings.blur_faces,
+        blur_these: Vec::new(),
         jpeg_quality: settings.jpeg_quality,
         decoy_book,
     };
@@ -113,10 +118,14 @@ pub(super) fn print_human(report: &ProtectReport) {
         text_with("cli-protect-summary", &summary)
     );
     for face in &report.faces {
-        let what = match face.action {
-            FaceAction::Cloaked => text("cli-protect-cloaked"),
-            FaceAction::Blurred => text("cli-protect-blurred"),
-            FaceAction::Left => text("cli-protect-left"),
+        let what = match (face.action, face.level) {
+            (FaceAction::Cloaked, Some(level)) => text_with(
+                "cli-protect-cloaked-at",
+                &[("level", text(level_key(level)).into())],
+            ),
+            (FaceAction::Cloaked, None) => text("cli-protect-cloaked"),
+            (FaceAction::Blurred, _) => text("cli-protect-blurred"),
+            (FaceAction::Left, _) => text("cli-protect-left"),
         };
         let m = &face.measured;
         let verdict = match m.passed {
@@ -140,5 +149,25 @@ pub(super) fn print_human(report: &ProtectReport) {
             ("verdict", verdict.into()),
         ];
         println!("  {}", text_with("cli-protect-face", &args));
+        if let (Some(ssim), Some(colour)) = (face.ssim, face.colour) {
+            let change = [
+                ("ssim", format!("{ssim:.3}").into()),
+                ("mean", format!("{:.1}", colour.mean).into()),
+                ("p99", format!("{:.1}", colour.p99).into()),
+            ];
+            println!("    {}", text_with("cli-protect-face-change", &change));
+        }
+        if face.action == FaceAction::Cloaked && m.passed == Some(false) {
+            println!("    {}", text("cli-protect-try-blur"));
+        }
+    }
+}
+
+/// The Fluent key of a cloak level's name.
+fn level_key(level: Strength) -> &'static str {
+    match level {
+        Strength::Subtle => "cli-level-subtle",
+        Strength::Standard => "cli-level-standard",
+        Strength::Strong => "cli-level-strong",
     }
 }

@@ -201,9 +201,10 @@ impl App {
                 match review.update(m, &self.items) {
                     review::Action::None => Task::none(),
                     review::Action::Run(task) => task.map(Message::Review),
-                    review::Action::Protect => {
+                    review::Action::Protect(selected) => {
                         self.screen = Screen::Protect(Protect::new(
                             &self.items,
+                            selected,
                             self.settings.face_mode,
                             self.settings.jpeg_quality,
                             self.settings.output_folder.clone(),

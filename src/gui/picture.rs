@@ -1,11 +1,11 @@
-//! Pictures for the screen, made on worker threads: thumbnails for the grid, and larger
-//! previews with the found faces outlined.
+//! Pictures for the screen, made on worker threads: thumbnails for the grid, larger previews
+//! with the found faces outlined, and faces close up (100 % and enlarged pixel for pixel).
 
 use crate::cli::reasons;
 use std::path::Path;
 
 use iced::widget::image::Handle;
-use image::{imageops, Rgba, RgbaImage};
+use image::{imageops, DynamicImage, Rgba, RgbaImage};
 use photoveil_core::decode::decode_displayed;
 use photoveil_core::faces::Face;
 use photoveil_core::scan::read_image;
@@ -33,20 +33,30 @@ pub fn load_within(
     max_width: u32,
     max_height: u32,
 ) -> Result<(RgbaImage, f32), String> {
+    Ok(fit_within(&load_displayed(path)?, max_width, max_height))
+}
+
+/// The photo as displayed (upright), at full size.
+pub fn load_displayed(path: &Path) -> Result<DynamicImage, String> {
     let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
-    let displayed = decode_displayed(format, &data).map_err(|e| reasons::error(&e))?;
-    let picture = displayed.picture;
+    Ok(decode_displayed(format, &data)
+        .map_err(|e| reasons::error(&e))?
+        .picture)
+}
+
+/// `picture` scaled down to fit in `max_width` × `max_height`, and the scale used.
+pub fn fit_within(picture: &DynamicImage, max_width: u32, max_height: u32) -> (RgbaImage, f32) {
     let (w, h) = (picture.width().max(1), picture.height().max(1));
     let scale = (max_width as f32 / w as f32).min(max_height as f32 / h as f32);
     if scale >= 1.0 {
-        return Ok((picture.to_rgba8(), 1.0));
+        return (picture.to_rgba8(), 1.0);
     }
     let (tw, th) = (
         ((w as f32 * scale).round() as u32).clamp(1, max_width.max(1)),
         ((h as f32 * scale).round() as u32).clamp(1, max_height.max(1)),
     );
     // `thumbnail` is a fast box filter, good enough for the screen.
-    Ok((imageops::thumbnail(&picture, tw, th), scale))
+    (imageops::thumbnail(picture, tw, th), scale)
 }
 
 /// An image handle for iced.
@@ -77,24 +87,58 @@ pub fn preview_with_faces(path: &Path, faces: &[Face]) -> Result<Handle, String>
     Ok(handle(picture))
 }
 
-/// The region around a face at full resolution (100 %), at most 900 pixels on a side.
-pub fn face_crop(path: &Path, bbox: [f32; 4]) -> Result<RgbaImage, String> {
-    let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
-    let picture = decode_displayed(format, &data)
-        .map_err(|e| reasons::error(&e))?
-        .picture;
+/// `[x, y, w, h]`: the region of a `width` × `height` picture that shows face `bbox` close up
+/// at `zoom` times in at most `side` × `side` pixels (1: the face with a margin; more: the
+/// middle of the face, around the eyes and nose). The region is a square moved inside the
+/// picture (cut to it only when the picture is smaller); `None` when the picture is empty.
+pub fn close_up_region(
+    width: u32,
+    height: u32,
+    bbox: [f32; 4],
+    zoom: u32,
+    side: u32,
+) -> Option<[u32; 4]> {
     let [x, y, w, h] = bbox;
-    let margin = 0.3 * w.max(h);
-    let side = (w.max(h) + 2.0 * margin).min(900.0);
-    let (cx, cy) = (x + w / 2.0, y + h / 2.0);
-    let left = (cx - side / 2.0).max(0.0) as u32;
-    let top = (cy - side / 2.0).max(0.0) as u32;
-    let width = (side as u32).min(picture.width().saturating_sub(left));
-    let height = (side as u32).min(picture.height().saturating_sub(top));
-    if width == 0 || height == 0 {
-        return Err(String::from("the face is outside the picture"));
+    let zoom = zoom.max(1);
+    let face = w.max(h).max(1.0);
+    let limit = (side / zoom).max(1) as f32;
+    let (side, centre_y) = if zoom == 1 {
+        ((face * 1.6).max(48.0).min(limit), y + h / 2.0)
+    } else {
+        ((face * 1.2).max(16.0).min(limit), y + h * 0.36)
+    };
+    let side = side.round() as u32;
+    let (rw, rh) = (side.min(width), side.min(height));
+    if rw == 0 || rh == 0 {
+        return None;
     }
-    Ok(picture.crop_imm(left, top, width, height).to_rgba8())
+    let place = |centre: f32, span: u32, room: u32| -> u32 {
+        let start = (centre - span as f32 / 2.0).round().max(0.0) as u32;
+        start.min(room - span)
+    };
+    Some([
+        place(x + w / 2.0, rw, width),
+        place(centre_y, rh, height),
+        rw,
+        rh,
+    ])
+}
+
+/// Face `bbox` of `picture` close up at `zoom` times in at most `side` × `side` pixels
+/// ([`close_up_region`]), each pixel enlarged to a `zoom` × `zoom` block (nearest neighbour:
+/// the pixels are seen as they are).
+pub fn close_up(picture: &RgbaImage, bbox: [f32; 4], zoom: u32, side: u32) -> Option<RgbaImage> {
+    let [x, y, w, h] = close_up_region(picture.width(), picture.height(), bbox, zoom, side)?;
+    let region = imageops::crop_imm(picture, x, y, w, h).to_image();
+    if zoom <= 1 {
+        return Some(region);
+    }
+    Some(imageops::resize(
+        &region,
+        w * zoom,
+        h * zoom,
+        imageops::FilterType::Nearest,
+    ))
 }
 
 /// Draws a rectangle's outline, clipped to the picture.
@@ -137,6 +181,46 @@ mod tests {
         assert_eq!(p.dimensions(), (200, 50));
         assert!((scale - 0.25).abs() < 1e-6);
         assert!(thumbnail(&dir.path().join("missing.jpg")).is_err());
+    }
+
+    #[test]
+    fn close_ups_stay_inside_the_picture_and_enlarge_each_pixel_as_a_block() {
+        // A face in the middle: a square with a margin at 100 %, the middle of it at 300 %.
+        let region = close_up_region(1000, 800, [400.0, 300.0, 100.0, 120.0], 1, 400).unwrap();
+        assert_eq!(region, [354, 264, 192, 192]);
+        let region = close_up_region(1000, 800, [400.0, 300.0, 60.0, 60.0], 3, 400).unwrap();
+        assert_eq!(region, [394, 286, 72, 72]);
+        // A large face: its middle, at most `side` pixels once enlarged.
+        let [_, _, w, h] =
+            close_up_region(4000, 3000, [1000.0, 800.0, 900.0, 900.0], 3, 176).unwrap();
+        assert_eq!((w, h), (58, 58));
+        let [x, y, w, h] =
+            close_up_region(1000, 800, [400.0, 300.0, 100.0, 120.0], 1, 128).unwrap();
+        assert_eq!([x, y, w, h], [386, 296, 128, 128], "centred on the face");
+        // At the border: moved inside, still square; in a tiny picture: cut to it.
+        let [x, y, w, h] = close_up_region(300, 200, [-10.0, 150.0, 80.0, 80.0], 1, 400).unwrap();
+        assert_eq!((x, w, h), (0, 128, 128));
+        assert_eq!(y + h, 200);
+        assert_eq!(
+            close_up_region(20, 10, [0.0, 0.0, 20.0, 10.0], 1, 400),
+            Some([0, 0, 20, 10])
+        );
+        assert_eq!(close_up_region(0, 10, [0.0, 0.0, 5.0, 5.0], 1, 400), None);
+
+        let mut picture = RgbaImage::new(60, 60);
+        for (x, y, p) in picture.enumerate_pixels_mut() {
+            *p = Rgba([(x * 4) as u8, (y * 4) as u8, ((x + y) % 2 * 255) as u8, 255]);
+        }
+        let bbox = [20.0, 20.0, 20.0, 20.0];
+        let [rx, ry, rw, rh] = close_up_region(60, 60, bbox, 3, 400).unwrap();
+        let big = close_up(&picture, bbox, 3, 400).unwrap();
+        assert_eq!(big.dimensions(), (rw * 3, rh * 3));
+        for (x, y, p) in big.enumerate_pixels() {
+            assert_eq!(*p, *picture.get_pixel(rx + x / 3, ry + y / 3), "({x}, {y})");
+        }
+        let same = close_up(&picture, bbox, 1, 400).unwrap();
+        let [rx, ry, ..] = close_up_region(60, 60, bbox, 1, 400).unwrap();
+        assert_eq!(same.get_pixel(0, 0), picture.get_pixel(rx, ry));
     }
 
     #[test]

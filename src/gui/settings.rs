@@ -3,18 +3,23 @@
 
 use std::path::{Path, PathBuf};
 
+use photoveil_core::protect::pipeline::Strength;
 use serde::{Deserialize, Serialize};
 
-/// What to do with faces.
+/// What to do with faces. Stored by name (`until-verified`, `subtle`, ...), so settings saved
+/// before a mode was added still load; an unknown name falls back to the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum FaceMode {
+    /// Cloak each face at the lowest level that the check after a simulated upload passes,
+    /// stepping up to the strongest level at most.
+    #[default]
+    UntilVerified,
     /// Leave faces as they are; only remove metadata.
     MetadataOnly,
     /// Cloak faces with the smallest change.
     Subtle,
-    /// Cloak faces with the default balance.
-    #[default]
+    /// Cloak faces with the middle level.
     Standard,
     /// Cloak faces most strongly.
     Strong,
@@ -24,7 +29,8 @@ pub enum FaceMode {
 
 impl FaceMode {
     /// Every mode, in the order shown.
-    pub const ALL: [FaceMode; 5] = [
+    pub const ALL: [FaceMode; 6] = [
+        FaceMode::UntilVerified,
         FaceMode::Subtle,
         FaceMode::Standard,
         FaceMode::Strong,
@@ -35,6 +41,7 @@ impl FaceMode {
     /// The Fluent key of the mode's name.
     pub fn key(self) -> &'static str {
         match self {
+            FaceMode::UntilVerified => "gui-mode-until-verified",
             FaceMode::MetadataOnly => "gui-mode-metadata-only",
             FaceMode::Subtle => "gui-mode-subtle",
             FaceMode::Standard => "gui-mode-standard",
@@ -46,6 +53,16 @@ impl FaceMode {
     /// Whether faces are changed at all.
     pub fn changes_faces(self) -> bool {
         self != FaceMode::MetadataOnly
+    }
+
+    /// The highest cloak level a face may get (`None` when faces are not cloaked).
+    pub fn ceiling(self) -> Option<Strength> {
+        match self {
+            FaceMode::UntilVerified | FaceMode::Strong => Some(Strength::Strong),
+            FaceMode::Standard => Some(Strength::Standard),
+            FaceMode::Subtle => Some(Strength::Subtle),
+            FaceMode::Blur | FaceMode::MetadataOnly => None,
+        }
     }
 }
 
@@ -229,5 +246,29 @@ mod tests {
         assert_eq!(s.language, "en", "no such translation");
         assert!(s.large_text);
         assert_eq!(s.output_folder, None, "relative folders are not trusted");
+    }
+
+    #[test]
+    fn protect_until_verified_is_the_default_and_first_and_old_choices_still_load() {
+        assert_eq!(Settings::default().face_mode, FaceMode::UntilVerified);
+        assert_eq!(FaceMode::ALL[0], FaceMode::UntilVerified);
+        assert_eq!(FaceMode::UntilVerified.ceiling(), Some(Strength::Strong));
+        // Settings saved before the mode existed keep their choice.
+        for (name, mode) in [
+            ("subtle", FaceMode::Subtle),
+            ("standard", FaceMode::Standard),
+            ("strong", FaceMode::Strong),
+            ("blur", FaceMode::Blur),
+            ("metadata-only", FaceMode::MetadataOnly),
+        ] {
+            let s = Settings::from_json(&format!(r#"{{"face_mode": "{name}"}}"#));
+            assert_eq!(s.face_mode, mode, "{name}");
+        }
+        let s = Settings::from_json(r#"{"face_mode": "until-verified"}"#);
+        assert_eq!(s.face_mode, FaceMode::UntilVerified);
+        let s = Settings::from_json(r#"{"face_mode": "from-the-future"}"#);
+        assert_eq!(s.face_mode, FaceMode::UntilVerified, "unknown: the default");
+        let text = serde_json::to_string(&Settings::default()).unwrap();
+        assert!(text.contains(r#""face_mode":"until-verified""#), "{text}");
     }
 }

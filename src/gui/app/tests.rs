@@ -198,6 +198,35 @@ fn scan_review_protect_export_flow() {
 }
 
 #[test]
+fn the_before_after_view_opens_on_the_photo_opened_in_the_review() {
+    let dir = photos();
+    let mut app = App::new(Settings::default());
+    scan(&mut app, dir.path());
+    // The second photo: the view used to open on the first one, whatever was opened.
+    let name = app.items[1].name();
+    for m in click(&app, &name) {
+        let _ = app.update(m);
+    }
+    let _ = app.update(press(Key::Character("e".into()), Modifiers::CTRL));
+    let Screen::Protect(protect) = &app.screen else {
+        panic!("on the protect screen")
+    };
+    assert_eq!(protect.sample, Some(1));
+    assert_eq!(protect.mode, crate::gui::settings::FaceMode::UntilVerified);
+    let before_after = ta("gui-protect-preview-of", &[("name", name.clone().into())]);
+    assert!(shows(&app, &before_after), "{before_after}");
+    // Back, the large view closed with Esc: still the photo opened last.
+    let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(matches!(app.screen, Screen::Review(_)));
+    for m in click(&app, &name) {
+        let _ = app.update(m);
+    }
+    let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
+    let _ = app.update(press(Key::Character("e".into()), Modifiers::CTRL));
+    assert!(shows(&app, &before_after));
+}
+
+#[test]
 fn esc_cancels_a_scan_and_nothing_left_returns_to_start() {
     let dir = photos();
     let mut app = App::new(Settings::default());
@@ -305,6 +334,18 @@ fn views_in_korean_and_urdu() {
             shows(&app, &format!("• {}", t("finding-gps-position"))),
             "{lang}"
         );
+        // The before/after view of a photo with a face protected and one still recognised:
+        // its words and its "Blur this face" in the language.
+        let _ = app.update(press(Key::Character("e".into()), Modifiers::CTRL));
+        let Screen::Protect(protect) = &mut app.screen else {
+            panic!("on the protect screen")
+        };
+        protect.preview = protect::Preview::Ready(Box::new(protect::tests::comparison()));
+        assert!(shows(&app, &t("gui-protect-check-explain")), "{lang}");
+        assert!(shows(&app, &t("gui-protect-at-300")), "{lang}");
+        let _ = app.update(Message::Protect(protect::Message::CloseUp(false)));
+        assert!(shows(&app, &t("gui-protect-blur-face")), "{lang}");
+        assert!(script(&t("gui-protect-blur-face")), "{lang}");
         let _ = app.update(Message::OpenSettings);
         assert!(shows(&app, &t("gui-settings-language")), "{lang}");
         assert!(shows(&app, &t("gui-settings-stored")), "{lang}");

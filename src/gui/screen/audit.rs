@@ -518,10 +518,12 @@ fn replace(
     controller: &Controller,
 ) -> Note {
     let options = ProtectOptions {
+        until_verified: false,
         out_dir: folder.clone(),
         strength: Strength::Standard,
         faces: FaceSelection::All,
         blur: false,
+        blur_these: Vec::new(),
         jpeg_quality: DEFAULT_JPEG_QUALITY,
         decoy_book: crate::cli::decoy_book_path(),
     };

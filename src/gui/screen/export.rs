@@ -16,6 +16,7 @@ use crate::cli::reasons;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
 use crate::gui::open;
+use crate::gui::screen::face_words::face_words;
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
@@ -27,6 +28,9 @@ pub struct Job {
     pub path: PathBuf,
     /// Whether the scan found faces in it (photos without faces are cleaned losslessly).
     pub has_faces: bool,
+    /// Faces (indexes in the order found, largest first) to blur while the others are cloaked:
+    /// those the user chose to blur in the before/after view.
+    pub blur_these: Vec<usize>,
 }
 
 /// What to export, where and how.
@@ -131,6 +135,9 @@ pub struct Summary {
     pub faces_passed: usize,
     /// Cloaked faces it still matched.
     pub faces_recognised: usize,
+    /// Of the faces it no longer matched, how many got each level (subtle, standard, strong):
+    /// with protect-until-verified, the level each needed.
+    pub levels_needed: [usize; 3],
     /// Photos that failed.
     pub failed: usize,
     /// Photos not done because of cancel.
@@ -243,7 +250,15 @@ impl Export {
                 s.faces_protected += 1;
                 if f.action == FaceAction::Cloaked {
                     match f.measured.passed {
-                        Some(true) => s.faces_passed += 1,
+                        Some(true) => {
+                            s.faces_passed += 1;
+                            let rung = f
+                                .level
+                                .and_then(|l| Strength::ALL.iter().position(|&a| a == l));
+                            if let Some(count) = rung.and_then(|r| s.levels_needed.get_mut(r)) {
+                                *count += 1;
+                            }
+                        }
                         Some(false) => s.faces_recognised += 1,
                         None => {}
                     }
@@ -334,6 +349,17 @@ impl Export {
                 ],
             )));
         }
+        if self.plan.mode == FaceMode::UntilVerified && s.faces_passed > 0 {
+            let [subtle, standard, strong] = s.levels_needed;
+            lines = lines.push(text(ta(
+                "gui-export-levels",
+                &[
+                    ("subtle", subtle.into()),
+                    ("standard", standard.into()),
+                    ("strong", strong.into()),
+                ],
+            )));
+        }
         if s.failed > 0 {
             lines = lines.push(text(format!(
                 "✕ {}",
@@ -387,8 +413,9 @@ impl Export {
             let mut block = column![text(head).size(style::BODY)]
                 .align_x(style::align_start())
                 .spacing(2);
+            let ceiling = self.plan.mode.ceiling();
             for (i, face) in o.faces.iter().enumerate() {
-                block = block.push(style::quiet(face_words(i, face)));
+                block = block.push(style::quiet(face_words(i, face, ceiling)));
             }
             list = list.push(block);
         }
@@ -396,50 +423,31 @@ impl Export {
     }
 }
 
-/// One face's result in plain words, with the measured similarity; never claims more than was
-/// measured.
-pub fn face_words(index: usize, face: &FaceReport) -> String {
-    let n = index + 1;
-    let m = &face.measured;
-    match face.action {
-        FaceAction::Left => ta("gui-face-left", &[("n", n.into())]),
-        FaceAction::Blurred => ta("gui-face-blurred", &[("n", n.into())]),
-        FaceAction::Cloaked => {
-            let similarity = format!("{:.2}", m.similarity_after_upload.unwrap_or(f32::NAN));
-            let threshold = format!("{:.2}", m.threshold);
-            let args = [
-                ("n", n.into()),
-                ("similarity", similarity.into()),
-                ("threshold", threshold.into()),
-            ];
-            match m.passed {
-                Some(true) => format!("✓ {}", ta("gui-face-passed", &args)),
-                Some(false) => format!("⚠ {}", ta("gui-face-recognised", &args)),
-                None => ta("gui-face-unmeasured", &[("n", n.into())]),
-            }
-        }
-    }
-}
-
-/// The core's options for a face mode.
+/// The core's options for a plan's face mode (for every photo; see [`options_for`]).
 pub fn protect_options(plan: &Plan) -> ProtectOptions {
-    let (strength, blur) = match plan.mode {
-        FaceMode::Subtle => (Strength::Subtle, false),
-        FaceMode::Strong => (Strength::Strong, false),
-        FaceMode::Blur => (Strength::Standard, true),
-        FaceMode::Standard | FaceMode::MetadataOnly => (Strength::Standard, false),
-    };
     ProtectOptions {
+        until_verified: plan.mode == FaceMode::UntilVerified,
         out_dir: plan.out_dir.clone(),
-        strength,
+        // Blurring and leaving faces need no level; the field is then unused.
+        strength: plan.mode.ceiling().unwrap_or(Strength::Standard),
         faces: if plan.mode.changes_faces() {
             FaceSelection::All
         } else {
             FaceSelection::None
         },
-        blur,
+        blur: plan.mode == FaceMode::Blur,
+        blur_these: Vec::new(),
         jpeg_quality: plan.jpeg_quality,
         decoy_book: decoy_book_path(),
+    }
+}
+
+/// The core's options for one photo of `plan`: the plan's, with the faces the user chose to
+/// blur in that photo.
+pub fn options_for(plan: &Plan, job: &Job) -> ProtectOptions {
+    ProtectOptions {
+        blur_these: job.blur_these.clone(),
+        ..protect_options(plan)
     }
 }
 
@@ -491,7 +499,6 @@ pub fn worker(
             controller.cancel();
         }
     };
-    let protect = protect_options(&plan);
     let clean = CleanOptions {
         out_dir: plan.out_dir.clone(),
         pixel_check: Default::default(),
@@ -518,7 +525,8 @@ pub fn worker(
                     // A closed channel is seen by the next `send` below, which cancels.
                     let _ = stages.unbounded_send(Event::Stage(stage));
                 });
-                let r = protect_file(&engine.0, &job.path, &protect, &observed);
+                let options = options_for(&plan, job);
+                let r = protect_file(&engine.0, &job.path, &options, &observed);
                 Outcome {
                     input: r.input,
                     output: r.output,

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod export;
+pub mod face_words;
 pub mod protect;
 pub mod review;
 pub mod scan;

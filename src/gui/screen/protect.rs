@@ -1,44 +1,27 @@
-//! Protect: what to do with the photos (metadata always removed; faces cloaked at a strength or
-//! blurred), a before/after view of one photo with its measured quality and face results, and the
-//! export folder.
+//! Protect: what to do with the photos (metadata always removed; faces cloaked until verified,
+//! at a fixed level, or blurred), a before/after view of one photo with each face's measured
+//! result (see [`faces`]), and the export folder.
 
+mod faces;
+mod preview;
+
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use iced::task::Handle;
 use iced::widget::{button, column, container, image, radio, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task};
-use photoveil_core::protect::pipeline::{protect_file, FaceReport};
 use photoveil_core::Controller;
 
-use crate::cli::reasons;
-use crate::gui::engine::{self, SharedEngine};
+use crate::gui::engine::SharedEngine;
 use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
-use crate::gui::picture;
-use crate::gui::screen::export::{face_words, protect_options, Job, Plan};
+use crate::gui::screen::export::{Job, Plan};
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
 
-/// One photo before and after protection, as measured.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    /// The mode it was made with.
-    pub mode: FaceMode,
-    /// The original, scaled to fit.
-    pub before: image::Handle,
-    /// The protected copy, scaled the same way.
-    pub after: image::Handle,
-    /// The largest face at 100 %, before and after.
-    pub zoom: Option<(image::Handle, image::Handle)>,
-    /// Peak signal-to-noise ratio of the copy against the original, in dB.
-    pub psnr: Option<f64>,
-    /// Each face, as measured.
-    pub faces: Vec<FaceReport>,
-}
-
-/// A finished before/after view with the models it loaded, or why it failed.
-pub type PreviewResult = Result<(Comparison, SharedEngine), String>;
+pub use preview::{Comparison, PreviewResult};
 
 /// What happens on the protect screen.
 #[derive(Debug, Clone)]
@@ -53,8 +36,15 @@ pub enum Message {
     PreviewReady(Box<PreviewResult>),
     /// Show the protected copy (true) or the original (false).
     ShowAfter(bool),
-    /// Show the face at 100 % instead of the whole photo.
-    Zoom(bool),
+    /// Show the faces close up (true) or the whole photo (false).
+    CloseUp(bool),
+    /// Show this face close up (index, largest face first).
+    Face(usize),
+    /// Blur this face of the photo in view (in the preview and the export), and show the
+    /// preview again.
+    BlurFace(usize),
+    /// Cloak this face again instead of blurring it, and show the preview again.
+    UnblurFace(usize),
     /// Choose the export folder.
     ChooseFolder,
     /// The folder dialog closed.
@@ -106,8 +96,12 @@ pub struct Protect {
     pub preview: Preview,
     /// Showing the protected copy rather than the original.
     pub show_after: bool,
-    /// Showing the face at 100 %.
-    pub zoom: bool,
+    /// Showing the faces close up rather than the whole photo (when it has faces).
+    pub close_up: bool,
+    /// The face shown close up.
+    pub face: usize,
+    /// The faces to blur, photo by photo, as the user chose in the before/after view.
+    pub blur: BTreeMap<PathBuf, Vec<usize>>,
     /// Where the copies go.
     pub out_dir: Option<PathBuf>,
     /// The folder was just chosen for an export: start it.
@@ -118,22 +112,30 @@ pub struct Protect {
 }
 
 impl Protect {
-    /// The screen for `items`, with the defaults from the settings.
+    /// The screen for `items`, with the defaults from the settings; the before/after view is of
+    /// `selected` (the photo chosen in the review) when it can be read, else of the photo with
+    /// the most usable faces.
     pub fn new(
         items: &[Item],
+        selected: Option<usize>,
         mode: FaceMode,
         jpeg_quality: u8,
         out_dir: Option<PathBuf>,
         engine: Option<SharedEngine>,
     ) -> Protect {
-        let sample = samples(items).first().copied();
+        let readable = |&i: &usize| items.get(i).is_some_and(|i| i.report.error.is_none());
+        let sample = selected
+            .filter(readable)
+            .or_else(|| samples(items).first().copied());
         Protect {
             mode,
             jpeg_quality,
             sample,
             preview: Preview::None,
             show_after: true,
-            zoom: false,
+            close_up: true,
+            face: 0,
+            blur: BTreeMap::new(),
             out_dir,
             export_after_pick: false,
             engine,
@@ -148,9 +150,14 @@ impl Protect {
             jobs: items
                 .iter()
                 .filter(|i| i.report.error.is_none())
-                .map(|i| Job {
-                    path: i.report.path.clone(),
-                    has_faces: i.faces() > 0,
+                .map(|i| {
+                    let blur_these = self.blur.get(&i.report.path).cloned().unwrap_or_default();
+                    Job {
+                        path: i.report.path.clone(),
+                        // The before/after view may have found faces the scan did not.
+                        has_faces: i.faces() > 0 || !blur_these.is_empty(),
+                        blur_these,
+                    }
                 })
                 .collect(),
             out_dir,
@@ -174,22 +181,25 @@ impl Protect {
                     Some(p) => list.get((p + 1) % list.len()).copied(),
                     None => list.first().copied(),
                 };
+                self.face = 0;
+                self.close_up = true;
                 self.stop_preview();
                 self.preview = Preview::None;
                 Action::None
             }
             Message::MakePreview => {
-                let Some(index) = self.sample else {
+                let Some(job) = self.sample_job(items) else {
                     return Action::None;
                 };
                 self.stop_preview();
                 self.controller = Controller::new();
                 self.preview = Preview::Working;
-                let path = items[index].report.path.clone();
                 let (mode, quality, engine) = (self.mode, self.jpeg_quality, self.engine.clone());
                 let controller = self.controller.clone();
                 let (task, handle) = Task::perform(
-                    work::blocking(move || compare(&path, mode, quality, engine, &controller)),
+                    work::blocking(move || {
+                        preview::compare(job, mode, quality, engine, &controller)
+                    }),
                     |r| {
                         Message::PreviewReady(Box::new(
                             r.unwrap_or_else(|| Err(String::from("stopped"))),
@@ -204,6 +214,9 @@ impl Protect {
                 self.abort = None;
                 match *result {
                     Ok((comparison, engine)) => {
+                        if self.face >= comparison.faces.len() {
+                            self.face = 0;
+                        }
                         self.preview = Preview::Ready(Box::new(comparison));
                         self.show_after = true;
                         if self.engine.is_none() {
@@ -219,9 +232,34 @@ impl Protect {
                 self.show_after = after;
                 Action::None
             }
-            Message::Zoom(zoom) => {
-                self.zoom = zoom;
+            Message::CloseUp(on) => {
+                self.close_up = on;
                 Action::None
+            }
+            Message::Face(face) => {
+                self.face = face;
+                self.close_up = true;
+                Action::None
+            }
+            Message::BlurFace(face) | Message::UnblurFace(face) => {
+                let Some(path) = self
+                    .sample
+                    .and_then(|i| items.get(i))
+                    .map(|i| &i.report.path)
+                else {
+                    return Action::None;
+                };
+                let chosen = self.blur.entry(path.clone()).or_default();
+                chosen.retain(|&f| f != face);
+                if matches!(message, Message::BlurFace(_)) {
+                    chosen.push(face);
+                    chosen.sort_unstable();
+                }
+                if chosen.is_empty() {
+                    self.blur.remove(path);
+                }
+                self.face = face;
+                self.update(Message::MakePreview, items)
             }
             Message::ChooseFolder => Action::Run(pick_folder()),
             Message::FolderPicked(Some(dir)) => {
@@ -251,6 +289,17 @@ impl Protect {
                 Action::Back
             }
         }
+    }
+
+    /// The photo of the before/after view as the export would do it.
+    fn sample_job(&self, items: &[Item]) -> Option<Job> {
+        let item = items.get(self.sample?)?;
+        let path = item.report.path.clone();
+        Some(Job {
+            blur_these: self.blur.get(&path).cloned().unwrap_or_default(),
+            has_faces: item.faces() > 0,
+            path,
+        })
     }
 
     fn stop_preview(&mut self) {
@@ -299,7 +348,7 @@ impl Protect {
         );
         options = options.push(style::quiet(t("gui-protect-never-originals")));
 
-        let left = style::card(scrollable(options))
+        let left = style::card(scrollable(options).spacing(8))
             .width(Length::FillPortion(2))
             .height(Fill);
         let right = style::card(self.preview_view(items))
@@ -369,16 +418,7 @@ impl Protect {
     }
 
     fn comparison_view<'a>(&'a self, c: &'a Comparison) -> Element<'a, Message> {
-        let (picture, fit) = match (&c.zoom, self.zoom) {
-            (Some((before, after)), true) => (
-                if self.show_after { after } else { before },
-                ContentFit::None,
-            ),
-            _ => (
-                if self.show_after { &c.after } else { &c.before },
-                ContentFit::Contain,
-            ),
-        };
+        let close_up = self.close_up && !c.faces.is_empty();
         let toggle = |label: String, on: bool, message: Message| {
             button(text(label))
                 .style(if on {
@@ -388,53 +428,79 @@ impl Protect {
                 })
                 .on_activate(message)
         };
-        let mut controls = style::dir_row![
-            toggle(
-                t("gui-protect-before"),
-                !self.show_after,
-                Message::ShowAfter(false)
-            ),
-            toggle(
-                t("gui-protect-after"),
-                self.show_after,
-                Message::ShowAfter(true)
-            ),
-        ]
-        .spacing(6);
-        if c.zoom.is_some() {
-            controls = controls.push(toggle(
-                t("gui-protect-zoom"),
-                self.zoom,
-                Message::Zoom(!self.zoom),
-            ));
+        let mut controls: Vec<Element<'a, Message>> = Vec::new();
+        if !c.faces.is_empty() {
+            controls
+                .push(toggle(t("gui-protect-close-up"), close_up, Message::CloseUp(true)).into());
+            controls
+                .push(toggle(t("gui-protect-whole"), !close_up, Message::CloseUp(false)).into());
         }
-        let psnr = match c.psnr {
-            Some(p) => ta("gui-protect-psnr", &[("db", format!("{p:.1}").into())]),
-            None => t("gui-protect-psnr-identical"),
-        };
-        let mut facts = column![text(psnr), style::quiet(t("gui-protect-psnr-explain"))]
-            .align_x(style::align_start())
-            .spacing(4);
-        for (i, face) in c.faces.iter().enumerate() {
-            facts = facts.push(text(face_words(i, face)).size(style::SMALL));
+        if !close_up {
+            controls.push(
+                toggle(
+                    t("gui-protect-before"),
+                    !self.show_after,
+                    Message::ShowAfter(false),
+                )
+                .into(),
+            );
+            controls.push(
+                toggle(
+                    t("gui-protect-after"),
+                    self.show_after,
+                    Message::ShowAfter(true),
+                )
+                .into(),
+            );
         }
+        // In reading order (mirrored in Urdu), as every row of the app.
+        let controls = style::row_dir(controls).spacing(6);
+        let mut facts = Column::new().align_x(style::align_start()).spacing(12);
+        if close_up {
+            facts = facts.push(faces::words(c, self.face));
+        } else if c.faces.is_empty() {
+            facts = facts.push(text(t("gui-protect-no-faces")));
+        } else {
+            for i in 0..c.faces.len() {
+                facts = facts.push(faces::listed(c, i));
+            }
+        }
+        facts = facts.push(faces::check_explained(c));
         if c.mode != self.mode {
             facts = facts.push(style::quiet(t("gui-protect-preview-stale")));
         }
-        column![
-            controls,
-            container(
-                image(picture.clone())
-                    .content_fit(fit)
-                    .width(Fill)
-                    .height(Fill)
-            )
-            .height(Length::FillPortion(3)),
-            scrollable(facts).height(Length::FillPortion(1)),
-        ]
-        .align_x(style::align_start())
-        .spacing(10)
-        .into()
+        let facts = scrollable(facts).spacing(6);
+        let body: Element<'a, Message> = if close_up {
+            let shown = column![]
+                .push(faces::navigation(c, self.face))
+                .push(faces::close_up(c, self.face))
+                .align_x(style::align_start())
+                .spacing(10);
+            style::dir_row![
+                container(shown).width(Length::FillPortion(3)).height(Fill),
+                container(facts).width(Length::FillPortion(2)).height(Fill),
+            ]
+            .spacing(14)
+            .into()
+        } else {
+            let picture = if self.show_after { &c.after } else { &c.before };
+            column![
+                container(
+                    image(picture.clone())
+                        .content_fit(ContentFit::Contain)
+                        .width(Fill)
+                        .height(Fill)
+                )
+                .height(Length::FillPortion(3)),
+                container(facts).height(Length::FillPortion(2)),
+            ]
+            .spacing(10)
+            .into()
+        };
+        column![controls, body]
+            .align_x(style::align_start())
+            .spacing(10)
+            .into()
     }
 }
 
@@ -451,114 +517,5 @@ fn pick_folder() -> Task<Message> {
     crate::gui::dialogs::folder("gui-dialog-export-folder", Message::FolderPicked)
 }
 
-/// Protects one photo into a temporary folder and loads both versions (worker thread).
-fn compare(
-    path: &std::path::Path,
-    mode: FaceMode,
-    jpeg_quality: u8,
-    engine: Option<SharedEngine>,
-    controller: &Controller,
-) -> Result<(Comparison, SharedEngine), String> {
-    let engine = engine::get_or_load(engine)?;
-    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let mut options = protect_options(&Plan {
-        jobs: Vec::new(),
-        out_dir: temp.path().to_path_buf(),
-        mode,
-        jpeg_quality,
-    });
-    // A preview never teaches the decoy book anything.
-    options.decoy_book = None;
-    let report = protect_file(&engine.0, path, &options, controller);
-    if let Some(e) = report.error {
-        return Err(reasons::error(&e));
-    }
-    let output = report
-        .output
-        .ok_or_else(|| String::from("no copy written"))?;
-    let (before, _) = picture::load_scaled(path, picture::PREVIEW_SIZE)?;
-    let (after, _) = picture::load_scaled(&output, picture::PREVIEW_SIZE)?;
-    let zoom = report
-        .faces
-        .iter()
-        .max_by(|a, b| (a.bbox[2] * a.bbox[3]).total_cmp(&(b.bbox[2] * b.bbox[3])))
-        .and_then(|face| {
-            let b = picture::face_crop(path, face.bbox).ok()?;
-            let a = picture::face_crop(&output, face.bbox).ok()?;
-            Some((picture::handle(b), picture::handle(a)))
-        });
-    Ok((
-        Comparison {
-            mode,
-            before: picture::handle(before),
-            after: picture::handle(after),
-            zoom,
-            psnr: report.psnr,
-            faces: report.faces,
-        },
-        engine,
-    ))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::Arc;
-
-    fn items() -> Vec<Item> {
-        ["a.jpg", "b.jpg"]
-            .iter()
-            .map(|n| {
-                let mut report = photoveil_core::scan_file(std::path::Path::new(n));
-                report.error = None;
-                Item {
-                    report: Arc::new(report),
-                    thumbnail: Err(String::new()),
-                }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn export_asks_for_a_folder_first_then_starts() {
-        let items = items();
-        let mut p = Protect::new(&items, FaceMode::Blur, 85, None, None);
-        assert!(matches!(p.update(Message::Export, &items), Action::Run(_)));
-        match p.update(Message::FolderPicked(Some("/tmp/out".into())), &items) {
-            Action::Export(plan) => {
-                assert_eq!(plan.out_dir, PathBuf::from("/tmp/out"));
-                assert_eq!(plan.mode, FaceMode::Blur);
-                assert_eq!(plan.jpeg_quality, 85);
-                assert_eq!(plan.jobs.len(), 2);
-            }
-            _ => panic!("the export should start once a folder is chosen"),
-        }
-        // With the folder known, Export starts at once; a cancelled dialog does nothing.
-        assert!(matches!(
-            p.update(Message::Export, &items),
-            Action::Export(_)
-        ));
-        p.update(Message::ChooseFolder, &items);
-        assert!(matches!(
-            p.update(Message::FolderPicked(None), &items),
-            Action::None
-        ));
-        assert_eq!(p.out_dir, Some(PathBuf::from("/tmp/out")));
-    }
-
-    #[test]
-    fn mode_change_drops_the_preview_and_samples_cycle() {
-        let items = items();
-        let mut p = Protect::new(&items, FaceMode::Standard, 92, None, None);
-        assert_eq!(p.sample, Some(0));
-        p.preview = Preview::Failed("x".into());
-        p.update(Message::Mode(FaceMode::Strong), &items);
-        assert!(matches!(p.preview, Preview::None));
-        assert_eq!(p.mode, FaceMode::Strong);
-        p.update(Message::NextSample, &items);
-        assert_eq!(p.sample, Some(1));
-        p.update(Message::NextSample, &items);
-        assert_eq!(p.sample, Some(0));
-        assert!(matches!(p.update(Message::Back, &items), Action::Back));
-    }
-}
+pub(crate) mod tests;

@@ -47,8 +47,8 @@ pub enum Action {
     None,
     /// Run a task of this screen.
     Run(Task<Message>),
-    /// Go to the protection options.
-    Protect,
+    /// Go to the protection options, showing this photo (the one opened last) before and after.
+    Protect(Option<usize>),
     /// Back to the start.
     StartOver,
 }
@@ -60,6 +60,8 @@ pub struct Review {
     pub only_risky: bool,
     /// The photo shown large.
     pub selected: Option<usize>,
+    /// The photo opened last (still known once its large view is closed).
+    pub last_opened: Option<usize>,
     /// Its large view, once made.
     pub preview: Option<Result<image::Handle, String>>,
     /// Leave the pictures out of the workshop report.
@@ -120,6 +122,7 @@ impl Review {
                     return Action::None;
                 };
                 self.selected = Some(i);
+                self.last_opened = Some(i);
                 self.preview = None;
                 let path = item.report.path.clone();
                 let faces = item.report.faces.clone().unwrap_or_default();
@@ -140,7 +143,7 @@ impl Review {
                 self.preview = None;
                 Action::None
             }
-            Message::Next => Action::Protect,
+            Message::Next => Action::Protect(self.selected.or(self.last_opened)),
             Message::StartOver => Action::StartOver,
             Message::ReportThumbnails(on) => {
                 self.report_without_pictures = !on;
@@ -478,9 +481,21 @@ mod tests {
             review.update(Message::Select(9), &items),
             Action::None
         ));
+        assert!(
+            matches!(
+                review.update(Message::Next, &items),
+                Action::Protect(Some(2))
+            ),
+            "the photo opened last, even once closed"
+        );
+        review.update(Message::Select(0), &items);
         assert!(matches!(
             review.update(Message::Next, &items),
-            Action::Protect
+            Action::Protect(Some(0))
+        ));
+        assert!(matches!(
+            Review::default().update(Message::Next, &items),
+            Action::Protect(None)
         ));
     }
 

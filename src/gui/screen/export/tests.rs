@@ -1,6 +1,7 @@
 //! The export screen: its summary, its wording, and its worker on real photos.
 
 use super::*;
+use crate::gui::screen::face_words::face_words;
 use photoveil_core::protect::verify::Measured;
 use photoveil_fixtures::{jpeg, JpegSpec};
 
@@ -26,6 +27,9 @@ fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
             passed,
         },
         ssim: Some(0.97),
+        colour: None,
+        level: Some(photoveil_core::protect::pipeline::Strength::Standard),
+        checks: Vec::new(),
     }
 }
 
@@ -36,6 +40,7 @@ fn summary_counts_what_was_measured() {
         .map(|i| Job {
             path: dir.path().join(format!("{i}.jpg")),
             has_faces: true,
+            blur_these: Vec::new(),
         })
         .collect();
     let mut export = Export::waiting(plan(dir.path(), jobs), Controller::new(), None);
@@ -49,7 +54,10 @@ fn summary_counts_what_was_measured() {
         error: None,
         cancelled: false,
     };
+    let mut subtle = face(FaceAction::Cloaked, Some(true));
+    subtle.level = Some(Strength::Subtle);
     export.update(Message::Event(Event::Done(Box::new(ok(vec![
+        subtle,
         face(FaceAction::Cloaked, Some(true)),
         face(FaceAction::Cloaked, Some(false)),
         face(FaceAction::Left, None),
@@ -77,9 +85,10 @@ fn summary_counts_what_was_measured() {
         export.summary(),
         Summary {
             cleaned: 2,
-            faces_protected: 3,
-            faces_passed: 1,
+            faces_protected: 4,
+            faces_passed: 2,
             faces_recognised: 1,
+            levels_needed: [1, 1, 0],
             failed: 1,
             skipped: 1,
         }
@@ -92,12 +101,53 @@ fn summary_counts_what_was_measured() {
 
 #[test]
 fn face_words_never_claim_unmeasured_protection() {
-    let unmeasured = face_words(0, &face(FaceAction::Cloaked, None));
-    let recognised = face_words(1, &face(FaceAction::Cloaked, Some(false)));
-    let passed = face_words(2, &face(FaceAction::Cloaked, Some(true)));
+    let ceiling = Some(Strength::Standard);
+    let unmeasured = face_words(0, &face(FaceAction::Cloaked, None), ceiling);
+    let recognised = face_words(1, &face(FaceAction::Cloaked, Some(false)), ceiling);
+    let passed = face_words(2, &face(FaceAction::Cloaked, Some(true)), ceiling);
     assert!(!unmeasured.contains('✓') && !recognised.contains('✓'));
     assert!(recognised.contains("0.42") && recognised.contains("0.50"));
     assert!(passed.starts_with('✓') && passed.contains("0.42"));
+    assert!(passed.contains("standard level"), "{passed}");
+}
+
+#[test]
+fn until_verified_climbs_to_strong_and_each_photo_blurs_its_own_chosen_faces() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = |name: &str, blur_these: Vec<usize>| Job {
+        path: dir.path().join(name),
+        has_faces: true,
+        blur_these,
+    };
+    let mut p = plan(
+        dir.path(),
+        vec![job("a.jpg", vec![1]), job("b.jpg", vec![])],
+    );
+    p.mode = FaceMode::UntilVerified;
+    let options = protect_options(&p);
+    assert!(options.until_verified);
+    assert_eq!(options.strength, Strength::Strong, "the ceiling");
+    assert!(!options.blur);
+    assert_eq!(options_for(&p, &p.jobs[0]).blur_these, [1]);
+    assert!(options_for(&p, &p.jobs[1]).blur_these.is_empty());
+    for (mode, strength, blur) in [
+        (FaceMode::Subtle, Strength::Subtle, false),
+        (FaceMode::Standard, Strength::Standard, false),
+        (FaceMode::Strong, Strength::Strong, false),
+    ] {
+        p.mode = mode;
+        let options = protect_options(&p);
+        assert!(!options.until_verified, "{mode:?}");
+        assert_eq!(
+            (options.strength, options.blur),
+            (strength, blur),
+            "{mode:?}"
+        );
+    }
+    p.mode = FaceMode::Blur;
+    assert!(protect_options(&p).blur);
+    p.mode = FaceMode::MetadataOnly;
+    assert_eq!(protect_options(&p).faces, FaceSelection::None);
 }
 
 #[test]
@@ -113,10 +163,12 @@ fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
             Job {
                 path: good.clone(),
                 has_faces: false,
+                blur_these: Vec::new(),
             },
             Job {
                 path: bad,
                 has_faces: false,
+                blur_these: Vec::new(),
             },
         ],
     );
@@ -146,6 +198,7 @@ fn protecting_streams_each_stage_and_the_bar_only_moves_forward() {
         vec![Job {
             path: photo,
             has_faces: true,
+            blur_these: Vec::new(),
         }],
     );
     p.mode = FaceMode::Subtle;
