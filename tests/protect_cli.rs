@@ -61,12 +61,19 @@ fn protect_writes_clean_measured_copies_and_never_touches_originals() {
     assert_eq!(group["verifier"], "mobileface");
     assert_eq!(
         group["attacked"],
-        serde_json::json!(["dlib-resnet29", "mobilefacenet"])
+        serde_json::json!(["dlib-resnet29", "mobilefacenet", "sface"])
     );
     let faces = group["faces"].as_array().expect("faces");
     assert!(faces.len() >= 3, "{faces:?}");
     for f in faces {
         assert_eq!(f["action"], "cloaked");
+        // Protected until verified by default, here with `subtle` as the ceiling: one level tried.
+        assert_eq!(f["level"], "subtle");
+        let checks = f["checks"].as_array().expect("checks");
+        assert_eq!(checks.len(), 1, "{f}");
+        assert_eq!(checks[0]["level"], "subtle");
+        let colour = &f["colour"];
+        assert!(colour["p99"].as_f64().expect("p99") >= colour["mean"].as_f64().expect("mean"));
         let before = f["similarity_before"].as_f64().expect("before");
         let after = f["similarity_after_upload"].as_f64().expect("after");
         assert!(
@@ -229,6 +236,7 @@ fn an_exif_rotated_photo_is_protected_as_displayed() {
         "protect",
         "--json",
         "--no-remember",
+        "--fixed",
         "--out",
         s(&out),
         s(&input),
@@ -246,6 +254,9 @@ fn an_exif_rotated_photo_is_protected_as_displayed() {
         1,
         "the face is found in the photo as displayed: {line}"
     );
+    // --fixed cloaks at exactly the level asked for (standard by default), with no checks.
+    assert_eq!(faces[0]["level"], "standard");
+    assert_eq!(faces[0]["checks"], serde_json::json!([]));
     // The box is where the face is in the upright picture (the astronaut's face is at about
     // x 173-278, y 74-179 in astronaut.png).
     let x = faces[0]["box"][0].as_f64().expect("x");
