@@ -300,7 +300,7 @@ gui-face-recognised-at = Face { $n }: at the { $level ->
     [standard] standard
    *[strong] strong
   } level, a network still recognises the saved copy after a simulated upload.
-gui-face-similarity = Similarity after the upload { $similarity }; the same person above { $threshold }.
+gui-face-similarity = Similarity after the upload { $similarity }; the protected below { $threshold }.
 gui-face-look = { $seen ->
     [hard] The change is hard to see
     [close] The change is visible on a close look
@@ -435,7 +435,7 @@ cli-verify-summary = { $protected } against { $original }: PSNR { $psnr }, { $co
     [one] 1 face
    *[other] { $count } faces
 }
-cli-verify-face = face at { $x },{ $y }: { $network } similarity { $now } as is, { $upload } after upload (unprotected: { $before }; same person above { $threshold }): { $verdict }
+cli-verify-face = face at { $x },{ $y }: { $network } similarity { $now } as is, { $upload } after upload (unprotected: { $before }; protected below { $threshold }): { $verdict }
 cli-verify-not-recognised = not recognised
 cli-verify-recognised = recognised
 cli-verify-not-measured = not measured
@@ -445,7 +445,7 @@ cli-protect-summary = metadata removed, { $count ->
     [one] 1 face
    *[other] { $count } faces
 }, PSNR { $psnr }, { $seconds } s
-cli-protect-face = face at { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } similarity { $before } before, { $upload } after upload (same person above { $threshold }): { $verdict }
+cli-protect-face = face at { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } similarity { $before } before, { $upload } after upload (protected below { $threshold }): { $verdict }
 cli-protect-cloaked = cloaked
 cli-protect-blurred = blurred
 cli-protect-left = left as it was

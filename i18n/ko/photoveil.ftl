@@ -262,7 +262,7 @@ gui-face-recognised-at = 얼굴 { $n }: { $level ->
     [standard] '보통'
    *[strong] '강하게'
   } 단계로 저장한 사본을 업로드한 것처럼 시험해 보니, 인공지능이 아직 알아봐요.
-gui-face-similarity = 업로드 후 닮은 정도 { $similarity } ({ $threshold }를 넘으면 같은 사람).
+gui-face-similarity = 업로드 후 닮은 정도 { $similarity } ({ $threshold } 아래면 보호됨).
 gui-face-look = { $seen ->
     [hard] 바뀐 게 거의 보이지 않아요
     [close] 가까이 보면 바뀐 게 보여요
@@ -364,14 +364,14 @@ cli-clean-residual = { $tag }({ $value })을(를) 지우지 못했어요
 
 ## photoveil verify (measured by a network not used to make the protection)
 cli-verify-summary = { $protected }와(과) 원본 { $original } 비교: PSNR { $psnr }, 얼굴 { $count }개
-cli-verify-face = 얼굴 위치 { $x },{ $y }: { $network } 닮은 정도는 그대로 { $now }, 업로드 후 { $upload } (보호 전: { $before }, { $threshold }를 넘으면 같은 사람): { $verdict }
+cli-verify-face = 얼굴 위치 { $x },{ $y }: { $network } 닮은 정도는 그대로 { $now }, 업로드 후 { $upload } (보호 전: { $before }, { $threshold } 아래면 보호됨): { $verdict }
 cli-verify-not-recognised = 알아보지 못했어요
 cli-verify-recognised = 알아봤어요
 cli-verify-not-measured = 측정하지 못했어요
 
 ## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
 cli-protect-summary = 숨은 정보를 지웠어요, 얼굴 { $count }개, PSNR { $psnr }, { $seconds }초
-cli-protect-face = 얼굴 위치 { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } 닮은 정도 보호 전 { $before }, 업로드 후 { $upload } ({ $threshold }를 넘으면 같은 사람): { $verdict }
+cli-protect-face = 얼굴 위치 { $x },{ $y } ({ $width }x{ $height } px) { $action }: { $network } 닮은 정도 보호 전 { $before }, 업로드 후 { $upload } ({ $threshold } 아래면 보호됨): { $verdict }
 cli-protect-cloaked = 보호막을 씌웠어요
 cli-protect-blurred = 흐리게 가렸어요
 cli-protect-left = 그대로 두었어요

@@ -301,7 +301,7 @@ gui-face-recognised-at = چہرہ { $n }: { $level ->
     [standard] درمیانی
    *[strong] مضبوط
   } سطح والی محفوظ نقل میں، اپ لوڈ جیسی جانچ کے بعد بھی ایک نظام اسے پہچان لیتا ہے۔
-gui-face-similarity = اپ لوڈ کے بعد مشابہت { $similarity }؛ { $threshold } سے اوپر ایک ہی شخص۔
+gui-face-similarity = اپ لوڈ کے بعد مشابہت { $similarity }؛ { $threshold } سے نیچے محفوظ۔
 gui-face-look = { $seen ->
     [hard] تبدیلی مشکل سے نظر آتی ہے
     [close] غور سے دیکھنے پر تبدیلی نظر آتی ہے
@@ -436,7 +436,7 @@ cli-verify-summary = { $protected } کا اصل { $original } سے موازنہ:
     [one] ایک چہرہ
    *[other] { $count } چہرے
 }
-cli-verify-face = چہرہ { $x },{ $y } پر: { $network } کے مطابق مشابہت ابھی { $now }، اپ لوڈ کے بعد { $upload } (حفاظت سے پہلے: { $before }؛ { $threshold } سے اوپر ایک ہی شخص): { $verdict }
+cli-verify-face = چہرہ { $x },{ $y } پر: { $network } کے مطابق مشابہت ابھی { $now }، اپ لوڈ کے بعد { $upload } (حفاظت سے پہلے: { $before }؛ { $threshold } سے نیچے محفوظ): { $verdict }
 cli-verify-not-recognised = نہیں پہچانا گیا
 cli-verify-recognised = پہچان لیا گیا
 cli-verify-not-measured = ناپا نہیں جا سکا
@@ -446,7 +446,7 @@ cli-protect-summary = چھپی معلومات ہٹا دی گئیں، { $count ->
     [one] ایک چہرہ
    *[other] { $count } چہرے
 }، PSNR { $psnr }، { $seconds } سیکنڈ
-cli-protect-face = چہرہ { $x },{ $y } پر ({ $width }x{ $height } px) { $action }: { $network } کے مطابق مشابہت پہلے { $before }، اپ لوڈ کے بعد { $upload } ({ $threshold } سے اوپر ایک ہی شخص): { $verdict }
+cli-protect-face = چہرہ { $x },{ $y } پر ({ $width }x{ $height } px) { $action }: { $network } کے مطابق مشابہت پہلے { $before }، اپ لوڈ کے بعد { $upload } ({ $threshold } سے نیچے محفوظ): { $verdict }
 cli-protect-cloaked = پردہ ڈالا گیا
 cli-protect-blurred = دھندلا کیا گیا
 cli-protect-left = ویسے ہی چھوڑا گیا
