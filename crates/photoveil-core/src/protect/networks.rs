@@ -39,8 +39,9 @@ pub enum NetworkKind {
 impl NetworkKind {
     /// The networks the program loads: the ones it attacks and the one it verifies with. SFace
     /// joined the attacked ones after it took InsightFace's w600k_mbf, which the program never
-    /// sees, from 0.409 to 0.329 at `strong` (4 to 6 faces of 16 below its line) for 0.1-0.6 s
-    /// more on a 12-megapixel photo (docs/protection-figures.md).
+    /// sees, from 0.409 to 0.329 at `strong` (4 to 6 faces of 16 below its line) for about
+    /// 0.3 s more at `standard` and 1 s more protected until verified on a 12-megapixel photo
+    /// (docs/protection-figures.md).
     pub const PRODUCT: [NetworkKind; 4] = [
         NetworkKind::DlibResnet29,
         NetworkKind::Mobileface,
