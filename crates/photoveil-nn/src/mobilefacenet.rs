@@ -6,12 +6,10 @@
 
 use std::path::Path;
 
-use burn_tensor::module::conv2d;
-use burn_tensor::ops::ConvOptions;
 use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
-use crate::layers::PRelu;
+use crate::layers::{Conv, PRelu};
 use crate::models::MOBILEFACENET;
 use crate::weights::{Tensors, WeightFile};
 
@@ -44,51 +42,6 @@ const BLOCKS: [(usize, usize, bool); 15] = [
     (256, 1, true),
 ];
 
-/// A convolution with bias, plain or depthwise.
-struct Conv {
-    weight: Tensor<4>,
-    bias: Tensor<1>,
-    options: ConvOptions<2>,
-}
-
-impl Conv {
-    /// Loads `name.weight` (OIHW) and `name.bias`; a filter with one input channel on a layer of
-    /// more than one output channel is depthwise (groups = output channels).
-    fn load(
-        t: &Tensors,
-        name: &str,
-        stride: usize,
-        padding: usize,
-        device: &Device,
-    ) -> Result<Conv, NnError> {
-        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
-        let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
-        let [out_channels, in_per_group, _, _] = weight.dims();
-        if bias.dims() != [out_channels] {
-            return Err(t.format_error(format!("{name}: bias does not match the filters")));
-        }
-        let groups = if in_per_group == 1 && out_channels > 3 {
-            out_channels
-        } else {
-            1
-        };
-        Ok(Conv {
-            weight,
-            bias,
-            options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], groups),
-        })
-    }
-
-    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
-        conv2d(
-            x,
-            self.weight.clone(),
-            Some(self.bias.clone()),
-            self.options.clone(),
-        )
-    }
-}
-
 /// 1x1 expansion with PReLU, 3x3 depthwise with PReLU, linear 1x1 projection, and the block's
 /// input added back when it is residual.
 struct Bottleneck {
@@ -108,8 +61,8 @@ impl Bottleneck {
         device: &Device,
     ) -> Result<Bottleneck, NnError> {
         let p = format!("blocks.{index}");
-        let depthwise = Conv::load(t, &format!("{p}.dw"), stride, 1, device)?;
-        if depthwise.weight.dims()[0] != expanded {
+        let depthwise = Conv::depthwise(t, &format!("{p}.dw"), stride, 1, device)?;
+        if depthwise.dims()[0] != expanded {
             return Err(t.format_error(format!("{p}: expected {expanded} expanded channels")));
         }
         Ok(Bottleneck {
@@ -163,21 +116,21 @@ impl MobileFaceNet {
             .map(|(i, &shape)| Bottleneck::load(t, i, shape, device))
             .collect::<Result<Vec<_>, _>>()?;
         let head_linear = Conv::load(t, "head.linear", 1, 0, device)?;
-        if head_linear.weight.dims() != [EMBEDDING_LEN, EMBEDDING_LEN, 1, 1] {
+        if head_linear.dims() != [EMBEDDING_LEN, EMBEDDING_LEN, 1, 1] {
             return Err(t.format_error(format!(
                 "head.linear has shape {:?}, expected [512, 512, 1, 1]",
-                head_linear.weight.dims()
+                head_linear.dims()
             )));
         }
         Ok(MobileFaceNet {
             stem_conv: Conv::load(t, "stem.conv", 2, 1, device)?,
             stem_conv_act: PRelu::load(t, "stem.conv_prelu", device)?,
-            stem_dw: Conv::load(t, "stem.dw", 1, 1, device)?,
+            stem_dw: Conv::depthwise(t, "stem.dw", 1, 1, device)?,
             stem_dw_act: PRelu::load(t, "stem.dw_prelu", device)?,
             blocks,
             head_expand: Conv::load(t, "head.expand", 1, 0, device)?,
             head_expand_act: PRelu::load(t, "head.expand_prelu", device)?,
-            head_gdc: Conv::load(t, "head.gdc", 1, 0, device)?,
+            head_gdc: Conv::depthwise(t, "head.gdc", 1, 0, device)?,
             head_linear,
         })
     }
