@@ -17,7 +17,7 @@ use super::networks::{Network, NetworkKind, Objective};
 use super::planes::{read_region, write_region};
 use super::quality::{colour_change_in, psnr, ssim_in, ColourChange};
 use super::rng::SecureRng;
-use super::verify::{measure_faces, measure_faces_with, Measured};
+use super::verify::{measure_faces, reference_embedding, similarity_after_upload, Measured};
 use super::warp::Rect;
 use super::Engine;
 use crate::controller::{Controller, Stage};
@@ -307,9 +307,16 @@ fn protect_into(
             });
             blur_face(&mut protected, face.bbox, &mut rng);
         } else {
+            // What the checker knows of the person, for every level's check.
+            let reference = options
+                .until_verified
+                .then(|| reference_embedding(engine.verifier(), &original, face))
+                .flatten();
             for (rung, (strength, settings)) in ladder.iter().enumerate() {
-                // A level above the first starts from the change the one below made, so half
-                // its steps take it as far as its own settings from scratch would.
+                // A level above the first starts from the change the one below made, with half
+                // its steps: protected until verified at `strong`, that ended where full steps
+                // did (w600k_mbf 0.379 vs 0.385, FaceNet 0.378 vs 0.363, face SSIM 0.812 both)
+                // in 1.5-1.7 times the time of `strong` alone instead of 2.4.
                 let settings = if rung == 0 {
                     *settings
                 } else {
@@ -330,7 +337,17 @@ fn protect_into(
                 )?;
                 *level = Some(*strength);
                 if options.until_verified {
-                    let check = check_level(engine, &original, &protected, face, *strength)?;
+                    let similarity = match &reference {
+                        Some(r) => similarity_after_upload(engine.verifier(), r, &protected, face)?,
+                        None => None,
+                    };
+                    let check = LevelCheck {
+                        level: *strength,
+                        similarity_after_upload: similarity,
+                        // A face the checker cannot measure does not pass.
+                        passed: similarity
+                            .is_some_and(|s| s < engine.verifier().kind().checker_line()),
+                    };
                     tried.push(check);
                     if check.passed {
                         break;
@@ -412,24 +429,6 @@ fn numbered(controller: &Controller, face: usize, faces: usize) -> Controller {
         })
     })
 }
-/// What the held-out network sees of `face` in `protected` after a simulated upload, once
-/// cloaked at `level` (a face it cannot measure does not pass).
-fn check_level(
-    engine: &Engine,
-    original: &RgbImage,
-    protected: &RgbImage,
-    face: &Face,
-    level: Strength,
-) -> Result<LevelCheck> {
-    let measured = measure_faces_with(engine.verifier(), original, protected, &[*face])?;
-    let first = measured.first();
-    Ok(LevelCheck {
-        level,
-        similarity_after_upload: first.and_then(|m| m.similarity_after_upload),
-        passed: first.and_then(|m| m.passed) == Some(true),
-    })
-}
-
 /// Cloaks one face of `protected` (whose untouched pixels are `original`).
 #[allow(clippy::too_many_arguments)]
 fn cloak_face(

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::codec::simulate_upload;
 use super::networks::{cosine, Network};
-use super::warp::Similarity;
 use super::Engine;
 use crate::error::Result;
 use crate::faces::Face;
@@ -50,35 +49,63 @@ pub fn measure_faces_with(
     // A copy of another size (resized by the user) is measured at its own scale.
     let changed_scale = changed.width() as f32 / original.width().max(1) as f32;
     let (up_changed, up_scale) = simulate_upload(changed)?;
+    let threshold = verifier.kind().checker_line();
     Ok(faces
         .iter()
         .map(|face| {
-            let template = verifier.kind().template();
-            let reference = face
-                .alignment(&template)
-                .map(|t| verifier.embed_face(original, &t));
-            let at = |s: f32| {
-                let mut f = *face;
-                f.landmarks
-                    .iter_mut()
-                    .for_each(|p| *p = [p[0] * s, p[1] * s]);
-                f.alignment(&template)
+            let reference = reference_embedding(verifier, original, face);
+            let sim = |picture: &RgbImage, s: f32| {
+                reference
+                    .as_deref()
+                    .and_then(|r| similarity_at(verifier, r, picture, face, s))
             };
-            let sim = |picture: &RgbImage, t: Option<Similarity>| match (&reference, t) {
-                (Some(r), Some(t)) => Some(cosine(r, &verifier.embed_face(picture, &t))),
-                _ => None,
-            };
-            let after_upload = sim(&up_changed, at(changed_scale * up_scale));
-            let threshold = verifier.kind().checker_line();
+            let after_upload = sim(&up_changed, changed_scale * up_scale);
             Measured {
-                similarity_before: sim(&up_original, at(scale)),
-                similarity_after: sim(changed, at(changed_scale)),
+                similarity_before: sim(&up_original, scale),
+                similarity_after: sim(changed, changed_scale),
                 similarity_after_upload: after_upload,
                 threshold,
                 passed: after_upload.map(|s| s < threshold),
             }
         })
         .collect())
+}
+
+/// The network's embedding of `face` in the picture it was found in (`None` when the face is too
+/// close to the edge to align).
+pub fn reference_embedding(network: &Network, picture: &RgbImage, face: &Face) -> Option<Vec<f32>> {
+    face.alignment(&network.kind().template())
+        .map(|t| network.embed_face(picture, &t))
+}
+
+/// The network's similarity of `reference` to `face` in `changed` (the same size as the picture
+/// the face was found in) after a simulated upload: one face's check, without measuring anything
+/// else.
+pub fn similarity_after_upload(
+    network: &Network,
+    reference: &[f32],
+    changed: &RgbImage,
+    face: &Face,
+) -> Result<Option<f32>> {
+    let (uploaded, scale) = simulate_upload(changed)?;
+    Ok(similarity_at(network, reference, &uploaded, face, scale))
+}
+
+/// Cosine similarity of `reference` to `face` in `picture`, whose pixels are `scale` times those
+/// the face's landmarks were found in.
+fn similarity_at(
+    network: &Network,
+    reference: &[f32],
+    picture: &RgbImage,
+    face: &Face,
+    scale: f32,
+) -> Option<f32> {
+    let mut f = *face;
+    f.landmarks
+        .iter_mut()
+        .for_each(|p| *p = [p[0] * scale, p[1] * scale]);
+    f.alignment(&network.kind().template())
+        .map(|t| cosine(reference, &network.embed_face(picture, &t)))
 }
 
 /// A protected copy measured against its original.
