@@ -6,7 +6,11 @@ mod gui;
 mod i18n;
 #[cfg(test)]
 mod i18n_check;
+#[cfg(test)]
+mod layering_check;
+mod paths;
 mod report;
+mod words;
 
 use std::process::ExitCode;
 

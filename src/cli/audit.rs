@@ -1,24 +1,23 @@
 //! `photoveil audit`: what an account export (or a folder or ZIP of photos) gives away, who is
 //! in it, and what to do first.
 
-use std::collections::HashMap;
+use super::out::out;
 use std::path::{Path, PathBuf};
 
 use photoveil_core::audit::{
-    audit, protect_replacements, AuditOptions, AuditReport, Export, Layout, MediaItem, MediaKind,
+    audit, protect_replacements, AuditOptions, AuditReport, Layout, MediaItem, MediaKind,
     RankedMedia,
 };
-use photoveil_core::limits::MAX_FILE_BYTES;
 use photoveil_core::protect::pipeline::{
     FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
 };
 use photoveil_core::protect::Engine;
-use photoveil_core::report::{thumbnail_of_bytes, PhotoEntry, THUMBNAIL_SIDE};
 use serde_json::{json, Value};
 
-use super::describe;
 use super::scan::{write_report, ReportRequest};
 use crate::i18n::text;
+use crate::report::audit_entries as report_entries;
+use crate::words::describe;
 
 /// What the command line asked of an audit.
 pub struct Request {
@@ -52,7 +51,7 @@ pub fn run(path: &Path, request: Request) -> bool {
         Ok(report) => report,
         Err(e) => {
             if json {
-                println!(
+                out!(
                     "{}",
                     json!({"type": "error", "source": path, "error": e.to_string()})
                 );
@@ -77,6 +76,10 @@ pub fn run(path: &Path, request: Request) -> bool {
         .media
         .iter()
         .all(|m| m.error.is_none() && (m.analysed || m.kind == MediaKind::Video));
+    if super::stopped() {
+        // Ctrl-C or a closed output: no report or replacement of a half-told audit.
+        return ok && named;
+    }
     let reported = match &request.report {
         Some(report_request) => {
             let entries = report_entries(&report, report_request.thumbnails);
@@ -103,12 +106,12 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         blur: false,
         blur_these: Vec::new(),
         jpeg_quality: DEFAULT_JPEG_QUALITY,
-        decoy_book: super::protect::decoy_book_path(),
+        decoy_book: crate::paths::decoy_book(),
     };
     let mut ok = true;
     let failed = |problem: String| {
         if json {
-            println!(
+            out!(
                 "{}",
                 json!({"type": "error", "source": report.source, "error": problem})
             );
@@ -141,7 +144,7 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
                 );
             }
             match value {
-                Ok(value) => println!("{value}"),
+                Ok(value) => out!("{value}"),
                 Err(e) => eprintln!("photoveil: {e}"),
             }
         } else {
@@ -155,44 +158,6 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
     ok
 }
 
-/// The report's entries: every media file in ranked order, with a thumbnail read again from
-/// the export when wanted (the audit itself keeps no picture data).
-pub(crate) fn report_entries(report: &AuditReport, thumbnails: bool) -> Vec<PhotoEntry> {
-    let mut entries: Vec<PhotoEntry> = report
-        .ranking
-        .iter()
-        .enumerate()
-        .filter_map(|(position, ranked)| {
-            let item = report.media.get(ranked.media)?;
-            Some(PhotoEntry::from_audit(position + 1, ranked, item))
-        })
-        .collect();
-    if !thumbnails {
-        return entries;
-    }
-    let Ok((export, listing)) = Export::open(&report.source, AuditOptions::default().limits) else {
-        return entries;
-    };
-    let by_name: HashMap<&str, _> = listing
-        .entries
-        .iter()
-        .map(|e| (e.name.as_str(), e))
-        .collect();
-    for entry in &mut entries {
-        let (Some(format), Some(found)) = (
-            entry.format,
-            entry.path.to_str().and_then(|name| by_name.get(name)),
-        ) else {
-            continue;
-        };
-        entry.thumbnail = export
-            .read(found, MAX_FILE_BYTES)
-            .ok()
-            .and_then(|data| thumbnail_of_bytes(format, &data, THUMBNAIL_SIDE).ok());
-    }
-    entries
-}
-
 /// Prints one JSON object per line, each with a `type`.
 fn print_json(report: &AuditReport) {
     let photos = report
@@ -200,7 +165,7 @@ fn print_json(report: &AuditReport) {
         .iter()
         .filter(|m| m.kind == MediaKind::Photo)
         .count();
-    println!(
+    out!(
         "{}",
         json!({
             "type": "export",
@@ -215,9 +180,9 @@ fn print_json(report: &AuditReport) {
     let line = |kind: &str, value: serde_json::Result<Value>| match value {
         Ok(Value::Object(mut map)) => {
             map.insert("type".into(), json!(kind));
-            println!("{}", Value::Object(map));
+            out!("{}", Value::Object(map));
         }
-        Ok(other) => println!("{other}"),
+        Ok(other) => out!("{other}"),
         Err(e) => eprintln!("photoveil: {e}"),
     };
     let shown: std::collections::HashSet<usize> = report.ranking.iter().map(|r| r.media).collect();
@@ -246,7 +211,7 @@ fn print_json(report: &AuditReport) {
         line("rank", value);
     }
     for skipped in &report.skipped {
-        println!(
+        out!(
             "{}",
             json!({"type": "skipped", "entry": skipped.name, "problem": skipped.problem,
                    "error": skipped.problem.to_string()})
@@ -266,8 +231,8 @@ fn print_text(report: &AuditReport) {
         .iter()
         .filter(|m| m.kind == MediaKind::Photo)
         .count() as i64;
-    println!("{}: {}", report.source.display(), text(layout));
-    println!(
+    out!("{}: {}", report.source.display(), text(layout));
+    out!(
         "  {}",
         describe::numbers(
             "audit-counts",
@@ -278,18 +243,18 @@ fn print_text(report: &AuditReport) {
         )
     );
     if !report.groups.is_empty() {
-        println!("\n{}", text("audit-people-heading"));
+        out!("\n{}", text("audit-people-heading"));
         for group in &report.groups {
-            println!("  {}", describe::group(group));
+            out!("  {}", describe::group(group));
             if let Some(name) = &group.name {
-                println!(
+                out!(
                     "    {}",
                     describe::words("audit-group-name", &[("name", name)])
                 );
             }
         }
     }
-    println!("\n{}", text("audit-ranking-heading"));
+    out!("\n{}", text("audit-ranking-heading"));
     for (position, ranked) in report.ranking.iter().enumerate() {
         let Some(item) = report.media.get(ranked.media) else {
             continue;
@@ -297,9 +262,9 @@ fn print_text(report: &AuditReport) {
         print_ranked(position + 1, ranked, item);
     }
     if !report.skipped.is_empty() {
-        println!("\n{}", text("audit-skipped-heading"));
+        out!("\n{}", text("audit-skipped-heading"));
         for s in &report.skipped {
-            println!("  {}: {}: {}", report.source.display(), s.name, s.problem);
+            out!("  {}: {}: {}", report.source.display(), s.name, s.problem);
         }
     }
 }
@@ -321,15 +286,15 @@ fn print_ranked(position: usize, ranked: &RankedMedia, item: &MediaItem) {
     } else {
         format!(" ({})", about.join(", "))
     };
-    println!("  {position:>3}. {}{about}", item.entry);
-    println!("       {}", describe::recommendation(ranked.recommendation));
+    out!("  {position:>3}. {}{about}", item.entry);
+    out!("       {}", describe::recommendation(ranked.recommendation));
     for reason in &ranked.reasons {
-        println!("       - {}", describe::reason(reason));
+        out!("       - {}", describe::reason(reason));
     }
     if item.kind == MediaKind::Video {
-        println!("       - {}", text("audit-video-not-analysed"));
+        out!("       - {}", text("audit-video-not-analysed"));
     }
     if let Some(e) = &item.error {
-        println!("       - {e}");
+        out!("       - {e}");
     }
 }

@@ -1,5 +1,6 @@
 //! `photoveil clean`.
 
+use super::out::out;
 use std::path::PathBuf;
 
 use photoveil_core::verify::{PictureCheck, PixelCheck};
@@ -75,7 +76,7 @@ fn print_human(report: &CleanReport) {
         PictureCheck::IdenticalPixels => text("cli-clean-identical-pixels"),
     };
     parts.push(text_with("cli-clean-verified", &[("check", check.into())]));
-    println!("{input} -> {}: {}", output.display(), parts.join("; "));
+    out!("{input} -> {}: {}", output.display(), parts.join("; "));
     for f in &verification.residual {
         let args = [
             ("tag", f.tag.to_string().into()),

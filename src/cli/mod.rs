@@ -1,19 +1,19 @@
-//! The command line: `scan` and `clean`, human-readable or JSON Lines.
+//! The command line: `scan`, `clean`, `protect`, `verify`, `audit` and `app`, each printing
+//! human-readable lines or JSON Lines. It only drives the core's work and presents the results;
+//! the words come from [`crate::words`], the data folders from [`crate::paths`].
 
 mod audit;
 mod clean;
-pub(crate) mod describe;
+mod out;
 mod people;
 mod protect;
-pub(crate) mod reasons;
 mod scan;
 mod verify;
 
 use std::path::PathBuf;
 
-pub(crate) use audit::report_entries as audit_report_entries;
-pub(crate) use people::book_path as people_book_path;
-pub(crate) use protect::decoy_book_path;
+use out::out;
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -269,6 +269,15 @@ pub fn run() -> ExitCode {
             audit::run(&path, request)
         }
     };
+    if out::closed() {
+        // The reader of standard output went away (`| head`): the batch stopped as for Ctrl-C,
+        // and, as other command-line tools do, the program ends quietly.
+        return if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
+    }
     if INTERRUPT
         .get()
         .is_some_and(photoveil_core::Controller::is_cancelled)
@@ -310,6 +319,11 @@ pub(crate) fn interrupted() -> photoveil_core::Controller {
             controller
         })
         .clone()
+}
+
+/// Whether the batch was asked to stop (Ctrl-C, SIGTERM or a closed standard output).
+pub(crate) fn stopped() -> bool {
+    interrupted().is_cancelled()
 }
 
 /// Runs `work` on every file under `paths` with `workers` threads, and hands results (or
@@ -355,7 +369,10 @@ pub(crate) fn run_batch<R: Send>(
             print_listing_error(e, json, key);
         }
         Ok((candidate, report)) => {
-            if !skip_quietly(candidate, error_of(&report)) {
+            // A photo stopped by Ctrl-C or a closed output left nothing behind and is not a
+            // failure: the end of the run says that the batch was stopped.
+            let cancelled = matches!(error_of(&report), Some(Error::Cancelled));
+            if !cancelled && !skip_quietly(candidate, error_of(&report)) {
                 ok &= show(&report);
             }
         }
@@ -399,7 +416,7 @@ pub(crate) fn print_listing_error(e: &photoveil_core::WalkError, json: bool, key
             "error".to_string(),
             serde_json::json!(e.problem.to_string()),
         );
-        println!("{}", serde_json::Value::Object(line));
+        out!("{}", serde_json::Value::Object(line));
     } else {
         eprintln!("{}: error: {}", e.path.display(), e.problem);
     }
@@ -408,7 +425,7 @@ pub(crate) fn print_listing_error(e: &photoveil_core::WalkError, json: bool, key
 /// Prints a report as one JSON line.
 pub(crate) fn print_json_line(report: &impl serde::Serialize, path: &std::path::Path) {
     match serde_json::to_string(report) {
-        Ok(line) => println!("{line}"),
+        Ok(line) => out!("{line}"),
         Err(e) => eprintln!("{}: error: {e}", path.display()),
     }
 }

@@ -1,13 +1,13 @@
 //! Naming people in `photoveil audit` (`--name N=NAME`) and showing one person's photos
 //! (`--person NAME`). Names are kept in a file in the user's local data folder and nowhere else.
 
+use super::out::out;
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use photoveil_core::audit::{name_groups, AuditReport, NamingError, PeopleBook};
 use serde_json::json;
 
-use super::describe;
+use crate::words::describe;
 
 /// Reads `N=NAME` (N: a person's number as the audit shows it, from 1).
 pub fn parse_name(value: &str) -> Result<(usize, String), String> {
@@ -26,16 +26,10 @@ pub fn parse_name(value: &str) -> Result<(usize, String), String> {
     Ok((number, name.trim().to_string()))
 }
 
-/// The file that keeps the names: in the user's local data folder.
-pub(crate) fn book_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
-        .map(|d| d.data_local_dir().join("people.json"))
-}
-
 /// Names the report's groups the user named before, then gives the new `names` and keeps them.
 /// Returns false when a name could not be given or kept.
 pub fn name_people(report: &mut AuditReport, names: &[(usize, String)], json: bool) -> bool {
-    let Some(path) = book_path() else {
+    let Some(path) = crate::paths::people_book() else {
         return names.is_empty();
     };
     let mut book = PeopleBook::load(&path);
@@ -66,12 +60,12 @@ pub fn name_people(report: &mut AuditReport, names: &[(usize, String)], json: bo
                     &[("id", &number.to_string()), ("name", name)],
                 );
                 if json {
-                    println!(
+                    out!(
                         "{}",
                         json!({"type": "named", "group": number - 1, "name": name})
                     );
                 } else {
-                    println!("{line}");
+                    out!("{line}");
                 }
             }
             Err(NamingError::EmptyName) => {
@@ -123,7 +117,7 @@ pub fn only_person(report: &mut AuditReport, name: &str, json: bool) -> bool {
 
 fn say_problem(json: bool, line: String) {
     if json {
-        println!("{}", json!({"type": "error", "error": line}));
+        out!("{}", json!({"type": "error", "error": line}));
     } else {
         eprintln!("photoveil: {line}");
     }

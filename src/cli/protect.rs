@@ -1,5 +1,6 @@
 //! `photoveil protect`.
 
+use super::out::out;
 use std::path::PathBuf;
 
 use photoveil_core::protect::pipeline::{
@@ -49,7 +50,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
     let Some(engine) = load_engine() else {
         return false;
     };
-    let decoy_book = settings.remember.then(decoy_book_path).flatten();
+    let decoy_book = settings.remember.then(crate::paths::decoy_book).flatten();
     let options = ProtectOptions {
         until_verified: !settings.fixed,
         out_dir: settings.out,
@@ -89,12 +90,6 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
     )
 }
 
-/// The file that remembers decoy identities: in the user's local data folder.
-pub(crate) fn decoy_book_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
-        .map(|d| d.data_local_dir().join("decoys.json"))
-}
-
 /// The text lines of one protected photo: where the copy went, then each face as measured.
 pub(super) fn print_human(report: &ProtectReport) {
     let input = report.input.display();
@@ -112,7 +107,7 @@ pub(super) fn print_human(report: &ProtectReport) {
         ("psnr", psnr.into()),
         ("seconds", format!("{:.1}", report.seconds).into()),
     ];
-    println!(
+    out!(
         "{input} -> {}: {}",
         output.display(),
         text_with("cli-protect-summary", &summary)
@@ -148,17 +143,17 @@ pub(super) fn print_human(report: &ProtectReport) {
             ("threshold", format!("{:.2}", m.threshold).into()),
             ("verdict", verdict.into()),
         ];
-        println!("  {}", text_with("cli-protect-face", &args));
+        out!("  {}", text_with("cli-protect-face", &args));
         if let (Some(ssim), Some(colour)) = (face.ssim, face.colour) {
             let change = [
                 ("ssim", format!("{ssim:.3}").into()),
                 ("mean", format!("{:.1}", colour.mean).into()),
                 ("p99", format!("{:.1}", colour.p99).into()),
             ];
-            println!("    {}", text_with("cli-protect-face-change", &change));
+            out!("    {}", text_with("cli-protect-face-change", &change));
         }
         if face.action == FaceAction::Cloaked && m.passed == Some(false) {
-            println!("    {}", text("cli-protect-try-blur"));
+            out!("    {}", text("cli-protect-try-blur"));
         }
     }
 }

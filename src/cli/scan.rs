@@ -1,5 +1,6 @@
 //! `photoveil scan`.
 
+use super::out::out;
 use std::path::{Path, PathBuf};
 
 use photoveil_core::report::{thumbnail_of_file, PhotoEntry, Thumbnail, THUMBNAIL_SIDE};
@@ -8,9 +9,9 @@ use photoveil_core::ScanReport;
 
 use photoveil_core::batch::default_workers;
 
-use super::describe;
 use crate::i18n::{text, text_with, FluentValue};
 use crate::report::{write_html_report, ReportOptions};
+use crate::words::describe;
 
 /// Where and how to write a workshop report of the scan.
 pub struct ReportRequest {
@@ -58,6 +59,8 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequ
         },
     );
     match report {
+        // A stopped batch (Ctrl-C, a closed output) writes no report of half the photos.
+        Some(_) if super::stopped() => ok,
         Some(request) => write_report(&request, &entries) && ok,
         None => ok,
     }
@@ -107,7 +110,7 @@ fn print_report(report: &ScanReport, json: bool) {
         .unwrap_or_default();
     if let Some(faces) = &report.faces {
         let usable = faces.iter().filter(|f| f.usable).count();
-        println!(
+        out!(
             "{}: {}",
             report.path.display(),
             text_with(
@@ -116,7 +119,7 @@ fn print_report(report: &ScanReport, json: bool) {
             )
         );
         for f in faces {
-            println!(
+            out!(
                 "  {} {:.0},{:.0} ({:.0}x{:.0} px), {}",
                 text("cli-face-at"),
                 f.bbox[0],
@@ -132,13 +135,13 @@ fn print_report(report: &ScanReport, json: bool) {
         }
     }
     if report.findings.is_empty() {
-        println!(
+        out!(
             "{} ({format}{size}): {}",
             report.path.display(),
             text("cli-scan-nothing-found")
         );
     } else {
-        println!(
+        out!(
             "{} ({format}{size}): {}",
             report.path.display(),
             text_with(
@@ -147,7 +150,7 @@ fn print_report(report: &ScanReport, json: bool) {
             )
         );
         for f in &report.findings {
-            println!("{}", describe::finding(f));
+            out!("{}", describe::finding(f));
         }
     }
 }

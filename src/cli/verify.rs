@@ -1,5 +1,6 @@
 //! `photoveil verify`.
 
+use super::out::out;
 use std::path::Path;
 
 use photoveil_core::protect::verify::verify_files;
@@ -27,7 +28,7 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
             ("psnr", psnr.into()),
             ("count", report.faces.len().into()),
         ];
-        println!("{}", text_with("cli-verify-summary", &summary));
+        out!("{}", text_with("cli-verify-summary", &summary));
         for f in &report.faces {
             let m = &f.measured;
             let sim = |v: Option<f32>| -> FluentValue<'_> {
@@ -48,7 +49,7 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
                 ("threshold", format!("{:.2}", m.threshold).into()),
                 ("verdict", verdict.into()),
             ];
-            println!("  {}", text_with("cli-verify-face", &args));
+            out!("  {}", text_with("cli-verify-face", &args));
         }
     }
     report.error.is_none()

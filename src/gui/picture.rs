@@ -1,7 +1,7 @@
 //! Pictures for the screen, made on worker threads: thumbnails for the grid, larger previews
 //! with the found faces outlined, and faces close up (100 % and enlarged pixel for pixel).
 
-use crate::cli::reasons;
+use crate::words::reasons;
 use std::path::Path;
 
 use iced::widget::image::Handle;

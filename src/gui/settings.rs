@@ -129,8 +129,7 @@ impl Default for Settings {
 impl Settings {
     /// The settings file: `settings.json` in PhotoVeil's configuration folder.
     pub fn path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
-            .map(|d| d.config_dir().join("settings.json"))
+        crate::paths::settings_file()
     }
 
     /// Loads the user's settings; never fails.

@@ -10,8 +10,8 @@ use photoveil_core::{Finding, Severity};
 
 use super::escape::{escape, shorten};
 use super::ReportOptions;
-use crate::cli::describe;
 use crate::i18n::{is_right_to_left, language_tag, text, text_with, FluentValue};
+use crate::words::describe;
 
 /// The page's style sheet (inline: the page needs no other file).
 const STYLE: &str = include_str!("style.css");

@@ -3,6 +3,7 @@
 //! [`PhotoEntry`] values, so the scan command, the desktop app and other commands share it. All
 //! wording comes from the translations, in the language chosen for the run.
 
+mod audit_entries;
 mod escape;
 mod html;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 use anyhow::Context;
 use photoveil_core::report::PhotoEntry;
 
+pub use audit_entries::audit_entries;
 pub use html::render_html;
 
 /// What to include in a report.

@@ -17,12 +17,12 @@ use photoveil_core::protect::pipeline::{
 };
 use photoveil_core::Controller;
 
-use crate::cli::describe;
 use crate::gui::dialogs;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
+use crate::words::describe;
 
 /// Ranked photos shown at most (the report has them all).
 const MAX_SHOWN: usize = 200;
@@ -477,7 +477,7 @@ fn run_audit(source: PathBuf, engine: Option<SharedEngine>) -> Message {
         &AuditOptions::default(),
     );
     let report = result.map_err(|e| e.to_string()).map(|mut report| {
-        if let Some(path) = crate::cli::people_book_path() {
+        if let Some(path) = crate::paths::people_book() {
             name_groups(&mut report.groups, &PeopleBook::load(&path));
         }
         Arc::new(report)
@@ -491,8 +491,8 @@ fn keep_name(
     name: String,
     signature: &photoveil_core::audit::cluster::FaceEmbedding,
 ) -> Result<(usize, String), String> {
-    let path = crate::cli::people_book_path()
-        .ok_or_else(|| String::from("no data folder for this user"))?;
+    let path =
+        crate::paths::people_book().ok_or_else(|| String::from("no data folder for this user"))?;
     let mut book = PeopleBook::load(&path);
     book.remember(&name, signature).map_err(|e| e.to_string())?;
     book.save(&path)
@@ -502,7 +502,7 @@ fn keep_name(
 
 /// Writes the report of `report` to `path` (blocking).
 fn save_report(report: &AuditReport, path: PathBuf) -> Note {
-    let entries = crate::cli::audit_report_entries(report, true);
+    let entries = crate::report::audit_entries(report, true);
     let options = crate::report::ReportOptions { thumbnails: true };
     match crate::report::write_html_report(&path, &entries, &options) {
         Ok(()) => Note::ReportSaved(path),
@@ -525,7 +525,7 @@ fn replace(
         blur: false,
         blur_these: Vec::new(),
         jpeg_quality: DEFAULT_JPEG_QUALITY,
-        decoy_book: crate::cli::decoy_book_path(),
+        decoy_book: crate::paths::decoy_book(),
     };
     let (mut written, mut failed) = (0, 0);
     let done = protect_replacements(report, &engine.0, &options, controller, |r| {

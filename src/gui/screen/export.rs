@@ -12,7 +12,6 @@ use photoveil_core::protect::pipeline::{
 };
 use photoveil_core::{Controller, Stage};
 
-use crate::cli::reasons;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
 use crate::gui::open;
@@ -20,6 +19,7 @@ use crate::gui::screen::face_words::face_words;
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
+use crate::words::reasons;
 
 /// One photo to export.
 #[derive(Debug, Clone)]
@@ -438,7 +438,7 @@ pub fn protect_options(plan: &Plan) -> ProtectOptions {
         blur: plan.mode == FaceMode::Blur,
         blur_these: Vec::new(),
         jpeg_quality: plan.jpeg_quality,
-        decoy_book: decoy_book_path(),
+        decoy_book: crate::paths::decoy_book(),
     }
 }
 
@@ -449,12 +449,6 @@ pub fn options_for(plan: &Plan, job: &Job) -> ProtectOptions {
         blur_these: job.blur_these.clone(),
         ..protect_options(plan)
     }
-}
-
-/// The file that remembers decoy identities (the same as the command line's).
-fn decoy_book_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "PhotoVeil", "PhotoVeil")
-        .map(|d| d.data_local_dir().join("decoys.json"))
 }
 
 /// What the photo in hand is going through, in words.

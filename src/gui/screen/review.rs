@@ -9,12 +9,12 @@ use std::path::PathBuf;
 
 use photoveil_core::report::PhotoEntry;
 
-use crate::cli::reasons;
 use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
 use crate::gui::picture;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
+use crate::words::reasons;
 
 /// What happens on the review screen.
 #[derive(Debug, Clone)]

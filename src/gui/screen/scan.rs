@@ -186,7 +186,7 @@ pub fn worker(
     for entry in collect_images(&paths) {
         match entry {
             Ok(candidate) => candidates.push(candidate),
-            Err(e) => problems.push((e.path, crate::cli::reasons::walk(&e.problem))),
+            Err(e) => problems.push((e.path, crate::words::reasons::walk(&e.problem))),
         }
     }
     send(Event::Listed {

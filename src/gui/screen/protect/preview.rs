@@ -6,11 +6,11 @@ use iced::widget::image;
 use photoveil_core::protect::pipeline::{protect_file, FaceReport};
 use photoveil_core::Controller;
 
-use crate::cli::reasons;
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::picture;
 use crate::gui::screen::export::{options_for, Job, Plan};
 use crate::gui::settings::FaceMode;
+use crate::words::reasons;
 
 /// How many times the enlarged close-up enlarges each pixel (300 %).
 pub const ENLARGED: u32 = 3;
