@@ -208,7 +208,16 @@ fn every_key_named_in_the_code_exists() {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let code = std::fs::read_to_string(&path).expect("read");
                 for literal in code.split('"').skip(1).step_by(2) {
-                    let prefixes = ["cli-", "report-", "category-", "severity-", "gui-"];
+                    let prefixes = [
+                        "cli-",
+                        "report-",
+                        "category-",
+                        "severity-",
+                        "gui-",
+                        "error-",
+                        "mismatch-",
+                        "io-",
+                    ];
                     let looks_like_key = prefixes.iter().any(|p| literal.starts_with(p))
                         && literal.len() > 6
                         && literal

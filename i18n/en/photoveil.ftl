@@ -474,6 +474,16 @@ error-verification = the copy did not pass the final check and was not kept: { $
 error-encode = the picture cannot be saved: { $detail }
 error-model = the face models could not be used: { $detail }
 error-cancelled = stopped before this photo was done
+mismatch-does-not-read-back = the copy cannot be read back ({ $why })
+mismatch-different-format = the copy has a different format
+mismatch-lost-orientation = the copy lost the picture's orientation
+mismatch-picture-data-changed = the picture data changed
+mismatch-does-not-decode = the copy's picture cannot be opened ({ $why })
+mismatch-pixels-differ = the pixels differ from the original
+mismatch-metadata-left = the copy still carries { $items } private { $items ->
+        [one] item
+       *[other] items
+    }
 io-not-found = the file or folder is not there any more
 io-permission-denied = permission denied
 io-storage-full = the disk is full

@@ -1,63 +1,139 @@
 //! The core's typed errors in the user's language, for the app (the command line and the JSON
 //! `error` field keep the core's English `Display`). Details that come from a decoder or the
 //! face engine are technical and stay as they are, inside a translated sentence.
+//!
+//! An error first becomes [`Words`] (a message key and its arguments, some of them words
+//! again), which are then put into the language in use. The tests put every error into every
+//! language, so an English sentence cannot reach a Korean or Urdu user unnoticed.
 
+use std::collections::HashMap;
 use std::io;
 
-use photoveil_core::{Error, Operation, WalkProblem};
+use i18n_embed::fluent::FluentLanguageLoader;
+use photoveil_core::{Error, Mismatch, Operation, WalkProblem};
 
-use crate::i18n::{text, text_with, Arg};
+use crate::i18n::{text, FluentValue, LOADER};
+
+/// A sentence not yet put into a language: a message key and its arguments.
+#[derive(Debug, Clone)]
+pub struct Words {
+    key: &'static str,
+    args: Vec<(&'static str, Part)>,
+}
+
+/// One argument of [`Words`].
+#[derive(Debug, Clone)]
+enum Part {
+    /// Words of their own, put into the same language.
+    Words(Words),
+    /// A number, formatted by the language's rules.
+    Number(f64),
+    /// Shown as it is: a file name, a format's name, a decoder's technical detail.
+    Verbatim(String),
+}
+
+impl Words {
+    fn new(key: &'static str) -> Words {
+        Words {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    fn with(mut self, name: &'static str, part: Part) -> Words {
+        self.args.push((name, part));
+        self
+    }
+
+    /// The sentence in the language in use.
+    pub fn render(&self) -> String {
+        self.render_with(&LOADER)
+    }
+
+    /// The sentence in `loader`'s language (the key itself where it has no such message).
+    fn render_with(&self, loader: &FluentLanguageLoader) -> String {
+        if !loader.has(self.key) {
+            return self.key.to_string();
+        }
+        if self.args.is_empty() {
+            return loader.get(self.key);
+        }
+        let args: HashMap<&str, FluentValue<'_>> = self
+            .args
+            .iter()
+            .map(|(name, part)| {
+                let value = match part {
+                    Part::Words(words) => FluentValue::from(words.render_with(loader)),
+                    Part::Number(n) => FluentValue::from(*n),
+                    Part::Verbatim(s) => FluentValue::from(s.clone()),
+                };
+                (*name, value)
+            })
+            .collect();
+        loader.get_args_concrete(self.key, args)
+    }
+}
 
 /// Why a photo could not be read, cleaned, protected or verified, in words.
 pub fn error(e: &Error) -> String {
-    let with = |key: &str, args: &[(&str, Arg<'_>)]| text_with(key, args);
+    error_words(e).render()
+}
+
+/// Why a photo could not be read, cleaned, protected or verified, as [`Words`].
+pub fn error_words(e: &Error) -> Words {
+    let verbatim = |s: &str| Part::Verbatim(s.to_string());
     match e {
-        Error::Read(io) => with("error-read", &[("why", self::io(io).into())]),
-        Error::Empty => text("error-empty"),
-        Error::FileTooLarge { bytes, limit } => with(
-            "error-file-too-large",
-            &[
-                ("size", megabytes(*bytes).into()),
-                ("limit", megabytes(*limit).into()),
-            ],
-        ),
-        Error::NotAnImage => text("error-not-an-image"),
-        Error::Corrupt { format, detail } => with(
-            "error-corrupt",
-            &[
-                ("format", format.name().into()),
-                ("detail", detail.as_str().into()),
-            ],
-        ),
-        Error::TooManyPixels { width, height } => with(
-            "error-too-many-pixels",
-            &[
-                ("width", (*width as f64).into()),
-                ("height", (*height as f64).into()),
-            ],
-        ),
-        Error::Decode(detail) => with("error-decode", &[("detail", detail.as_str().into())]),
+        Error::Read(io) => Words::new("error-read").with("why", io_part(io)),
+        Error::Empty => Words::new("error-empty"),
+        Error::FileTooLarge { bytes, limit } => Words::new("error-file-too-large")
+            .with("size", Part::Verbatim(megabytes(*bytes)))
+            .with("limit", Part::Verbatim(megabytes(*limit))),
+        Error::NotAnImage => Words::new("error-not-an-image"),
+        Error::Corrupt { format, detail } => Words::new("error-corrupt")
+            .with("format", verbatim(format.name()))
+            .with("detail", verbatim(detail)),
+        Error::TooManyPixels { width, height } => Words::new("error-too-many-pixels")
+            .with("width", Part::Number(*width as f64))
+            .with("height", Part::Number(*height as f64)),
+        Error::Decode(detail) => Words::new("error-decode").with("detail", verbatim(detail)),
         Error::Unsupported { format, what } => {
             let key = match what {
                 Operation::CleaningRaw => "error-unsupported-cleaning-raw",
                 Operation::Decoding => "error-unsupported-decoding",
                 Operation::ProtectingFaces => "error-unsupported-protecting",
             };
-            with(key, &[("format", format.name().into())])
+            Words::new(key).with("format", verbatim(format.name()))
         }
-        Error::Write { path, source } => with(
-            "error-write",
-            &[
-                ("file", path.display().to_string().into()),
-                ("why", self::io(source).into()),
-            ],
-        ),
-        Error::Verification(detail) => {
-            with("error-verification", &[("detail", detail.as_str().into())])
+        Error::Write { path, source } => Words::new("error-write")
+            .with("file", Part::Verbatim(path.display().to_string()))
+            .with("why", io_part(source)),
+        Error::Verification(mismatch) => {
+            Words::new("error-verification").with("detail", Part::Words(mismatch_words(mismatch)))
         }
-        Error::Encode(detail) => with("error-encode", &[("detail", detail.as_str().into())]),
-        Error::Model(nn) => with("error-model", &[("detail", nn.to_string().into())]),
-        Error::Cancelled => text("error-cancelled"),
+        Error::Encode(detail) => Words::new("error-encode").with("detail", verbatim(detail)),
+        Error::Model(nn) => {
+            Words::new("error-model").with("detail", Part::Verbatim(nn.to_string()))
+        }
+        Error::Cancelled => Words::new("error-cancelled"),
+    }
+}
+
+/// How a copy failed its final check, as [`Words`].
+fn mismatch_words(mismatch: &Mismatch) -> Words {
+    match mismatch {
+        Mismatch::DoesNotReadBack(e) => {
+            Words::new("mismatch-does-not-read-back").with("why", Part::Words(error_words(e)))
+        }
+        Mismatch::DifferentFormat => Words::new("mismatch-different-format"),
+        Mismatch::LostOrientation => Words::new("mismatch-lost-orientation"),
+        Mismatch::PictureDataChanged => Words::new("mismatch-picture-data-changed"),
+        Mismatch::DoesNotDecode(e) => {
+            Words::new("mismatch-does-not-decode").with("why", Part::Words(error_words(e)))
+        }
+        Mismatch::PixelsDiffer => Words::new("mismatch-pixels-differ"),
+        Mismatch::MetadataLeft { items } => {
+            Words::new("mismatch-metadata-left").with("items", Part::Number(*items as f64))
+        }
     }
 }
 
@@ -72,6 +148,15 @@ pub fn walk(problem: &WalkProblem) -> String {
 
 /// A system error in words: the common kinds translated, any other as the system says it.
 pub fn io(e: &io::Error) -> String {
+    match io_part(e) {
+        Part::Words(words) => words.render(),
+        Part::Number(n) => n.to_string(),
+        Part::Verbatim(s) => s,
+    }
+}
+
+/// A system error as an argument: the common kinds as words, any other as the system says it.
+fn io_part(e: &io::Error) -> Part {
     let key = match e.kind() {
         io::ErrorKind::NotFound => "io-not-found",
         io::ErrorKind::PermissionDenied => "io-permission-denied",
@@ -80,9 +165,25 @@ pub fn io(e: &io::Error) -> String {
         io::ErrorKind::AlreadyExists => "io-already-exists",
         io::ErrorKind::UnexpectedEof => "io-cut-short",
         io::ErrorKind::IsADirectory => "io-is-a-folder",
-        _ => return e.to_string(),
+        _ => return Part::Verbatim(e.to_string()),
     };
-    text(key)
+    Part::Words(Words::new(key))
+}
+
+#[cfg(test)]
+impl Words {
+    /// Every argument shown as it is, at any depth (file names, technical details).
+    fn verbatim(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        for (_, part) in &self.args {
+            match part {
+                Part::Words(words) => found.extend(words.verbatim()),
+                Part::Verbatim(s) => found.push(s.clone()),
+                Part::Number(_) => {}
+            }
+        }
+        found
+    }
 }
 
 /// `12.3 MB` (decimal megabytes, as file managers show them).
@@ -98,7 +199,7 @@ mod tests {
     fn every_error() -> Vec<Error> {
         let io = || io::Error::from(io::ErrorKind::StorageFull);
         vec![
-            Error::Read(io::Error::from(io::ErrorKind::PermissionDenied)),
+            Error::read(io::Error::from(io::ErrorKind::PermissionDenied)),
             Error::Empty,
             Error::FileTooLarge {
                 bytes: 2_500_000_000,
@@ -123,11 +224,16 @@ mod tests {
                 format: ImageFormat::Avif,
                 what: Operation::ProtectingFaces,
             },
-            Error::Write {
-                path: "/media/usb/photo.jpg".into(),
-                source: io(),
-            },
-            Error::Verification("pixels differ".into()),
+            Error::write("/media/usb/photo.jpg", io()),
+            Error::Verification(Mismatch::PixelsDiffer),
+            Error::Verification(Mismatch::DifferentFormat),
+            Error::Verification(Mismatch::LostOrientation),
+            Error::Verification(Mismatch::PictureDataChanged),
+            Error::Verification(Mismatch::MetadataLeft { items: 3 }),
+            Error::Verification(Mismatch::DoesNotReadBack(Box::new(Error::Empty))),
+            Error::Verification(Mismatch::DoesNotDecode(Box::new(Error::Decode(
+                "bad Huffman table in the copy".into(),
+            )))),
             Error::Encode("no space".into()),
             Error::Cancelled,
         ]
@@ -156,6 +262,52 @@ mod tests {
                 Error::Corrupt { .. } => assert!(words.contains("jpeg"), "{words}"),
                 Error::Decode(_) => assert!(words.contains("bad Huffman table")),
                 _ => {}
+            }
+        }
+    }
+
+    /// Names that stay in Latin letters in every language.
+    const NAMES: [&str; 8] = [
+        "PhotoVeil",
+        "JPEG",
+        "PNG",
+        "WebP",
+        "TIFF",
+        "HEIF",
+        "AVIF",
+        "RAW",
+    ];
+
+    #[test]
+    fn every_error_reaches_korean_and_urdu_users_in_their_language() {
+        use i18n_embed::fluent::fluent_language_loader;
+        use i18n_embed::LanguageLoader;
+
+        let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+        let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+        let scripts: [(&str, &dyn Fn(char) -> bool); 2] = [("ko", &hangul), ("ur", &arabic)];
+        for (lang, in_script) in scripts {
+            let loader: FluentLanguageLoader = fluent_language_loader!();
+            let id = lang.parse().expect("language tag");
+            loader
+                .load_languages(&crate::i18n::Localizations, &[id])
+                .expect("translations load");
+            loader.set_use_isolating(false);
+            for e in every_error() {
+                let words = error_words(&e);
+                let mut said = words.render_with(&loader);
+                for shown_as_is in words.verbatim() {
+                    said = said.replace(&shown_as_is, "");
+                }
+                for name in NAMES {
+                    said = said.replace(name, "");
+                }
+                assert!(said.chars().any(in_script), "{lang}: {e:?} reads {said:?}");
+                let english: Vec<&str> = said
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| w.len() >= 3)
+                    .collect();
+                assert!(english.is_empty(), "{lang}: {e:?} reads {said:?}");
             }
         }
     }

@@ -28,9 +28,9 @@ pub fn demo_photos() -> Result<Vec<PathBuf>> {
 
 /// The photos in a demo folder, sorted by name.
 pub fn demo_photos_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let dir = std::fs::canonicalize(dir).map_err(Error::Read)?;
+    let dir = std::fs::canonicalize(dir).map_err(Error::read)?;
     let mut photos: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(Error::Read)?
+        .map_err(Error::read)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file() && crate::format::has_image_extension(path))
         .collect();

@@ -2,18 +2,20 @@
 //! `Display` gives the English wording used by the command line and the JSON `error` field.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::format::ImageFormat;
 
 /// Result type of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Why a photo could not be scanned, cleaned or verified.
-#[derive(Debug, thiserror::Error)]
+/// Why a photo could not be scanned, cleaned or verified. `Clone`, so that it can travel in the
+/// app's messages: system errors are shared (`Arc`).
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// The file could not be opened or read.
     #[error("cannot read the file: {0}")]
-    Read(#[source] std::io::Error),
+    Read(#[source] Arc<std::io::Error>),
     /// The file is empty.
     #[error("the file is empty")]
     Empty,
@@ -62,11 +64,11 @@ pub enum Error {
         path: PathBuf,
         /// The system error.
         #[source]
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
-    /// The cleaned copy did not pass verification and was not kept.
-    #[error("the cleaned copy failed verification: {0}")]
-    Verification(String),
+    /// The cleaned or protected copy did not pass verification and was not kept.
+    #[error("the copy failed verification: {0}")]
+    Verification(Mismatch),
     /// A picture could not be encoded.
     #[error("the picture cannot be encoded: {0}")]
     Encode(String),
@@ -100,7 +102,49 @@ impl Operation {
     }
 }
 
+/// How a copy failed its verification (see [`Error::Verification`]).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Mismatch {
+    /// The copy cannot be read back as an image.
+    #[error("the copy does not read back: {0}")]
+    DoesNotReadBack(Box<Error>),
+    /// The copy's format differs from the original's.
+    #[error("the copy has a different format")]
+    DifferentFormat,
+    /// The copy lost the picture's EXIF orientation.
+    #[error("the copy lost the picture's orientation")]
+    LostOrientation,
+    /// The coded picture data changed.
+    #[error("the picture data changed")]
+    PictureDataChanged,
+    /// The copy cannot be decoded.
+    #[error("the copy does not decode: {0}")]
+    DoesNotDecode(Box<Error>),
+    /// The copy's pixels differ from the original's.
+    #[error("the pixels differ from the original")]
+    PixelsDiffer,
+    /// The copy still carries metadata.
+    #[error("the copy still carries {items} metadata item(s)")]
+    MetadataLeft {
+        /// How many items were found in the copy.
+        items: usize,
+    },
+}
+
 impl Error {
+    /// A [`Error::Read`] error from the system's.
+    pub fn read(e: std::io::Error) -> Error {
+        Error::Read(Arc::new(e))
+    }
+
+    /// A [`Error::Write`] error from the system's.
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Write {
+            path: path.into(),
+            source: Arc::new(source),
+        }
+    }
+
     /// Shorthand for a [`Error::Corrupt`] error.
     pub fn corrupt(format: ImageFormat, detail: impl Into<String>) -> Error {
         Error::Corrupt {

@@ -28,7 +28,7 @@ pub mod walk;
 
 pub use clean::{clean_file, CleanMethod, CleanOptions, CleanReport, Kept};
 pub use controller::{Controller, Stage};
-pub use error::{Error, Operation, Result};
+pub use error::{Error, Mismatch, Operation, Result};
 pub use finding::{Category, Explanation, Finding, Severity};
 pub use format::ImageFormat;
 pub use scan::{scan_bytes, scan_file, ScanReport};

@@ -32,7 +32,7 @@ fn write_new_with(
 ) -> Result<PathBuf> {
     let write_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Write { path, source }
+        move |source| Error::write(path, source)
     };
     std::fs::create_dir_all(dir).map_err(write_err(dir))?;
     let mut temp = tempfile::Builder::new()
@@ -67,21 +67,16 @@ fn write_new_with(
         match temp.persist_noclobber(&target) {
             Ok(_) => return Ok(target),
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
-            Err(e) => {
-                return Err(Error::Write {
-                    path: target,
-                    source: e.error,
-                })
-            }
+            Err(e) => return Err(Error::write(target, e.error)),
         }
     }
-    Err(Error::Write {
-        path: dir.join(file_name),
-        source: std::io::Error::new(
+    Err(Error::write(
+        dir.join(file_name),
+        std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
             "too many files with this name",
         ),
-    })
+    ))
 }
 
 /// Writes `bytes` as the file `path` (a report or other file the user named), replacing it if it
@@ -91,7 +86,7 @@ fn write_new_with(
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
     let write_err = |p: &Path| {
         let path = p.to_path_buf();
-        move |source| Error::Write { path, source }
+        move |source| Error::write(path, source)
     };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -111,10 +106,8 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
             .map_err(write_err(path))?;
     }
     temp.as_file().sync_all().map_err(write_err(path))?;
-    temp.persist(path).map_err(|e| Error::Write {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
+    temp.persist(path)
+        .map_err(|e| Error::write(path, e.error))?;
     Ok(())
 }
 
@@ -122,10 +115,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
 /// atomically: a temporary file beside `path`, created readable by the user only where the
 /// system allows, then renamed over it. Creates the folder when missing.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write_err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let write_err = |source| Error::write(path, source);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(write_err)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;

@@ -45,8 +45,8 @@ impl serde::Serialize for Error {
 /// Reads a file that should be an image: its format is recognised from the first bytes before
 /// the rest is read, and files over the size limit are refused.
 pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
-    let mut file = std::fs::File::open(path).map_err(Error::Read)?;
-    let len = file.metadata().map_err(Error::Read)?.len();
+    let mut file = std::fs::File::open(path).map_err(Error::read)?;
+    let len = file.metadata().map_err(Error::read)?.len();
     if len == 0 {
         return Err(Error::Empty);
     }
@@ -59,7 +59,7 @@ pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
     let mut head = [0u8; 64];
     let mut got = 0;
     while got < head.len() {
-        match file.read(&mut head[got..]).map_err(Error::Read)? {
+        match file.read(&mut head[got..]).map_err(Error::read)? {
             0 => break,
             n => got += n,
         }
@@ -69,7 +69,7 @@ pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
     data.extend_from_slice(&head[..got]);
     file.take(MAX_FILE_BYTES)
         .read_to_end(&mut data)
-        .map_err(Error::Read)?;
+        .map_err(Error::read)?;
     Ok((format, data))
 }
 

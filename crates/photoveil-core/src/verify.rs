@@ -5,7 +5,7 @@ use image::GenericImageView;
 use serde::Serialize;
 
 use crate::container::{isobmff, same_pieces, Inspection};
-use crate::error::{Error, Result};
+use crate::error::{Error, Mismatch, Result};
 use crate::finding::Finding;
 use crate::format::ImageFormat;
 use crate::scan::scan_shared;
@@ -52,19 +52,15 @@ pub fn verify_clean(
 ) -> Result<Verification> {
     let orientation = inspection.payloads.orientation().unwrap_or(1);
     let (out_format, out_inspection, findings) = scan_shared(cleaned)
-        .map_err(|e| Error::Verification(format!("the copy does not read back: {e}")))?;
+        .map_err(|e| Error::Verification(Mismatch::DoesNotReadBack(Box::new(e))))?;
     if out_format != format {
-        return Err(Error::Verification(
-            "the copy has a different format".into(),
-        ));
+        return Err(Error::Verification(Mismatch::DifferentFormat));
     }
     // HEIF and AVIF rotate with their own transform properties (left untouched); EXIF orientation
     // is only informational there.
     let exif_rotates = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
     if exif_rotates && out_inspection.payloads.orientation().unwrap_or(1) != orientation {
-        return Err(Error::Verification(
-            "the copy lost the picture's orientation".into(),
-        ));
+        return Err(Error::Verification(Mismatch::LostOrientation));
     }
     let decodable = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
     let picture = if check == PixelCheck::Decode && decodable || format == ImageFormat::Tiff {
@@ -77,7 +73,7 @@ pub fn verify_clean(
             _ => false,
         };
         if !same {
-            return Err(Error::Verification("the picture data changed".into()));
+            return Err(Error::Verification(Mismatch::PictureDataChanged));
         }
         PictureCheck::IdenticalCodedData
     };
@@ -92,7 +88,7 @@ pub fn verify_clean(
 fn same_pixels(format: ImageFormat, original: &[u8], cleaned: &[u8]) -> Result<()> {
     let a = crate::decode::decode(format, original)?;
     let b = crate::decode::decode(format, cleaned)
-        .map_err(|e| Error::Verification(format!("the copy does not decode: {e}")))?;
+        .map_err(|e| Error::Verification(Mismatch::DoesNotDecode(Box::new(e))))?;
     let same = a.dimensions() == b.dimensions()
         && if a.color() == b.color() {
             a.as_bytes() == b.as_bytes()
@@ -102,8 +98,6 @@ fn same_pixels(format: ImageFormat, original: &[u8], cleaned: &[u8]) -> Result<(
     if same {
         Ok(())
     } else {
-        Err(Error::Verification(
-            "the pixels differ from the original".into(),
-        ))
+        Err(Error::Verification(Mismatch::PixelsDiffer))
     }
 }

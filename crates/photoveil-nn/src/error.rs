@@ -1,9 +1,11 @@
 //! Errors of loading and running networks.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-/// Why a network could not be loaded.
-#[derive(Debug, thiserror::Error)]
+/// Why a network could not be loaded. `Clone` (the system error is shared), so that it can
+/// travel in the app's messages.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum NnError {
     /// The model file could not be read.
     #[error("cannot read the model file {}: {source}. Reinstall PhotoVeil to restore it.", path.display())]
@@ -12,7 +14,7 @@ pub enum NnError {
         path: PathBuf,
         /// The system error.
         #[source]
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     /// The model file is not the one PhotoVeil was built with.
     #[error("the model file {} is damaged or was changed (SHA-256 {actual}, expected {expected}). Reinstall PhotoVeil to restore it.", path.display())]

@@ -24,7 +24,7 @@ impl WeightFile {
         let path = dir.join(model.file);
         let bytes = std::fs::read(&path).map_err(|source| NnError::Read {
             path: path.clone(),
-            source,
+            source: std::sync::Arc::new(source),
         })?;
         let actual = hex(ring::digest::digest(&ring::digest::SHA256, &bytes).as_ref());
         if actual != model.sha256 {

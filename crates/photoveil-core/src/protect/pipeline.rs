@@ -22,7 +22,7 @@ use super::warp::Rect;
 use super::Engine;
 use crate::controller::{Controller, Stage};
 use crate::decode::decode_displayed;
-use crate::error::{Error, Result};
+use crate::error::{Error, Mismatch, Result};
 use crate::faces::{find_faces, Face};
 use crate::format::ImageFormat;
 use crate::output::write_new;
@@ -374,10 +374,9 @@ fn protect_into(
     let written = decode_displayed(format, &bytes)?.picture.to_rgb8();
     let (_, _, residual) = scan_bytes(&bytes)?;
     if !residual.is_empty() {
-        return Err(Error::Verification(format!(
-            "the protected copy still carries {} metadata item(s)",
-            residual.len()
-        )));
+        return Err(Error::Verification(Mismatch::MetadataLeft {
+            items: residual.len(),
+        }));
     }
     report.psnr = psnr(&original, &written);
     let measured = measure_faces(engine, &original, &written, &faces)?;
