@@ -14,28 +14,7 @@ use bytes::Bytes;
 use crate::scan::{read_image, scan_shared};
 use crate::verify::{verify_clean, PixelCheck, Verification};
 
-/// How the picture data was carried into the copy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CleanMethod {
-    /// The coded picture was copied byte for byte; only metadata was removed.
-    Lossless,
-    /// The picture was decoded and written again without loss (same pixels, new file structure).
-    LosslessReencode,
-}
-
-/// What cleaning deliberately keeps, because the photo would look wrong without it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
-pub enum Kept {
-    /// The EXIF orientation (1-8), kept alone in a minimal EXIF block so the photo is not shown
-    /// sideways.
-    Orientation(u16),
-    /// The ICC colour profile, so colours do not look dull.
-    IccProfile,
-    /// Colour-space chunks (sRGB, gamma, chromaticities).
-    ColourInfo,
-}
+pub use crate::container::{CleanMethod, Kept};
 
 /// Options for cleaning.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@ use photoveil_nn::blazeface::{detect_faces, BlazeFace, DetectParams};
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::protect::warp::{Point, Similarity};
+use crate::geometry::{Point, Similarity};
 
 /// Shortest box side, in pixels, from which face-swap tools get a usable source face (their
 /// detectors work on 640-px inputs and their swappers on 128-px chips; smaller faces give blurry,

@@ -17,6 +17,7 @@ pub mod error;
 pub mod faces;
 pub mod finding;
 pub mod format;
+pub mod geometry;
 pub mod limits;
 pub mod meta;
 pub mod output;

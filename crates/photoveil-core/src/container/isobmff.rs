@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
+use super::{CleanMethod, Kept};
 use super::{Cleaned, Inspection};
-use crate::clean::{CleanMethod, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
 use crate::format::ImageFormat;

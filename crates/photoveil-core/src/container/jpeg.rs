@@ -8,7 +8,7 @@ use bytes::Bytes;
 use img_parts::jpeg::{markers, Jpeg, JpegSegment};
 
 use super::{orientation_only_exif, Cleaned, Inspection};
-use crate::clean::{CleanMethod, Kept};
+use super::{CleanMethod, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
 use crate::format::ImageFormat;

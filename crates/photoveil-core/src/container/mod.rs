@@ -1,6 +1,7 @@
 //! Image containers: where each format keeps its metadata, and how to remove it without touching
 //! the picture.
 
+mod carried;
 pub mod isobmff;
 pub mod jpeg;
 pub mod png;
@@ -9,10 +10,11 @@ pub mod webp;
 
 use bytes::Bytes;
 
-use crate::clean::{CleanMethod, Kept};
 use crate::error::Result;
 use crate::format::ImageFormat;
 use crate::meta::Payloads;
+
+pub use carried::{CleanMethod, Kept};
 
 /// What a container holds, before any metadata is interpreted.
 #[derive(Debug, Default)]

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use img_parts::png::{Png, PngChunk};
 
 use super::{orientation_only_exif, Cleaned, Inspection};
-use crate::clean::{CleanMethod, Kept};
+use super::{CleanMethod, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Category, Explanation, Finding, Severity};
 use crate::format::ImageFormat;

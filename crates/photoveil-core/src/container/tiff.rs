@@ -11,8 +11,8 @@ use image::DynamicImage;
 use tiff::encoder::{colortype, Compression, DeflateLevel, TiffEncoder};
 use tiff::tags::Tag as TiffTag;
 
+use super::{CleanMethod, Kept};
 use super::{Cleaned, Inspection};
-use crate::clean::{CleanMethod, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
 use crate::format::ImageFormat;

@@ -6,7 +6,7 @@ use img_parts::webp::{WebP, CHUNK_EXIF, CHUNK_VP8X, CHUNK_XMP};
 use img_parts::ImageEXIF;
 
 use super::{orientation_only_exif, Cleaned, Inspection};
-use crate::clean::{CleanMethod, Kept};
+use super::{CleanMethod, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
 use crate::format::ImageFormat;
