@@ -6,6 +6,8 @@
 //! not optimised against. Everything here returns typed data; wording for people lives in the
 //! binary's translations.
 
+#![deny(missing_docs)]
+
 pub mod audit;
 pub mod batch;
 pub mod clean;
