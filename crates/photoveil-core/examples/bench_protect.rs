@@ -384,6 +384,7 @@ impl StageTimer {
                 Stage::Blurring { .. } => "blur",
                 Stage::Encoding => "encode",
                 Stage::Verifying => "verify",
+                Stage::Photos { .. } => "batch",
             };
             if let Ok(mut log) = log.lock() {
                 if log.last().map(|l| l.0) != Some(name) {

@@ -34,11 +34,22 @@ pub enum Stage {
     Encoding,
     /// Measuring the copy (metadata left, quality, each face after a simulated upload).
     Verifying,
+    /// A batch ([`crate::job`]): `done` of the `total` files listed are finished (whatever
+    /// their outcome), and `faces_protected` faces were cloaked or blurred so far.
+    Photos {
+        /// Files finished.
+        done: usize,
+        /// Files listed.
+        total: usize,
+        /// Faces cloaked or blurred in the finished photos.
+        faces_protected: usize,
+    },
 }
 
 impl Stage {
     /// About how much of the photo's work is done at this stage, from 0 to 1: the cloaking
-    /// steps take most of the time, so they take most of the range.
+    /// steps take most of the time, so they take most of the range. For [`Stage::Photos`], the
+    /// share of the batch's files that are finished.
     pub fn fraction(self) -> f32 {
         const FACES_START: f32 = 0.1;
         const FACES_END: f32 = 0.85;
@@ -59,6 +70,10 @@ impl Stage {
             Stage::Blurring { face, faces } => faces_part(face, faces, 0.0),
             Stage::Encoding => FACES_END,
             Stage::Verifying => 0.9,
+            Stage::Photos { done, total, .. } if total > 0 => {
+                (done as f32 / total as f32).clamp(0.0, 1.0)
+            }
+            Stage::Photos { .. } => 1.0,
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod error;
 pub mod faces;
 pub mod finding;
 pub mod format;
+pub mod job;
 pub mod geometry;
 pub mod limits;
 pub mod meta;
