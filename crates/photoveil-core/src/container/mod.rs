@@ -2,11 +2,11 @@
 //! the picture.
 
 mod carried;
-pub mod isobmff;
-pub mod jpeg;
-pub mod png;
-pub mod tiff;
-pub mod webp;
+pub(crate) mod isobmff;
+mod jpeg;
+mod png;
+mod tiff;
+mod webp;
 
 use bytes::Bytes;
 

@@ -3,10 +3,10 @@
 //! Containers ([`crate::container`]) only locate payloads; the analysers here read them:
 //! EXIF (TIFF structure), XMP (RDF/XML), IPTC-IIM inside Photoshop resource blocks.
 
-pub mod exif;
-pub mod iptc;
-pub mod video;
-pub mod xmp;
+mod exif;
+pub(crate) mod iptc;
+pub(crate) mod video;
+mod xmp;
 
 use crate::finding::{Category, Explanation, Finding, Severity};
 
