@@ -370,3 +370,54 @@ fn the_colour_profile_of_a_png_is_kept() {
         image::codecs::png::PngDecoder::new(std::io::Cursor::new(bytes)).expect("png");
     assert_eq!(decoder.icc_profile().expect("read"), Some(profile));
 }
+
+#[test]
+fn a_jpeg_without_faces_is_cleaned_losslessly_as_the_app_does() {
+    let dir = tempfile::tempdir().expect("dir");
+    // A JPEG with GPS and a camera serial, and no face in it.
+    let input = write(
+        dir.path(),
+        "beach.jpg",
+        &photoveil_fixtures::jpeg(160, 120, Default::default()),
+    );
+    let out = dir.path().join("out");
+    let run = photoveil(&[
+        "protect",
+        "--json",
+        "--no-remember",
+        "--out",
+        s(&out),
+        s(&input),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let line = &json_lines(&run)[0];
+    assert_eq!(line["treatment"], "cleaned", "{line}");
+    assert_eq!(line["faces"], serde_json::json!([]));
+    assert_eq!(line["picture"], "identical-coded-data", "{line}");
+    let copy = PathBuf::from(line["output"].as_str().expect("output"));
+    let pixels = |p: &std::path::Path| image::open(p).expect("decode").to_rgb8();
+    assert_eq!(pixels(&copy), pixels(&input), "every pixel as in the original");
+    let scan = json_lines(&photoveil(&["scan", "--json", "--no-faces", s(&copy)]));
+    assert_eq!(scan[0]["findings"], serde_json::json!([]), "{}", scan[0]);
+
+    // The text output says which way the photo went.
+    let text = photoveil(&[
+        "--lang",
+        "en",
+        "protect",
+        "--no-remember",
+        "--out",
+        s(&out),
+        s(&input),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("cleaned without re-encoding"),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
+}

@@ -503,3 +503,8 @@ gui-stage-verifying = Checking the copy: metadata, quality, and each face after 
 ## Paths the user gave that could not be listed (scan screen)
 walk-not-a-file-or-folder = not a regular file or folder
 walk-link-loop = a shortcut (symbolic link) that leads back into its own folder; skipped
+
+## photoveil protect and the app's export: photos in which no face was changed (issue 26)
+cli-protect-cleaned = no face to change: cleaned without re-encoding, the picture data is identical
+cli-protect-faces-not-looked-for = faces could not be looked for (this picture cannot be decoded here): only the metadata was removed, and any face in it is left as it was
+gui-export-photo-cleaned = no face to change: metadata removed, the picture itself is unchanged

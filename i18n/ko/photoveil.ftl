@@ -426,3 +426,8 @@ gui-stage-verifying = 사본을 확인하는 중: 메타데이터, 화질, 업�
 ## Paths the user gave that could not be listed (scan screen)
 walk-not-a-file-or-folder = 일반 파일이나 폴더가 아닙니다
 walk-link-loop = 자기 폴더로 되돌아가는 바로 가기(심볼릭 링크)라서 건너뛰었습니다
+
+## photoveil protect and the app's export: photos in which no face was changed (issue 26)
+cli-protect-cleaned = 바꿀 얼굴이 없어요: 다시 압축하지 않고 숨은 정보만 지웠어요(사진 데이터는 그대로예요)
+cli-protect-faces-not-looked-for = 이 사진은 여기서 열 수 없어 얼굴을 찾지 못했어요: 숨은 정보만 지웠고, 얼굴이 있다면 그대로 남아 있어요
+gui-export-photo-cleaned = 바꿀 얼굴이 없어요: 숨은 정보를 지웠고 사진 자체는 그대로예요

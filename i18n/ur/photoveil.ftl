@@ -501,3 +501,8 @@ gui-stage-verifying = کاپی جانچی جا رہی ہے: میٹا ڈیٹا، 
 ## Paths the user gave that could not be listed (scan screen)
 walk-not-a-file-or-folder = یہ عام فائل یا فولڈر نہیں ہے
 walk-link-loop = ایسا شارٹ کٹ (سمبولک لنک) جو اپنے ہی فولڈر میں واپس لے جاتا ہے؛ چھوڑ دیا گیا
+
+## photoveil protect and the app's export: photos in which no face was changed (issue 26)
+cli-protect-cleaned = بدلنے کو کوئی چہرہ نہیں: دوبارہ انکوڈ کیے بغیر صاف کیا گیا، تصویر کا ڈیٹا ہو بہو وہی ہے
+cli-protect-faces-not-looked-for = چہرے تلاش نہیں کیے جا سکے (یہ تصویر یہاں کھولی نہیں جا سکتی): صرف چھپی معلومات ہٹائی گئیں، اور اگر اس میں کوئی چہرہ ہے تو وہ ویسے ہی ہے
+gui-export-photo-cleaned = بدلنے کو کوئی چہرہ نہیں: چھپی معلومات ہٹا دی گئیں، تصویر خود وہی ہے

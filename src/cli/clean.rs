@@ -3,10 +3,9 @@
 use super::out::out;
 use std::path::PathBuf;
 
+use photoveil_core::job::{clean_photos, CleanSettings};
 use photoveil_core::verify::{PictureCheck, PixelCheck};
-use photoveil_core::{clean_file, CleanOptions, CleanReport, Kept};
-
-use photoveil_core::batch::default_workers;
+use photoveil_core::{CleanOptions, CleanReport, Kept};
 
 use crate::i18n::{text, text_with, FluentValue};
 
@@ -20,26 +19,20 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
             PixelCheck::Fast
         },
     };
-    super::run_batch(
+    let settings = CleanSettings::new(options);
+    let summary = clean_photos(
         paths,
-        default_workers(),
-        json,
-        "input",
-        |c| clean_file(&c.path, &options),
-        |r| r.error.as_ref(),
-        |report| {
+        &settings,
+        &super::interrupted(),
+        super::presenting(json, "input", |report: CleanReport| {
             if json {
-                super::print_json_line(report, &report.input);
+                super::print_json_line(&report, &report.input);
             } else {
-                print_human(report);
+                print_human(&report);
             }
-            let residual = report
-                .verification
-                .as_ref()
-                .is_some_and(|v| !v.residual.is_empty());
-            report.error.is_none() && !residual
-        },
-    )
+        }),
+    );
+    summary.succeeded()
 }
 
 fn print_human(report: &CleanReport) {

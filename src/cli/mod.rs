@@ -17,8 +17,7 @@ use out::out;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use photoveil_core::batch::run_ordered;
-use photoveil_core::{collect_images, Candidate, Error};
+use photoveil_core::job::Entry;
 
 /// Make your photos safe to post.
 #[derive(Debug, Parser)]
@@ -326,66 +325,17 @@ pub(crate) fn stopped() -> bool {
     interrupted().is_cancelled()
 }
 
-/// Runs `work` on every file under `paths` with `workers` threads, and hands results (or
-/// listing errors) to `emit` in the order of the listing.
-fn for_each_file_on<R: Send>(
-    paths: &[PathBuf],
-    workers: usize,
-    work: impl Fn(&Candidate) -> R + Sync,
-    mut emit: impl FnMut(Result<(&Candidate, R), &photoveil_core::WalkError>),
-) {
-    let listed = collect_images(paths);
-    let controller = interrupted();
-    run_ordered(
-        &listed,
-        workers,
-        &controller,
-        |entry| entry.as_ref().ok().map(&work),
-        |index, result| match (&listed[index], result) {
-            (Ok(candidate), Some(r)) => emit(Ok((candidate, r))),
-            (Err(e), _) => emit(Err(e)),
-            (Ok(_), None) => {}
-        },
-    );
-}
-
-/// Runs `work` on every photo under `paths` with `workers` threads and hands each report (in
-/// listing order) to `show`, which prints it and says whether it succeeded. Listing problems are
-/// printed with the path under `key`; non-images found in folders are skipped quietly. Returns
-/// false when anything failed.
-pub(crate) fn run_batch<R: Send>(
-    paths: &[PathBuf],
-    workers: usize,
+/// What to do with each entry a core job hands over: listing problems are printed here (with
+/// the path under `key`), photos go to `show`.
+pub(crate) fn presenting<R>(
     json: bool,
-    key: &str,
-    work: impl Fn(&Candidate) -> R + Sync,
-    error_of: impl Fn(&R) -> Option<&Error>,
-    mut show: impl FnMut(&R) -> bool,
-) -> bool {
-    let mut ok = true;
-    for_each_file_on(paths, workers, work, |result| match result {
-        Err(e) => {
-            ok = false;
-            print_listing_error(e, json, key);
-        }
-        Ok((candidate, report)) => {
-            // A photo stopped by Ctrl-C or a closed output left nothing behind and is not a
-            // failure: the end of the run says that the batch was stopped.
-            let cancelled = matches!(error_of(&report), Some(Error::Cancelled));
-            if !cancelled && !skip_quietly(candidate, error_of(&report)) {
-                ok &= show(&report);
-            }
-        }
-    });
-    ok
-}
-
-/// Files found inside folders whose content is not an image are skipped quietly, unless their
-/// name says they are photos.
-pub(crate) fn skip_quietly(candidate: &Candidate, error: Option<&Error>) -> bool {
-    matches!(error, Some(Error::NotAnImage))
-        && !candidate.explicit
-        && !photoveil_core::format::has_image_extension(&candidate.path)
+    key: &'static str,
+    mut show: impl FnMut(R),
+) -> impl FnMut(Entry<'_, R>) {
+    move |entry| match entry {
+        Entry::Unlisted(e) => print_listing_error(e, json, key),
+        Entry::Photo { result, .. } => show(result),
+    }
 }
 
 /// Loads the face models, or says clearly why not.

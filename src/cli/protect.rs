@@ -4,8 +4,10 @@ use super::out::out;
 use std::path::PathBuf;
 
 use photoveil_core::protect::pipeline::{
-    protect_file, FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength,
+    FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength,
 };
+
+use photoveil_core::job::{protect_photos, ProtectSettings, ProtectedPhoto, Treatment};
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
@@ -71,23 +73,39 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
         jpeg_quality: settings.jpeg_quality,
         decoy_book,
     };
-    // One photo at a time: the networks use every core for one face.
-    super::run_batch(
+    // Photos without a face to change are cleaned losslessly (the core's rule, as in the app).
+    let summary = protect_photos(
+        &engine,
         paths,
-        1,
-        json,
-        "input",
-        |c| protect_file(&engine, &c.path, &options, &controller),
-        |r| r.error.as_ref(),
-        |report| {
+        &ProtectSettings::new(options),
+        &controller,
+        super::presenting(json, "input", |photo: ProtectedPhoto| {
             if json {
-                super::print_json_line(report, &report.input);
+                super::print_json_line(&photo, &photo.report.input);
             } else {
-                print_human(report);
+                print_photo(&photo);
             }
-            report.error.is_none()
-        },
-    )
+        }),
+    );
+    summary.succeeded()
+}
+
+/// The text lines of one photo of the job: as [`print_human`], and which way it went when no
+/// face was changed.
+fn print_photo(photo: &ProtectedPhoto) {
+    print_human(&photo.report);
+    if photo.treatment != Treatment::Cleaned || photo.report.output.is_none() {
+        return;
+    }
+    let input = photo.report.input.display();
+    if photo.faces_looked_for {
+        out!("  {}", text("cli-protect-cleaned"));
+    } else {
+        eprintln!(
+            "{input}: warning: {}",
+            text("cli-protect-faces-not-looked-for")
+        );
+    }
 }
 
 /// The text lines of one protected photo: where the copy went, then each face as measured.

@@ -3,11 +3,9 @@
 use super::out::out;
 use std::path::{Path, PathBuf};
 
+use photoveil_core::job::{scan_photos, ScanSettings};
 use photoveil_core::report::{thumbnail_of_file, PhotoEntry, Thumbnail, THUMBNAIL_SIDE};
-use photoveil_core::scan::scan_file_with;
 use photoveil_core::ScanReport;
-
-use photoveil_core::batch::default_workers;
 
 use crate::i18n::{text, text_with, FluentValue};
 use crate::report::{write_html_report, ReportOptions};
@@ -32,32 +30,32 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequ
     } else {
         None
     };
-    let detector = engine.as_ref().map(|e| e.detector());
+    let settings = ScanSettings::new(engine.as_ref().map(|e| e.detector()));
     let thumbnails = report.as_ref().is_some_and(|r| r.thumbnails);
     let mut entries = Vec::new();
-    let ok = super::run_batch(
+    let summary = scan_photos(
         paths,
-        default_workers(),
-        json,
-        "path",
-        |c| {
-            let scanned = scan_file_with(&c.path, detector);
-            let thumbnail = (thumbnails && scanned.error.is_none())
-                .then(|| thumbnail_of_file(&c.path, THUMBNAIL_SIDE).ok())
-                .flatten();
-            (scanned, thumbnail)
+        &settings,
+        &super::interrupted(),
+        |candidate, scanned| {
+            (thumbnails && scanned.error.is_none())
+                .then(|| thumbnail_of_file(&candidate.path, THUMBNAIL_SIDE).ok())
+                .flatten()
         },
-        |(r, _)| r.error.as_ref(),
-        |(scanned, thumbnail): &(ScanReport, Option<Thumbnail>)| {
-            print_report(scanned, json);
-            if report.is_some() {
-                let mut entry = PhotoEntry::from_scan(scanned);
-                entry.thumbnail = thumbnail.clone();
-                entries.push(entry);
-            }
-            scanned.error.is_none()
-        },
+        super::presenting(
+            json,
+            "path",
+            |(scanned, thumbnail): (ScanReport, Option<Thumbnail>)| {
+                print_report(&scanned, json);
+                if report.is_some() {
+                    let mut entry = PhotoEntry::from_scan(&scanned);
+                    entry.thumbnail = thumbnail;
+                    entries.push(entry);
+                }
+            },
+        ),
     );
+    let ok = summary.succeeded();
     match report {
         // A stopped batch (Ctrl-C, a closed output) writes no report of half the photos.
         Some(_) if super::stopped() => ok,

@@ -21,6 +21,7 @@ use crate::protect::pipeline::{
 use crate::protect::verify::measure_faces;
 use crate::protect::Engine;
 use crate::scan::{read_image, scan_bytes};
+use crate::verify::PictureCheck;
 
 /// How to protect.
 #[derive(Debug, Clone)]
@@ -72,8 +73,12 @@ pub struct ProtectedPhoto {
     /// The protection's report: the copy, its faces (found and left, when cleaned) and figures.
     #[serde(flatten)]
     pub report: ProtectReport,
-    /// How the copy was cleaned, when it was cleaned.
+    /// When it was cleaned: how the copy's picture was checked to be the original's.
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureCheck>,
+    /// How the copy was cleaned, when it was cleaned (not written out: what was removed is
+    /// what the photo gave away).
+    #[serde(skip)]
     pub clean: Option<CleanReport>,
 }
 
@@ -135,6 +140,7 @@ pub fn protect_photo(
             treatment: Treatment::Protected,
             faces_looked_for: true,
             report: protect_file(engine, path, options, controller),
+            picture: None,
             clean: None,
         },
         Ok(Look::NoneChosen { faces, looked_for }) => {
@@ -154,6 +160,7 @@ pub fn protect_photo(
             ProtectedPhoto {
                 treatment: Treatment::Cleaned,
                 faces_looked_for: looked_for,
+                picture: clean.verification.as_ref().map(|v| v.picture),
                 // A failed clean says why in the report; the clean's own figures are then empty.
                 clean: report.error.is_none().then_some(clean),
                 report,
@@ -167,6 +174,7 @@ pub fn protect_photo(
                 treatment: Treatment::Protected,
                 faces_looked_for: false,
                 report,
+                picture: None,
                 clean: None,
             }
         }
