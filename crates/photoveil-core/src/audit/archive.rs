@@ -94,7 +94,7 @@ impl Export {
     pub fn open(path: &Path, limits: ArchiveLimits) -> Result<(Export, Listing), AuditError> {
         let meta = std::fs::metadata(path).map_err(|e| AuditError::Open {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source: std::sync::Arc::new(e),
         })?;
         if meta.is_dir() {
             let listing = list_folder(path, &limits)?;
@@ -108,7 +108,7 @@ impl Export {
         }
         let file = File::open(path).map_err(|e| AuditError::Open {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source: std::sync::Arc::new(e),
         })?;
         let mut archive =
             zip::ZipArchive::new(BufReader::new(file)).map_err(|e| AuditError::NotAZip {

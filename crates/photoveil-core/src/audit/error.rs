@@ -2,19 +2,22 @@
 //! English wording used by the command line and the JSON `error` fields.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-/// Why an export could not be audited at all.
-#[derive(Debug, thiserror::Error)]
+/// Why an export could not be audited at all. `Clone`, so that it can travel in the app's
+/// messages: system errors are shared (`Arc`).
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum AuditError {
     /// The path could not be opened.
-    #[error("{}: cannot open: {reason}", path.display())]
+    #[error("{}: cannot open: {source}", path.display())]
     Open {
         /// The export.
         path: PathBuf,
-        /// The system's reason.
-        reason: String,
+        /// The system's error.
+        #[source]
+        source: Arc<std::io::Error>,
     },
     /// The file is not a readable ZIP archive (damaged, truncated, or another format).
     #[error("{}: not a readable ZIP archive (damaged or incomplete download?): {reason}", path.display())]
@@ -34,6 +37,9 @@ pub enum AuditError {
         /// The limit.
         limit: usize,
     },
+    /// The audit was stopped (Ctrl-C, or Stop in the app); nothing of it was kept.
+    #[error("stopped")]
+    Cancelled,
 }
 
 /// Why one entry of an export is not read or not scanned.

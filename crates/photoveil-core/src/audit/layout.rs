@@ -15,6 +15,7 @@
 //! Facebook and Instagram write text as UTF-8 bytes escaped one by one as `\u00XX`; such strings
 //! are repaired.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -22,6 +23,8 @@ use serde_json::{Map, Value};
 
 use super::archive::{Entry, Export, SkippedEntry};
 use super::error::EntryProblem;
+use super::progress::Progress;
+use crate::controller::Controller;
 
 mod social;
 mod takeout;
@@ -182,28 +185,80 @@ pub struct Mapping {
     pub problems: Vec<SkippedEntry>,
 }
 
-/// Reads the export's own JSON files and maps each media entry to its context.
-pub fn map_media(export: &Export, entries: &[Entry], layout: Layout) -> Mapping {
+/// The export's own documents as they are read: reading stops once the audit is cancelled, and
+/// each document read is told as [`Progress::ReadingExport`].
+pub(super) struct Documents<'a> {
+    export: &'a Export,
+    controller: &'a Controller,
+    progress: &'a dyn Fn(Progress),
+    read: Cell<u64>,
+    total: u64,
+}
+
+/// Reads the export's own JSON files and maps each media entry to its context, telling
+/// `progress` the bytes read of the JSON files' total. Stops reading once `controller` is
+/// cancelled (the mapping is then incomplete and the caller drops it).
+pub fn map_media(
+    export: &Export,
+    entries: &[Entry],
+    layout: Layout,
+    controller: &Controller,
+    progress: &dyn Fn(Progress),
+) -> Mapping {
     let mut mapping = Mapping {
         by_entry: HashMap::new(),
         problems: Vec::new(),
     };
+    let total = entries
+        .iter()
+        .filter(|e| has_extension(&e.name, &["json"]))
+        .map(|e| e.size)
+        .sum();
+    let documents = Documents {
+        export,
+        controller,
+        progress,
+        read: Cell::new(0),
+        total,
+    };
+    progress(Progress::ReadingExport { read: 0, total });
     match layout {
         Layout::Instagram | Layout::Facebook => {
-            social::map_social(export, entries, layout, &mut mapping)
+            social::map_social(&documents, entries, layout, &mut mapping)
         }
-        Layout::GoogleTakeout => takeout::map_takeout(export, entries, &mut mapping),
+        Layout::GoogleTakeout => takeout::map_takeout(&documents, entries, &mut mapping),
         Layout::Plain => {}
+    }
+    if !controller.is_cancelled() {
+        // Documents that were not needed count as read.
+        progress(Progress::ReadingExport { read: total, total });
     }
     mapping
 }
 
-/// An entry parsed as JSON; `None`, with the problem recorded, where it cannot be read or parsed.
-fn read_json(export: &Export, entry: &Entry, problems: &mut Vec<SkippedEntry>) -> Option<Value> {
-    let parsed = export.read(entry, MAX_JSON_BYTES).and_then(|bytes| {
-        serde_json::from_slice::<Value>(&bytes).map_err(|e| EntryProblem::BadJson {
-            reason: e.to_string(),
-        })
+/// An entry parsed as JSON; `None`, with the problem recorded, where it cannot be read or
+/// parsed, and `None` without a problem once the audit is cancelled.
+fn read_json(
+    documents: &Documents<'_>,
+    entry: &Entry,
+    problems: &mut Vec<SkippedEntry>,
+) -> Option<Value> {
+    if documents.controller.is_cancelled() {
+        return None;
+    }
+    let parsed = documents
+        .export
+        .read(entry, MAX_JSON_BYTES)
+        .and_then(|bytes| {
+            serde_json::from_slice::<Value>(&bytes).map_err(|e| EntryProblem::BadJson {
+                reason: e.to_string(),
+            })
+        });
+    let read = (documents.read.get() + entry.size).min(documents.total);
+    documents.read.set(read);
+    (documents.progress)(Progress::ReadingExport {
+        read,
+        total: documents.total,
     });
     match parsed {
         Ok(value) => Some(value),

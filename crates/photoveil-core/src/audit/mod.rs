@@ -4,35 +4,37 @@
 //! and faces); faces are grouped by person; and the media are ranked by how much they help an
 //! abuser, each with what to do.
 
+mod analyse;
 pub mod archive;
 pub mod cluster;
 pub mod error;
 pub mod layout;
 pub mod people;
+pub mod progress;
 pub mod rank;
 pub mod replace;
 
 use std::path::{Path, PathBuf};
 
-use bytes::Bytes;
 use serde::Serialize;
 
+pub use analyse::embed_for_grouping;
 pub use archive::{ArchiveLimits, Entry, Export, SkippedEntry};
 pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
 pub use people::{name_groups, NamingError, PeopleBook};
+pub use progress::Progress;
 pub use rank::{RankedMedia, Reason, Recommendation};
-pub use replace::{needs_replacement, protect_replacements, Replacement};
+pub use replace::{needs_replacement, protect_replacements, ReplaceError, Replacement};
 
 use crate::batch::run_ordered;
 use crate::controller::Controller;
-use crate::faces::{find_faces, Face};
+use crate::faces::Face;
 use crate::finding::Finding;
 use crate::format::ImageFormat;
-use crate::limits::MAX_FILE_BYTES;
-use crate::protect::networks::NetworkKind;
 use crate::protect::Engine;
 use cluster::FaceEmbedding;
+use progress::go_on;
 
 /// Faces smaller than this (shorter box side, pixels) are found but not grouped: their
 /// embeddings say too little about who it is.
@@ -145,17 +147,33 @@ pub struct AuditReport {
     pub skipped: Vec<SkippedEntry>,
 }
 
-/// Audits the export at `path`. With an engine, faces are found and grouped; without, only
-/// metadata and the export's own information are used.
+/// Audits the export at `path` where nobody stops or watches it (tests, tools); see
+/// [`audit_with`].
 pub fn audit(
     path: &Path,
     engine: Option<&Engine>,
     options: &AuditOptions,
 ) -> Result<AuditReport, AuditError> {
+    audit_with(path, engine, options, &Controller::new(), &|_| {})
+}
+
+/// Audits the export at `path`. With an engine, faces are found and grouped; without, only
+/// metadata and the export's own information are used. `progress` is told each step on the
+/// caller's thread (see [`Progress`]). Once `controller` is cancelled the audit stops within
+/// the photo in hand and returns [`AuditError::Cancelled`], keeping nothing of its work.
+pub fn audit_with(
+    path: &Path,
+    engine: Option<&Engine>,
+    options: &AuditOptions,
+    controller: &Controller,
+    progress: &dyn Fn(Progress),
+) -> Result<AuditReport, AuditError> {
+    go_on(controller)?;
     let (export, listing) = Export::open(path, options.limits)?;
     let mut skipped = listing.skipped;
     let layout = layout::detect(listing.entries.iter().map(|e| e.name.as_str()));
-    let mapping = layout::map_media(&export, &listing.entries, layout);
+    let mapping = layout::map_media(&export, &listing.entries, layout, controller, progress);
+    go_on(controller)?;
     skipped.extend(mapping.problems);
     let mut candidates: Vec<(&Entry, MediaKind)> = Vec::new();
     for entry in &listing.entries {
@@ -164,6 +182,7 @@ pub fn audit(
         } else if layout::is_photo_name(&entry.name) {
             candidates.push((entry, MediaKind::Photo));
         } else if !layout::is_document_name(&entry.name) && entry.size > 0 {
+            go_on(controller)?;
             // Photos are recognised by content; only the first bytes are read to tell.
             match export.read_head(entry, 64) {
                 Ok(head) if ImageFormat::sniff(&head).is_some() => {
@@ -177,25 +196,38 @@ pub fn audit(
             }
         }
     }
-    let mut analysed: Vec<(MediaItem, Vec<Option<FaceEmbedding>>)> =
-        Vec::with_capacity(candidates.len());
+    let total = candidates.len();
+    progress(Progress::Analysing { done: 0, total });
+    let mut analysed: Vec<(MediaItem, Vec<Option<FaceEmbedding>>)> = Vec::with_capacity(total);
     run_ordered(
         &candidates,
         options.workers,
-        &Controller::new(),
+        controller,
         |(entry, kind)| {
             let context = mapping
                 .by_entry
                 .get(&entry.name)
                 .cloned()
                 .unwrap_or_default();
-            analyse(&export, entry, *kind, context, engine)
+            analyse::analyse(&export, entry, *kind, context, engine, controller)
         },
-        |_, result| analysed.push(result),
+        |_, result| {
+            analysed.push(result);
+            progress(Progress::Analysing {
+                done: analysed.len(),
+                total,
+            });
+        },
     );
+    // A photo stopped half-way is not a result: nothing of a stopped audit is kept.
+    go_on(controller)?;
     let (mut media, embeddings): (Vec<MediaItem>, Vec<Vec<Option<FaceEmbedding>>>) =
         analysed.into_iter().unzip();
+    if engine.is_some() {
+        progress(Progress::GroupingPeople);
+    }
     let groups = group_people(&mut media, &embeddings);
+    go_on(controller)?;
     let ranking = rank::rank(&media, &groups);
     Ok(AuditReport {
         source: path.to_path_buf(),
@@ -204,111 +236,6 @@ pub fn audit(
         groups,
         ranking,
         skipped,
-    })
-}
-
-/// Reads and scans one media file.
-fn analyse(
-    export: &Export,
-    entry: &Entry,
-    kind: MediaKind,
-    context: MediaContext,
-    engine: Option<&Engine>,
-) -> (MediaItem, Vec<Option<FaceEmbedding>>) {
-    let mut item = MediaItem {
-        entry: entry.name.clone(),
-        kind,
-        context,
-        format: None,
-        width: None,
-        height: None,
-        findings: Vec::new(),
-        faces: None,
-        analysed: false,
-        error: None,
-    };
-    if kind == MediaKind::Video {
-        // Its metadata is read (where it was filmed, the phone, the date) when the video is
-        // small enough to hold in memory; its pictures are not analysed.
-        if let Ok(data) = export.read(entry, MAX_VIDEO_SCAN_BYTES) {
-            item.findings = crate::meta::video::findings(Bytes::from(data)).unwrap_or_default();
-        }
-        return (item, Vec::new());
-    }
-    let data = match export.read(entry, MAX_FILE_BYTES) {
-        Ok(data) => Bytes::from(data),
-        Err(problem) => {
-            item.error = Some(problem);
-            return (item, Vec::new());
-        }
-    };
-    match crate::scan::scan_shared(&data) {
-        Ok((format, inspection, findings)) => {
-            item.format = Some(format);
-            item.width = inspection.width;
-            item.height = inspection.height;
-            item.findings = findings;
-            item.analysed = true;
-        }
-        Err(e) => {
-            item.error = Some(EntryProblem::Scan {
-                reason: e.to_string(),
-            });
-            return (item, Vec::new());
-        }
-    }
-    let mut embeddings = Vec::new();
-    if let (Some(engine), Some(format)) = (engine, item.format) {
-        // The metadata scan stands even when the picture cannot be decoded (HEIF, damage).
-        if let Ok(displayed) = crate::decode::decode_displayed(format, &data) {
-            drop(data);
-            let picture = displayed.picture.to_rgb8();
-            if let Ok(faces) = find_faces(engine.detector(), &picture) {
-                embeddings = faces
-                    .iter()
-                    .map(|f| embed_for_grouping(engine, &picture, f))
-                    .collect();
-                item.faces = Some(
-                    faces
-                        .into_iter()
-                        .map(|face| AuditedFace { face, group: None })
-                        .collect(),
-                );
-            }
-        }
-    }
-    (item, embeddings)
-}
-
-/// Both networks' embeddings of a face, for grouping; `None` for faces smaller than
-/// [`MIN_GROUPED_SIDE`] or that cannot be aligned.
-pub fn embed_for_grouping(
-    engine: &Engine,
-    picture: &image::RgbImage,
-    face: &Face,
-) -> Option<FaceEmbedding> {
-    if face.size() < MIN_GROUPED_SIDE {
-        return None;
-    }
-    let mut dlib = None;
-    let mut mobileface = None;
-    // Grouping was tuned on these two networks' thresholds; the others are not needed here.
-    for network in engine.networks().iter().filter(|n| {
-        matches!(
-            n.kind(),
-            NetworkKind::DlibResnet29 | NetworkKind::Mobileface
-        )
-    }) {
-        let transform = face.alignment(&network.kind().template())?;
-        let e = network.embed_face(picture, &transform);
-        match network.kind() {
-            NetworkKind::DlibResnet29 => dlib = Some(e),
-            _ => mobileface = Some(e),
-        }
-    }
-    Some(FaceEmbedding {
-        dlib: dlib?,
-        mobileface: mobileface?,
     })
 }
 

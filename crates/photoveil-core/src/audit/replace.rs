@@ -2,12 +2,39 @@
 //! not call harmless, faces cloaked and metadata removed, to post instead of the original.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{AuditOptions, AuditReport, Export, MediaKind, Recommendation};
+use super::{
+    AuditError, AuditOptions, AuditReport, EntryProblem, Export, MediaKind, Recommendation,
+};
 use crate::controller::Controller;
 use crate::limits::MAX_FILE_BYTES;
 use crate::protect::pipeline::{protect_file, ProtectOptions, ProtectReport};
 use crate::protect::Engine;
+
+/// Why replacements, or one of them, could not be made. `Display` gives the English wording of
+/// the command line; the app translates the variants.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ReplaceError {
+    /// The export could not be opened again.
+    #[error("{0}")]
+    Export(#[from] AuditError),
+    /// A private temporary folder could not be made or written to.
+    #[error("{}: {source}", folder.display())]
+    Scratch {
+        /// The folder.
+        folder: PathBuf,
+        /// The system's error.
+        #[source]
+        source: Arc<std::io::Error>,
+    },
+    /// The photo is no longer in the export (it changed since the audit).
+    #[error("the entry is no longer in the export")]
+    Missing,
+    /// The photo could not be read from the export.
+    #[error("{0}")]
+    Entry(#[from] EntryProblem),
+}
 
 /// One replacement, or why it could not be made.
 #[derive(Debug)]
@@ -18,7 +45,7 @@ pub struct Replacement {
     pub entry: String,
     /// What protecting it gave (its `input` is the entry's name), or why the photo could not
     /// be read from the export.
-    pub result: Result<ProtectReport, String>,
+    pub result: Result<ProtectReport, ReplaceError>,
 }
 
 /// Whether the audit advises replacing (or deleting, or cleaning) this ranked photo.
@@ -34,18 +61,20 @@ pub fn needs_replacement(report: &AuditReport, ranked: &super::RankedMedia) -> b
 /// `options.out_dir` under the photo's own file name (numbered when taken), calling `each` after
 /// each one. Each photo is read from the export into a private temporary folder that is removed
 /// afterwards; the export is never changed. Stops before the next photo when `controller` is
-/// cancelled. Fails only when the export or a temporary folder cannot be opened.
+/// cancelled (the photo in hand stops at its next check, leaving nothing). Fails only when the
+/// export or a temporary folder cannot be opened.
 pub fn protect_replacements(
     report: &AuditReport,
     engine: &Engine,
     options: &ProtectOptions,
     controller: &Controller,
     mut each: impl FnMut(Replacement),
-) -> Result<(), String> {
-    let (export, listing) =
-        Export::open(&report.source, AuditOptions::default().limits).map_err(|e| e.to_string())?;
-    let scratch =
-        tempfile::tempdir().map_err(|e| format!("{}: {e}", std::env::temp_dir().display()))?;
+) -> Result<(), ReplaceError> {
+    let (export, listing) = Export::open(&report.source, AuditOptions::default().limits)?;
+    let scratch = tempfile::tempdir().map_err(|e| ReplaceError::Scratch {
+        folder: std::env::temp_dir(),
+        source: Arc::new(e),
+    })?;
     for (index, ranked) in report.ranking.iter().enumerate() {
         if controller.is_cancelled() {
             break;
@@ -65,16 +94,15 @@ pub fn protect_replacements(
             .entries
             .iter()
             .find(|e| e.name == item.entry)
-            .ok_or_else(|| "the entry is no longer in the export".to_string())
-            .and_then(|entry| {
-                export
-                    .read(entry, MAX_FILE_BYTES)
-                    .map_err(|e| e.to_string())
-            })
+            .ok_or(ReplaceError::Missing)
+            .and_then(|entry| Ok(export.read(entry, MAX_FILE_BYTES)?))
             .and_then(|data| {
                 std::fs::create_dir_all(&staged)
                     .and_then(|()| std::fs::write(staged.join(&name), data))
-                    .map_err(|e| format!("{}: {e}", staged.display()))
+                    .map_err(|e| ReplaceError::Scratch {
+                        folder: staged.clone(),
+                        source: Arc::new(e),
+                    })
             });
         let result = read.map(|()| {
             let mut protected = protect_file(engine, &staged.join(&name), options, controller);

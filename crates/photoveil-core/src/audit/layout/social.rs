@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::super::archive::{Entry, Export};
+use super::super::archive::Entry;
 use super::{
-    coordinates, is_photo_name, is_video_name, number, read_json, text, Layout, LocationSource,
-    Mapping, MediaContext, Placement, SidecarLocation,
+    coordinates, is_photo_name, is_video_name, number, read_json, text, Documents, Layout,
+    LocationSource, Mapping, MediaContext, Placement, SidecarLocation,
 };
 
 /// Whether a JSON file of a Facebook or Instagram export describes posted media.
@@ -92,7 +92,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 pub(super) fn map_social(
-    export: &Export,
+    documents: &Documents<'_>,
     entries: &[Entry],
     layout: Layout,
     mapping: &mut Mapping,
@@ -121,7 +121,7 @@ pub(super) fn map_social(
     let mut found: Vec<(String, MediaContext)> = Vec::new();
     let mut problems = Vec::new();
     for entry in entries.iter().filter(|e| is_media_json(&e.name)) {
-        let Some(value) = read_json(export, entry, &mut problems) else {
+        let Some(value) = read_json(documents, entry, &mut problems) else {
             continue;
         };
         let base = MediaContext {

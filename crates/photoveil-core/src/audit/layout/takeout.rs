@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::super::archive::{Entry, Export};
+use super::super::archive::Entry;
 use super::{
-    coordinates, file_name, is_photo_name, is_video_name, number, read_json, text, LocationSource,
-    Mapping, MediaContext, Placement, SidecarLocation,
+    coordinates, file_name, is_photo_name, is_video_name, number, read_json, text, Documents,
+    LocationSource, Mapping, MediaContext, Placement, SidecarLocation,
 };
 
-pub(super) fn map_takeout(export: &Export, entries: &[Entry], mapping: &mut Mapping) {
+pub(super) fn map_takeout(documents: &Documents<'_>, entries: &[Entry], mapping: &mut Mapping) {
     let mut folders: HashMap<&str, Vec<&Entry>> = HashMap::new();
     for entry in entries {
         let folder = entry.name.rsplit_once('/').map_or("", |(f, _)| f);
@@ -32,7 +32,7 @@ pub(super) fn map_takeout(export: &Export, entries: &[Entry], mapping: &mut Mapp
         let mut album = (!is_year_folder && !folder_name.is_empty() && folder.contains('/'))
             .then(|| folder_name.to_string());
         if let Some(meta) = items.iter().find(|e| file_name(&e.name) == "metadata.json") {
-            if let Some(title) = read_json(export, meta, &mut mapping.problems)
+            if let Some(title) = read_json(documents, meta, &mut mapping.problems)
                 .as_ref()
                 .and_then(|v| v.get("albumData").unwrap_or(v).as_object().cloned())
                 .and_then(|m| text(&m, "title"))
@@ -56,7 +56,7 @@ pub(super) fn map_takeout(export: &Export, entries: &[Entry], mapping: &mut Mapp
             .iter()
             .filter(|e| e.name.ends_with(".json") && file_name(&e.name) != "metadata.json");
         for sidecar in sidecars {
-            let Some(value) = read_json(export, sidecar, &mut mapping.problems) else {
+            let Some(value) = read_json(documents, sidecar, &mut mapping.problems) else {
                 continue;
             };
             let Some(map) = value.as_object() else {
