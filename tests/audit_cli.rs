@@ -373,3 +373,74 @@ fn a_video_s_own_location_is_found_and_ranked() {
         .iter()
         .any(|r| r["kind"] == "gps-in-photo"));
 }
+
+/// Ctrl-C in the middle of an audit: it stops within the photo in hand, says it was stopped,
+/// exits with 130, and writes neither the report nor any replacement; the export is untouched.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_an_audit_without_writing_its_report_or_replacements() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let export = dir.path().join("export");
+    let report = dir.path().join("audit.html");
+    let replacements = dir.path().join("replacements");
+    std::fs::create_dir_all(&export).unwrap();
+    // Each photo holds a group of faces to find and embed: the whole audit takes far longer
+    // than the time before the signal.
+    let group = shared("group_t1.jpg");
+    let photos: Vec<std::path::PathBuf> = (0..40)
+        .map(|i| {
+            let p = export.join(format!("photo{i:02}.jpg"));
+            std::fs::copy(&group, &p).unwrap();
+            p
+        })
+        .collect();
+    let before: Vec<Vec<u8>> = photos.iter().map(|p| sha(p)).collect();
+    let child = Command::new(env!("CARGO_BIN_EXE_photoveil"))
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .args([
+            "--lang",
+            "en",
+            "audit",
+            "--report",
+            s(&report),
+            "--protect-out",
+            s(&replacements),
+            s(&export),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the photoveil binary runs");
+    std::thread::sleep(Duration::from_secs(3));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let started = Instant::now();
+    let output = child.wait_with_output().expect("wait");
+    let stopped_after = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(130), "stderr: {stderr}");
+    assert!(stderr.contains("stopped (Ctrl-C)"), "stderr: {stderr}");
+    assert!(
+        stopped_after < Duration::from_secs(15),
+        "took {stopped_after:?} to stop"
+    );
+    // Nothing of the half-done audit: no ranking printed, no report, no replacement.
+    assert!(!stdout.contains("1. "), "stdout: {stdout}");
+    assert!(!report.exists(), "a report of a stopped audit was written");
+    let written: Vec<_> = std::fs::read_dir(&replacements)
+        .map(|entries| entries.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(written.is_empty(), "replacements were written: {written:?}");
+    for (p, digest) in photos.iter().zip(&before) {
+        assert_eq!(&sha(p), digest, "{} changed", p.display());
+    }
+}

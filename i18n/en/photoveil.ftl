@@ -508,3 +508,20 @@ walk-link-loop = a shortcut (symbolic link) that leads back into its own folder;
 cli-protect-cleaned = no face to change: cleaned without re-encoding, the picture data is identical
 cli-protect-faces-not-looked-for = faces could not be looked for (this picture cannot be decoded here): only the metadata was removed, and any face in it is left as it was
 gui-export-photo-cleaned = no face to change: metadata removed, the picture itself is unchanged
+
+## Progress and stopping of an audit (command line and app), and why an audit or its saves failed
+audit-progress-reading = Reading the export's own files: { $read } of { $total }
+audit-progress-analysing = { $done } of { $total } photos and videos checked
+audit-progress-grouping = Grouping the faces by person…
+gui-audit-stop = Stop
+gui-audit-stopped = The check was stopped. Nothing of it was kept; you can start it again.
+gui-audit-again = Check again
+gui-audit-error-not-zip = this file is not a readable ZIP archive (damaged or incomplete download?)
+gui-audit-error-too-many = it lists { $entries } entries, more than the { $limit } PhotoVeil reads
+gui-audit-error-worker = the work stopped unexpectedly
+gui-audit-error-no-data-folder = there is no data folder for this user to keep names in
+gui-audit-error-scratch = a temporary folder ({ $folder }) could not be used: { $why }
+gui-audit-error-missing = the photo is no longer in the export
+gui-audit-error-entry = the photo cannot be read from the export: { $why }
+gui-audit-name-failed = The name could not be kept: { $why }
+gui-audit-replace-error = The protected copies could not be made: { $why }

@@ -431,3 +431,20 @@ walk-link-loop = 자기 폴더로 되돌아가는 바로 가기(심볼릭 링크
 cli-protect-cleaned = 바꿀 얼굴이 없어요: 다시 압축하지 않고 숨은 정보만 지웠어요(사진 데이터는 그대로예요)
 cli-protect-faces-not-looked-for = 이 사진은 여기서 열 수 없어 얼굴을 찾지 못했어요: 숨은 정보만 지웠고, 얼굴이 있다면 그대로 남아 있어요
 gui-export-photo-cleaned = 바꿀 얼굴이 없어요: 숨은 정보를 지웠고 사진 자체는 그대로예요
+
+## Progress and stopping of an audit (command line and app), and why an audit or its saves failed
+audit-progress-reading = 내보내기에 들어 있는 설명 파일을 읽는 중: { $total } 중 { $read }
+audit-progress-analysing = 사진과 동영상 { $total }개 중 { $done }개 점검함
+audit-progress-grouping = 얼굴을 사람별로 묶고 있어요…
+gui-audit-stop = 중지
+gui-audit-stopped = 점검을 중지했어요. 점검한 내용은 남기지 않았어요. 다시 시작할 수 있어요.
+gui-audit-again = 다시 점검
+gui-audit-error-not-zip = 읽을 수 있는 ZIP 파일이 아니에요(파일이 손상되었거나 다운로드가 덜 되었나요?)
+gui-audit-error-too-many = 항목이 { $entries }개로, PhotoVeil이 읽는 최대 { $limit }개보다 많아요
+gui-audit-error-worker = 작업이 예기치 않게 멈췄어요
+gui-audit-error-no-data-folder = 이 사용자에게 이름을 보관할 데이터 폴더가 없어요
+gui-audit-error-scratch = 임시 폴더({ $folder })를 쓸 수 없어요: { $why }
+gui-audit-error-missing = 사진이 더 이상 내보내기 파일에 없어요
+gui-audit-error-entry = 내보내기 파일에서 사진을 읽지 못했어요: { $why }
+gui-audit-name-failed = 이름을 보관하지 못했어요: { $why }
+gui-audit-replace-error = 보호한 사본을 만들지 못했어요: { $why }

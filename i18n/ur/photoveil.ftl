@@ -506,3 +506,20 @@ walk-link-loop = ایسا شارٹ کٹ (سمبولک لنک) جو اپنے ہی
 cli-protect-cleaned = بدلنے کو کوئی چہرہ نہیں: دوبارہ انکوڈ کیے بغیر صاف کیا گیا، تصویر کا ڈیٹا ہو بہو وہی ہے
 cli-protect-faces-not-looked-for = چہرے تلاش نہیں کیے جا سکے (یہ تصویر یہاں کھولی نہیں جا سکتی): صرف چھپی معلومات ہٹائی گئیں، اور اگر اس میں کوئی چہرہ ہے تو وہ ویسے ہی ہے
 gui-export-photo-cleaned = بدلنے کو کوئی چہرہ نہیں: چھپی معلومات ہٹا دی گئیں، تصویر خود وہی ہے
+
+## Progress and stopping of an audit (command line and app), and why an audit or its saves failed
+audit-progress-reading = ایکسپورٹ کی اپنی فائلیں پڑھی جا رہی ہیں: { $total } میں سے { $read }
+audit-progress-analysing = { $total } تصاویر اور ویڈیوز میں سے { $done } جانچی جا چکی ہیں
+audit-progress-grouping = چہروں کو افراد کے لحاظ سے الگ الگ کیا جا رہا ہے…
+gui-audit-stop = روکیں
+gui-audit-stopped = جانچ روک دی گئی۔ اس کا کچھ بھی محفوظ نہیں رکھا گیا؛ آپ اسے دوبارہ شروع کر سکتے ہیں۔
+gui-audit-again = دوبارہ جانچیں
+gui-audit-error-not-zip = یہ فائل پڑھنے کے قابل ZIP آرکائیو نہیں ہے (خراب یا ادھوری ڈاؤن لوڈ؟)
+gui-audit-error-too-many = اس میں { $entries } اندراجات ہیں، جو PhotoVeil کی پڑھنے کی حد { $limit } سے زیادہ ہیں
+gui-audit-error-worker = کام غیر متوقع طور پر رک گیا
+gui-audit-error-no-data-folder = اس صارف کا کوئی ڈیٹا فولڈر نہیں جس میں نام رکھے جا سکیں
+gui-audit-error-scratch = عارضی فولڈر ({ $folder }) استعمال نہیں ہو سکا: { $why }
+gui-audit-error-missing = یہ تصویر اب ایکسپورٹ میں موجود نہیں ہے
+gui-audit-error-entry = ایکسپورٹ سے تصویر پڑھی نہیں جا سکی: { $why }
+gui-audit-name-failed = نام محفوظ نہیں ہو سکا: { $why }
+gui-audit-replace-error = محفوظ کاپیاں نہیں بن سکیں: { $why }

@@ -2,11 +2,12 @@
 //! in it, and what to do first.
 
 use super::out::out;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use photoveil_core::audit::{
-    audit, protect_replacements, AuditOptions, AuditReport, Layout, MediaItem, MediaKind,
-    RankedMedia,
+    audit_with, protect_replacements, AuditError, AuditOptions, AuditReport, Layout, MediaItem,
+    MediaKind, Progress, RankedMedia,
 };
 use photoveil_core::protect::pipeline::{
     FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
@@ -15,7 +16,7 @@ use photoveil_core::protect::Engine;
 use serde_json::{json, Value};
 
 use super::scan::{write_report, ReportRequest};
-use crate::i18n::text;
+use crate::i18n::{text, text_with};
 use crate::report::audit_entries as report_entries;
 use crate::words::describe;
 
@@ -37,8 +38,12 @@ pub struct Request {
 
 /// Audits one export (and writes the report and replacements when asked); returns false when
 /// it could not be read, any photo failed or a report or replacement could not be written.
+/// Ctrl-C stops the audit within the photo in hand: nothing is printed or written of it, and
+/// the end of the run says it was stopped.
 pub fn run(path: &Path, request: Request) -> bool {
     let json = request.json;
+    // Listening for Ctrl-C from here on, also while the models load.
+    let controller = super::interrupted();
     let engine = if request.faces {
         match super::load_engine() {
             Some(engine) => Some(engine),
@@ -47,8 +52,19 @@ pub fn run(path: &Path, request: Request) -> bool {
     } else {
         None
     };
-    let mut report = match audit(path, engine.as_ref(), &AuditOptions::default()) {
+    let progress = ProgressLine::new();
+    let audited = audit_with(
+        path,
+        engine.as_ref(),
+        &AuditOptions::default(),
+        &controller,
+        &|p| progress.show(p),
+    );
+    progress.clear();
+    let mut report = match audited {
         Ok(report) => report,
+        // Stopped (Ctrl-C or a closed output): the end of the run says so.
+        Err(AuditError::Cancelled) => return true,
         Err(e) => {
             if json {
                 out!(
@@ -94,6 +110,59 @@ pub fn run(path: &Path, request: Request) -> bool {
     ok && named && reported && replaced
 }
 
+/// The audit's progress on one line of standard error, rewritten in place; only when standard
+/// error is a terminal (never in a log or a pipe).
+struct ProgressLine {
+    on: bool,
+    last: std::cell::RefCell<String>,
+}
+
+impl ProgressLine {
+    fn new() -> ProgressLine {
+        ProgressLine {
+            on: std::io::stderr().is_terminal(),
+            last: std::cell::RefCell::new(String::new()),
+        }
+    }
+
+    fn show(&self, progress: Progress) {
+        if !self.on {
+            return;
+        }
+        let line = progress_words(progress);
+        let mut last = self.last.borrow_mut();
+        if *last != line {
+            let _ = write!(std::io::stderr(), "\r{line}\x1b[K");
+            *last = line;
+        }
+    }
+
+    fn clear(&self) {
+        if self.on && !self.last.borrow().is_empty() {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
+}
+
+/// An audit's progress in words.
+fn progress_words(progress: Progress) -> String {
+    let megabytes = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+    match progress {
+        Progress::ReadingExport { read, total } => text_with(
+            "audit-progress-reading",
+            &[
+                ("read", megabytes(read).into()),
+                ("total", megabytes(total).into()),
+            ],
+        ),
+        Progress::Analysing { done, total } => text_with(
+            "audit-progress-analysing",
+            &[("done", done.into()), ("total", total.into())],
+        ),
+        Progress::GroupingPeople => text("audit-progress-grouping"),
+    }
+}
+
 /// Writes a protected copy of every photo the audit advises deleting or replacing (or
 /// cleaning) into `out` (see [`protect_replacements`]), saying what became of each.
 fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: bool) -> bool {
@@ -109,11 +178,11 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         decoy_book: crate::paths::decoy_book(),
     };
     let mut ok = true;
-    let failed = |problem: String| {
+    let failed = |problem: &dyn std::fmt::Display| {
         if json {
             out!(
                 "{}",
-                json!({"type": "error", "source": report.source, "error": problem})
+                json!({"type": "error", "source": report.source, "error": problem.to_string()})
             );
         } else {
             eprintln!("photoveil: {problem}");
@@ -124,7 +193,7 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
             Ok(protected) => protected,
             Err(problem) => {
                 ok = false;
-                failed(format!(
+                failed(&format!(
                     "{}: {}: {problem}",
                     report.source.display(),
                     replacement.entry
@@ -152,7 +221,7 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         }
     });
     if let Err(problem) = done {
-        failed(problem);
+        failed(&problem);
         return false;
     }
     ok

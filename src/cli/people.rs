@@ -9,19 +9,43 @@ use serde_json::json;
 
 use crate::words::describe;
 
+/// Why a `--name` value could not be read; `Display` is what clap prints after the option
+/// (clap's own messages are English). The binary has no `thiserror`, hence the plain impls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameArgError {
+    /// No `=` between the number and the name.
+    NoEquals,
+    /// The part before `=` is not a number from 1.
+    NotANumber(String),
+    /// Nothing after `=`.
+    EmptyName,
+}
+
+impl std::fmt::Display for NameArgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameArgError::NoEquals => f.write_str("expected PERSON=NAME, e.g. 1=me"),
+            NameArgError::NotANumber(number) => {
+                write!(f, "\"{number}\" is not a person's number (1, 2, ...)")
+            }
+            NameArgError::EmptyName => f.write_str("the name is empty"),
+        }
+    }
+}
+
+impl std::error::Error for NameArgError {}
+
 /// Reads `N=NAME` (N: a person's number as the audit shows it, from 1).
-pub fn parse_name(value: &str) -> Result<(usize, String), String> {
-    let (number, name) = value
-        .split_once('=')
-        .ok_or_else(|| "expected PERSON=NAME, e.g. 1=me".to_string())?;
+pub fn parse_name(value: &str) -> Result<(usize, String), NameArgError> {
+    let (number, name) = value.split_once('=').ok_or(NameArgError::NoEquals)?;
     let number: usize = number
         .trim()
         .parse()
         .ok()
         .filter(|&n| n >= 1)
-        .ok_or_else(|| format!("\"{number}\" is not a person's number (1, 2, ...)"))?;
+        .ok_or_else(|| NameArgError::NotANumber(number.to_string()))?;
     if name.trim().is_empty() {
-        return Err("the name is empty".to_string());
+        return Err(NameArgError::EmptyName);
     }
     Ok((number, name.trim().to_string()))
 }
@@ -120,5 +144,27 @@ fn say_problem(json: bool, line: String) {
         out!("{}", json!({"type": "error", "error": line}));
     } else {
         eprintln!("photoveil: {line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_read_as_number_equals_name_or_refused_with_a_typed_reason() {
+        assert_eq!(
+            parse_name(" 2 = my daughter "),
+            Ok((2, "my daughter".into()))
+        );
+        assert_eq!(parse_name("me"), Err(NameArgError::NoEquals));
+        assert_eq!(
+            parse_name("0=me"),
+            Err(NameArgError::NotANumber("0".into()))
+        );
+        assert_eq!(parse_name("1=  "), Err(NameArgError::EmptyName));
+        assert!(NameArgError::NotANumber("x".into())
+            .to_string()
+            .contains("\"x\""));
     }
 }
