@@ -1,6 +1,9 @@
-//! The audit screen's `update` and view, without the models: results, report, names, filter.
+//! The audit screen's `update` and view, without the models: progress and Stop, results,
+//! report, names, filter.
 
+use super::worker::{run_audit, save_report};
 use super::*;
+use photoveil_core::audit::{audit, AuditOptions};
 
 fn export() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -38,7 +41,7 @@ fn a_finished_audit_is_shown_and_its_report_saved() {
         panic!("no report")
     };
     let note = save_report(report, target.clone());
-    assert_eq!(note, Note::ReportSaved(target.clone()));
+    assert!(matches!(&note, Note::ReportSaved(saved) if *saved == target));
     let page = std::fs::read_to_string(&target).unwrap();
     assert!(page.contains("with_gps.jpg") && page.contains("37.320000, -121.940000"));
     screen.update(Message::Saved(note));
@@ -50,11 +53,18 @@ fn a_finished_audit_is_shown_and_its_report_saved() {
 fn an_unreadable_export_says_why() {
     let (mut screen, _task) = Audit::start(PathBuf::from("/no/such/export.zip"), None);
     let result = audit(&screen.source, None, &AuditOptions::default()).map(Arc::new);
-    let why = result.map_err(|e| e.to_string()).unwrap_err();
-    assert!(why.contains("export.zip"), "{why}");
+    let why = result.map_err(Problem::Audit).unwrap_err();
+    assert!(
+        matches!(why, Problem::Audit(AuditError::Open { .. })),
+        "{why:?}"
+    );
     screen.update(Message::Finished(Err(why), None, None));
     let _ = screen.view();
     assert!(!screen.can_replace());
+    assert!(!screen.was_stopped());
+    // Checking again starts a new audit.
+    assert!(matches!(screen.update(Message::Again), Action::Run(_)));
+    assert!(screen.is_running());
 }
 
 #[test]
@@ -114,6 +124,145 @@ fn people_can_be_named_and_their_photos_listed_alone() {
     };
     assert!(screen.listed(report, 0) && !screen.listed(report, 1));
     let _ = screen.view();
-    screen.update(Message::NameSaved(Err("disk full".into())));
-    assert_eq!(screen.note, Some(Note::Failed("disk full".into())));
+    screen.update(Message::NameSaved(Err(Problem::Naming {
+        group: 0,
+        error: photoveil_core::audit::NamingError::NoFace,
+    })));
+    assert!(matches!(
+        &screen.note,
+        Some(Note::Failed(Problem::Naming { group: 0, .. }))
+    ));
+    let _ = screen.view();
+}
+
+/// The shared public photos: `$PHOTOVEIL_SHARED/faces` when set, else `../shared/faces`.
+fn shared(name: &str) -> PathBuf {
+    std::env::var_os("PHOTOVEIL_SHARED")
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/faces"),
+            |dir| PathBuf::from(dir).join("faces"),
+        )
+        .join(name)
+}
+
+#[test]
+fn stop_ends_a_running_audit_and_the_screen_says_it_was_stopped() {
+    use iced::futures::StreamExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("export");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..40 {
+        std::fs::copy(shared("astronaut.png"), folder.join(format!("p{i}.png"))).unwrap();
+    }
+    let (mut screen, _task) = Audit::start(folder.clone(), None);
+    // The screen's task is not polled here: the worker runs with the screen's controller and
+    // its messages are handed to `update` as iced would.
+    let controller = screen.running.clone();
+    let mut stream = Box::pin(work::stream(move |sender| {
+        run_audit(folder, None, &controller, &sender)
+    }));
+    let mut stopped_at = None;
+    let mut progress = Vec::new();
+    while let Some(message) = iced::futures::executor::block_on(stream.next()) {
+        if let Message::Progress(p) = &message {
+            progress.push(*p);
+        }
+        let _ = screen.update(message);
+        let _ = screen.view();
+        if stopped_at.is_none() && screen.progress.is_some() {
+            assert!(screen.is_running());
+            screen.update(Message::Stop);
+            assert!(screen.stopping);
+            let _ = screen.view();
+            stopped_at = Some(std::time::Instant::now());
+        }
+    }
+    let waited = stopped_at.expect("progress was shown").elapsed();
+    assert!(waited.as_secs() < 20, "took {waited:?} to stop");
+    assert!(!progress.is_empty());
+    assert!(
+        !screen.is_running() && screen.was_stopped(),
+        "{:?}",
+        screen.report
+    );
+    assert!(!screen.stopping && screen.progress.is_none());
+    let _ = screen.view();
+    // Usable again: a new audit can be started, or the user goes back.
+    assert!(matches!(screen.update(Message::Again), Action::Run(_)));
+    assert!(screen.is_running() && !screen.was_stopped());
+    assert!(matches!(screen.update(Message::Back), Action::StartOver));
+}
+
+#[test]
+fn progress_is_shown_in_words_and_as_a_growing_bar() {
+    use photoveil_core::audit::Progress;
+    let bar: Vec<f32> = [
+        None,
+        Some(Progress::ReadingExport { read: 5, total: 10 }),
+        Some(Progress::ReadingExport {
+            read: 10,
+            total: 10,
+        }),
+        Some(Progress::Analysing {
+            done: 0,
+            total: 340,
+        }),
+        Some(Progress::Analysing {
+            done: 12,
+            total: 340,
+        }),
+        Some(Progress::Analysing {
+            done: 340,
+            total: 340,
+        }),
+        Some(Progress::GroupingPeople),
+    ]
+    .into_iter()
+    .map(view::overall)
+    .collect();
+    assert!(bar.windows(2).all(|w| w[0] <= w[1]), "{bar:?}");
+    assert!(bar.iter().all(|f| (0.0..=1.0).contains(f)));
+    let words = view::progress_words(Progress::Analysing {
+        done: 12,
+        total: 340,
+    });
+    assert!(words.contains("12") && words.contains("340"), "{words}");
+    let words = view::progress_words(Progress::ReadingExport {
+        read: 2_500_000,
+        total: 10_000_000,
+    });
+    assert!(
+        words.contains("2.5 MB") && words.contains("10.0 MB"),
+        "{words}"
+    );
+}
+
+#[test]
+fn problems_are_told_in_words() {
+    let stopped = Problem::Audit(AuditError::Cancelled);
+    assert_eq!(stopped.words(), crate::i18n::text("gui-audit-stopped"));
+    let not_zip = Problem::Audit(AuditError::NotAZip {
+        path: PathBuf::from("x.zip"),
+        reason: String::from("eocd"),
+    });
+    assert!(not_zip.sentence().contains("ZIP"), "{}", not_zip.sentence());
+    let missing = Problem::Replace(photoveil_core::audit::ReplaceError::Missing);
+    assert_eq!(
+        missing.sentence(),
+        crate::i18n::text_with(
+            "gui-audit-replace-error",
+            &[("why", crate::i18n::text("gui-audit-error-missing").into())]
+        )
+    );
+    let empty = Problem::Naming {
+        group: 0,
+        error: photoveil_core::audit::NamingError::EmptyName,
+    };
+    assert_eq!(
+        empty.sentence(),
+        crate::i18n::text_with(
+            "gui-audit-name-failed",
+            &[("why", crate::i18n::text("audit-name-empty").into())]
+        )
+    );
 }
