@@ -34,12 +34,24 @@ fn photos(dir: &Path, count: usize) -> PathBuf {
 
 /// A controller that records every batch report, and cancels once `cancel_at` photos are done.
 fn recording(cancel_at: Option<usize>) -> (Controller, Arc<Mutex<Vec<Stage>>>) {
+    let (controller, seen, _) = recording_all(cancel_at);
+    (controller, seen)
+}
+
+/// [`recording`], also recording each photo's own stages (in the third list).
+fn recording_all(
+    cancel_at: Option<usize>,
+) -> (Controller, Arc<Mutex<Vec<Stage>>>, Arc<Mutex<Vec<Stage>>>) {
     let seen = Arc::new(Mutex::new(Vec::new()));
+    let photo = Arc::new(Mutex::new(Vec::new()));
     let plain = Controller::new();
     let canceller = plain.clone();
     let observed = plain.observed({
-        let seen = Arc::clone(&seen);
+        let (seen, photo) = (Arc::clone(&seen), Arc::clone(&photo));
         move |stage| {
+            if !matches!(stage, Stage::Photos { .. }) {
+                photo.lock().expect("lock").push(stage);
+            }
             if let Stage::Photos { done, .. } = stage {
                 seen.lock().expect("lock").push(stage);
                 if Some(done) == cancel_at {
@@ -48,7 +60,7 @@ fn recording(cancel_at: Option<usize>) -> (Controller, Arc<Mutex<Vec<Stage>>>) {
             }
         }
     });
-    (observed, seen)
+    (observed, seen, photo)
 }
 
 /// The batch reports only move forward and end at `total` with `faces` faces protected.
@@ -252,7 +264,7 @@ fn the_protect_job_cleans_a_faceless_photo_losslessly_and_protects_a_face() {
     std::fs::write(&faceless, fx::jpeg(96, 64, Default::default())).expect("write");
     std::fs::copy(demo("astronaut.jpg"), inputs.join("b-astronaut.jpg")).expect("copy");
     let out = dir.path().join("out");
-    let (controller, seen) = recording(None);
+    let (controller, seen, stages) = recording_all(None);
     let mut results = Vec::new();
     let summary = protect_photos(
         &engine,
@@ -266,6 +278,16 @@ fn the_protect_job_cleans_a_faceless_photo_losslessly_and_protects_a_face() {
         },
     );
     assert_progress_reaches(&seen.lock().expect("lock"), 2, 1);
+    // Each photo's own stages: read and look for faces once, then (the face) only forward.
+    let stages = stages.lock().expect("lock").clone();
+    let reading: Vec<usize> = (0..stages.len())
+        .filter(|&i| stages[i] == Stage::Reading)
+        .collect();
+    assert_eq!(reading.len(), 2, "{stages:?}");
+    let second = &stages[reading[1]..];
+    assert_eq!(second[..2], [Stage::Reading, Stage::FindingFaces]);
+    let fractions: Vec<f32> = second.iter().map(|s| s.fraction()).collect();
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{second:?}");
     assert_eq!(
         (summary.done, summary.faces_protected),
         (2, 1),

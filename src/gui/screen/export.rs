@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use iced::task::Handle;
 use iced::widget::{button, column, container, progress_bar, scrollable, Column};
 use iced::{Element, Fill, Task};
-use photoveil_core::clean::{clean_file, CleanOptions};
-use photoveil_core::protect::pipeline::{
-    protect_file, FaceAction, FaceReport, FaceSelection, ProtectOptions, Strength,
-};
-use photoveil_core::{Controller, Stage};
+use photoveil_core::clean::CleanOptions;
+use photoveil_core::job::{clean_photos, protect_photos, CleanSettings, Entry, Treatment};
+use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
+use photoveil_core::{Controller, Error, Stage};
 
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
@@ -18,33 +17,8 @@ use crate::gui::open;
 use crate::gui::screen::face_words::face_words;
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
-use crate::gui::work;
+use crate::gui::work::{self, Plan};
 use crate::words::reasons;
-
-/// One photo to export.
-#[derive(Debug, Clone)]
-pub struct Job {
-    /// The original.
-    pub path: PathBuf,
-    /// Whether the scan found faces in it (photos without faces are cleaned losslessly).
-    pub has_faces: bool,
-    /// Faces (indexes in the order found, largest first) to blur while the others are cloaked:
-    /// those the user chose to blur in the before/after view.
-    pub blur_these: Vec<usize>,
-}
-
-/// What to export, where and how.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// The photos.
-    pub jobs: Vec<Job>,
-    /// The folder for the copies.
-    pub out_dir: PathBuf,
-    /// What to do with faces.
-    pub mode: FaceMode,
-    /// Quality of protected JPEG copies.
-    pub jpeg_quality: u8,
-}
 
 /// The result for one photo.
 #[derive(Debug, Clone)]
@@ -59,12 +33,14 @@ pub struct Outcome {
     pub error: Option<String>,
     /// The copy was not written because the export was cancelled.
     pub cancelled: bool,
+    /// No face was changed: the copy was cleaned losslessly (the same picture data).
+    pub cleaned: bool,
 }
 
 /// What the export thread reports.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// Starting on photo number `index`.
+    /// Starting on photo number `index` (the one before may not be reported done yet).
     Working(usize),
     /// How far the photo in hand has come (protection only).
     Stage(Stage),
@@ -183,11 +159,14 @@ impl Export {
         match message {
             Message::Event(Event::Working(i)) => {
                 self.working = Some(i);
-                self.stage = None;
                 Action::None
             }
             Message::Event(Event::Stage(stage)) => {
-                self.stage = Some(stage);
+                // The next photo may start before the one in hand is reported done: its stages
+                // count once that one is in, so the bar never goes back.
+                if self.working == Some(self.outcomes.len()) {
+                    self.stage = Some(stage);
+                }
                 Action::None
             }
             Message::Event(Event::Done(outcome)) => {
@@ -406,6 +385,9 @@ impl Export {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let head = match (&o.output, &o.error) {
+                (Some(_), None) if o.cleaned && self.plan.mode.changes_faces() => {
+                    format!("✓ {name}: {}", t("gui-export-photo-cleaned"))
+                }
                 (Some(_), None) => format!("✓ {name}: {}", t("gui-export-photo-ok")),
                 (_, Some(e)) => format!("✕ {name}: {e}"),
                 _ => format!("✕ {name}"),
@@ -420,34 +402,6 @@ impl Export {
             list = list.push(block);
         }
         list.into()
-    }
-}
-
-/// The core's options for a plan's face mode (for every photo; see [`options_for`]).
-pub fn protect_options(plan: &Plan) -> ProtectOptions {
-    ProtectOptions {
-        until_verified: plan.mode == FaceMode::UntilVerified,
-        out_dir: plan.out_dir.clone(),
-        // Blurring and leaving faces need no level; the field is then unused.
-        strength: plan.mode.ceiling().unwrap_or(Strength::Standard),
-        faces: if plan.mode.changes_faces() {
-            FaceSelection::All
-        } else {
-            FaceSelection::None
-        },
-        blur: plan.mode == FaceMode::Blur,
-        blur_these: Vec::new(),
-        jpeg_quality: plan.jpeg_quality,
-        decoy_book: crate::paths::decoy_book(),
-    }
-}
-
-/// The core's options for one photo of `plan`: the plan's, with the faces the user chose to
-/// blur in that photo.
-pub fn options_for(plan: &Plan, job: &Job) -> ProtectOptions {
-    ProtectOptions {
-        blur_these: job.blur_these.clone(),
-        ..protect_options(plan)
     }
 }
 
@@ -476,12 +430,16 @@ pub fn stage_words(stage: Stage) -> String {
         ),
         Stage::Encoding => t("gui-stage-encoding"),
         Stage::Verifying => t("gui-stage-verifying"),
+        Stage::Photos { done, total, .. } => ta(
+            "gui-export-count",
+            &[("done", done.into()), ("total", total.into())],
+        ),
     }
 }
 
-/// Writes every copy of `plan`, one photo at a time: photos with faces to protect go through
-/// the protection pipeline (which also removes all metadata and measures each face), the others
-/// are cleaned losslessly. Runs on a worker thread.
+/// Writes every copy of `plan` with the core's jobs, one photo at a time: with a face mode, the
+/// protect job (photos in which it finds no face are cleaned losslessly); with metadata only,
+/// the clean job. Runs on a worker thread.
 pub fn worker(
     plan: Plan,
     engine: Option<SharedEngine>,
@@ -493,63 +451,86 @@ pub fn worker(
             controller.cancel();
         }
     };
-    let clean = CleanOptions {
-        out_dir: plan.out_dir.clone(),
-        pixel_check: Default::default(),
-    };
-    let needs_engine = plan.mode.changes_faces() && plan.jobs.iter().any(|j| j.has_faces);
-    let engine = if needs_engine {
-        let loaded = engine::get_or_load(engine);
-        if let Ok(e) = &loaded {
-            send(Event::Engine(e.clone()));
+    let paths = plan.paths();
+    let observed = controller.observed({
+        let stages = sender.clone();
+        move |stage| {
+            // A closed channel is seen by the next `send`, which cancels.
+            let _ = stages.unbounded_send(match stage {
+                Stage::Photos { done, total, .. } if done < total => Event::Working(done),
+                Stage::Photos { .. } => return,
+                other => Event::Stage(other),
+            });
         }
-        Some(loaded)
-    } else {
-        None
-    };
-    for (i, job) in plan.jobs.iter().enumerate() {
-        if controller.is_cancelled() {
-            break;
-        }
-        send(Event::Working(i));
-        let outcome = match (&engine, job.has_faces && plan.mode.changes_faces()) {
-            (Some(Ok(engine)), true) => {
-                let stages = sender.clone();
-                let observed = controller.observed(move |stage| {
-                    // A closed channel is seen by the next `send` below, which cancels.
-                    let _ = stages.unbounded_send(Event::Stage(stage));
-                });
-                let options = options_for(&plan, job);
-                let r = protect_file(&engine.0, &job.path, &options, &observed);
-                Outcome {
-                    input: r.input,
-                    output: r.output,
-                    faces: r.faces,
-                    cancelled: matches!(r.error, Some(photoveil_core::Error::Cancelled)),
-                    error: r.error.as_ref().map(reasons::error),
-                }
-            }
-            (Some(Err(why)), true) => Outcome {
-                input: job.path.clone(),
-                output: None,
-                faces: Vec::new(),
-                error: Some(ta("gui-export-no-models", &[("why", why.as_str().into())])),
-                cancelled: false,
-            },
-            _ => {
-                let r = clean_file(&job.path, &clean);
-                Outcome {
+    });
+    let done = |outcome: Outcome| send(Event::Done(Box::new(outcome)));
+    if !plan.mode.changes_faces() {
+        let settings = CleanSettings {
+            workers: 1,
+            ..CleanSettings::new(CleanOptions {
+                out_dir: plan.out_dir.clone(),
+                pixel_check: Default::default(),
+            })
+        };
+        clean_photos(&paths, &settings, &observed, |entry| {
+            done(match entry {
+                Entry::Photo { result: r, .. } => Outcome {
                     input: r.input,
                     output: r.output,
                     faces: Vec::new(),
-                    cancelled: matches!(r.error, Some(photoveil_core::Error::Cancelled)),
                     error: r.error.as_ref().map(reasons::error),
+                    cancelled: false,
+                    cleaned: true,
+                },
+                Entry::Unlisted(e) => unlisted(e),
+            })
+        });
+    } else {
+        match engine::get_or_load(engine) {
+            Ok(engine) => {
+                send(Event::Engine(engine.clone()));
+                protect_photos(&engine.0, &paths, &plan.settings(), &observed, |entry| {
+                    done(match entry {
+                        Entry::Photo { result: r, .. } => Outcome {
+                            cleaned: r.treatment == Treatment::Cleaned,
+                            input: r.report.input,
+                            output: r.report.output,
+                            faces: r.report.faces,
+                            cancelled: matches!(r.report.error, Some(Error::Cancelled)),
+                            error: r.report.error.as_ref().map(reasons::error),
+                        },
+                        Entry::Unlisted(e) => unlisted(e),
+                    })
+                });
+            }
+            // Without the models no face can be looked for, so no photo is written.
+            Err(why) => {
+                for path in paths {
+                    done(Outcome {
+                        input: path,
+                        output: None,
+                        faces: Vec::new(),
+                        error: Some(ta("gui-export-no-models", &[("why", why.as_str().into())])),
+                        cancelled: false,
+                        cleaned: false,
+                    });
                 }
             }
-        };
-        send(Event::Done(Box::new(outcome)));
+        }
     }
     send(Event::Finished);
+}
+
+/// The outcome of a photo that could no longer be found.
+fn unlisted(e: &photoveil_core::WalkError) -> Outcome {
+    Outcome {
+        input: e.path.clone(),
+        output: None,
+        faces: Vec::new(),
+        error: Some(reasons::walk(&e.problem)),
+        cancelled: false,
+        cleaned: false,
+    }
 }
 
 #[cfg(test)]

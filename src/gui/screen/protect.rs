@@ -16,10 +16,9 @@ use photoveil_core::Controller;
 use crate::gui::engine::SharedEngine;
 use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
-use crate::gui::screen::export::{Job, Plan};
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
-use crate::gui::work;
+use crate::gui::work::{self, Job, Plan};
 
 pub use preview::{Comparison, PreviewResult};
 
@@ -151,12 +150,10 @@ impl Protect {
                 .iter()
                 .filter(|i| i.report.error.is_none())
                 .map(|i| {
-                    let blur_these = self.blur.get(&i.report.path).cloned().unwrap_or_default();
+                    // Whether it has faces is the core's to find out when it is exported.
                     Job {
                         path: i.report.path.clone(),
-                        // The before/after view may have found faces the scan did not.
-                        has_faces: i.faces() > 0 || !blur_these.is_empty(),
-                        blur_these,
+                        blur_these: self.blur.get(&i.report.path).cloned().unwrap_or_default(),
                     }
                 })
                 .collect(),
@@ -297,7 +294,6 @@ impl Protect {
         let path = item.report.path.clone();
         Some(Job {
             blur_these: self.blur.get(&path).cloned().unwrap_or_default(),
-            has_faces: item.faces() > 0,
             path,
         })
     }

@@ -6,9 +6,8 @@ use std::sync::Arc;
 use iced::task::Handle;
 use iced::widget::{button, column, container, progress_bar};
 use iced::{Center, Element, Fill, Task};
-use photoveil_core::batch::{default_workers, run_ordered};
-use photoveil_core::scan::scan_file_with;
-use photoveil_core::{collect_images, Controller};
+use photoveil_core::job::{scan_photos, Entry, ScanSettings};
+use photoveil_core::{Controller, Stage};
 
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
@@ -20,13 +19,13 @@ use crate::gui::work;
 /// What the scanning thread reports.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// The photos to scan were listed; `problems` are paths that could not be listed.
+    /// The photos to scan were listed.
     Listed {
-        /// Photos found.
+        /// Files found.
         total: usize,
-        /// Paths that could not be listed, with the reason.
-        problems: Vec<(PathBuf, String)>,
     },
+    /// A path could not be listed, for this reason.
+    Unlisted(PathBuf, String),
     /// The face models are ready, or why faces cannot be looked for.
     Engine(Result<SharedEngine, String>),
     /// One photo was scanned.
@@ -100,9 +99,12 @@ impl Scan {
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {
-            Message::Event(Event::Listed { total, problems }) => {
+            Message::Event(Event::Listed { total }) => {
                 self.total = Some(total);
-                self.problems = problems;
+                Action::None
+            }
+            Message::Event(Event::Unlisted(path, why)) => {
+                self.problems.push((path, why));
                 Action::None
             }
             Message::Event(Event::Engine(Ok(engine))) => Action::EngineLoaded(engine),
@@ -167,8 +169,8 @@ impl Scan {
     }
 }
 
-/// Lists and scans `paths` (with faces when the models load), sending events until done or
-/// cancelled. Runs on a worker thread.
+/// Scans `paths` with the core's scan job (with faces when the models load), sending events
+/// until done or cancelled. Runs on a worker thread.
 pub fn worker(
     paths: Vec<PathBuf>,
     engine: Option<SharedEngine>,
@@ -181,39 +183,43 @@ pub fn worker(
             controller.cancel();
         }
     };
-    let mut candidates = Vec::new();
-    let mut problems = Vec::new();
-    for entry in collect_images(&paths) {
-        match entry {
-            Ok(candidate) => candidates.push(candidate),
-            Err(e) => problems.push((e.path, crate::words::reasons::walk(&e.problem))),
-        }
-    }
-    send(Event::Listed {
-        total: candidates.len(),
-        problems,
-    });
     let engine = engine::get_or_load(engine);
     send(Event::Engine(engine.clone()));
     let engine = engine.ok();
-    let detector = engine.as_ref().map(|e| e.0.detector());
-    run_ordered(
-        &candidates,
-        default_workers(),
-        controller,
-        |candidate| {
-            let report = scan_file_with(&candidate.path, detector);
-            let thumbnail = if report.error.is_some() {
+    let settings = ScanSettings::new(engine.as_ref().map(|e| e.0.detector()));
+    let observed = controller.observed({
+        let listed = sender.clone();
+        move |stage| {
+            if let Stage::Photos { done: 0, total, .. } = stage {
+                // A closed channel is seen by the next `send`, which cancels.
+                let _ = listed.unbounded_send(Event::Listed { total });
+            }
+        }
+    });
+    scan_photos(
+        &paths,
+        &settings,
+        &observed,
+        |candidate, report| {
+            if report.error.is_some() {
                 Err(String::new())
             } else {
                 picture::thumbnail(&candidate.path)
-            };
-            Item {
-                report: Arc::new(report),
-                thumbnail,
             }
         },
-        |_, item| send(Event::Scanned(Box::new(item))),
+        |entry| match entry {
+            Entry::Unlisted(e) => send(Event::Unlisted(
+                e.path.clone(),
+                crate::words::reasons::walk(&e.problem),
+            )),
+            Entry::Photo {
+                result: (report, thumbnail),
+                ..
+            } => send(Event::Scanned(Box::new(Item {
+                report: Arc::new(report),
+                thumbnail,
+            }))),
+        },
     );
     send(Event::Finished);
 }

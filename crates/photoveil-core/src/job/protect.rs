@@ -139,7 +139,7 @@ pub fn protect_photo(
         Ok(Look::Chosen) => ProtectedPhoto {
             treatment: Treatment::Protected,
             faces_looked_for: true,
-            report: protect_file(engine, path, options, controller),
+            report: protect_file(engine, path, options, &after_look(controller)),
             picture: None,
             clean: None,
         },
@@ -179,6 +179,17 @@ pub fn protect_photo(
             }
         }
     }
+}
+
+/// A controller for the pipeline after [`look`]: it reads the photo and finds its faces again,
+/// which the observer was already told, so that progress never goes back.
+fn after_look(controller: &Controller) -> Controller {
+    let outer = controller.clone();
+    controller.observed(move |stage| {
+        if !matches!(stage, Stage::Reading | Stage::FindingFaces) {
+            outer.report(stage);
+        }
+    })
 }
 
 /// What looking at a photo found.

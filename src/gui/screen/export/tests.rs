@@ -2,6 +2,9 @@
 
 use super::*;
 use crate::gui::screen::face_words::face_words;
+use crate::gui::settings::FaceMode;
+use crate::gui::work::Job;
+use photoveil_core::protect::pipeline::FaceSelection;
 use photoveil_core::protect::verify::Measured;
 use photoveil_fixtures::{jpeg, JpegSpec};
 
@@ -39,7 +42,6 @@ fn summary_counts_what_was_measured() {
     let jobs = (0..4)
         .map(|i| Job {
             path: dir.path().join(format!("{i}.jpg")),
-            has_faces: true,
             blur_these: Vec::new(),
         })
         .collect();
@@ -53,6 +55,7 @@ fn summary_counts_what_was_measured() {
         faces,
         error: None,
         cancelled: false,
+        cleaned: false,
     };
     let mut subtle = face(FaceAction::Cloaked, Some(true));
     subtle.level = Some(Strength::Subtle);
@@ -72,6 +75,7 @@ fn summary_counts_what_was_measured() {
         faces: vec![],
         error: Some("damaged JPEG file".into()),
         cancelled: false,
+        cleaned: false,
     }))));
     assert!(
         matches!(export.update(Message::StartOver), Action::None),
@@ -116,7 +120,6 @@ fn until_verified_climbs_to_strong_and_each_photo_blurs_its_own_chosen_faces() {
     let dir = tempfile::tempdir().unwrap();
     let job = |name: &str, blur_these: Vec<usize>| Job {
         path: dir.path().join(name),
-        has_faces: true,
         blur_these,
     };
     let mut p = plan(
@@ -124,19 +127,19 @@ fn until_verified_climbs_to_strong_and_each_photo_blurs_its_own_chosen_faces() {
         vec![job("a.jpg", vec![1]), job("b.jpg", vec![])],
     );
     p.mode = FaceMode::UntilVerified;
-    let options = protect_options(&p);
+    let options = p.protect_options();
     assert!(options.until_verified);
     assert_eq!(options.strength, Strength::Strong, "the ceiling");
     assert!(!options.blur);
-    assert_eq!(options_for(&p, &p.jobs[0]).blur_these, [1]);
-    assert!(options_for(&p, &p.jobs[1]).blur_these.is_empty());
+    assert_eq!(p.options_for(&p.jobs[0]).blur_these, [1]);
+    assert!(p.options_for(&p.jobs[1]).blur_these.is_empty());
     for (mode, strength, blur) in [
         (FaceMode::Subtle, Strength::Subtle, false),
         (FaceMode::Standard, Strength::Standard, false),
         (FaceMode::Strong, Strength::Strong, false),
     ] {
         p.mode = mode;
-        let options = protect_options(&p);
+        let options = p.protect_options();
         assert!(!options.until_verified, "{mode:?}");
         assert_eq!(
             (options.strength, options.blur),
@@ -145,9 +148,9 @@ fn until_verified_climbs_to_strong_and_each_photo_blurs_its_own_chosen_faces() {
         );
     }
     p.mode = FaceMode::Blur;
-    assert!(protect_options(&p).blur);
+    assert!(p.protect_options().blur);
     p.mode = FaceMode::MetadataOnly;
-    assert_eq!(protect_options(&p).faces, FaceSelection::None);
+    assert_eq!(p.protect_options().faces, FaceSelection::None);
 }
 
 #[test]
@@ -162,12 +165,10 @@ fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
         vec![
             Job {
                 path: good.clone(),
-                has_faces: false,
                 blur_these: Vec::new(),
             },
             Job {
                 path: bad,
-                has_faces: false,
                 blur_these: Vec::new(),
             },
         ],
@@ -182,6 +183,9 @@ fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
     assert_eq!((s.cleaned, s.failed, s.faces_protected), (1, 1, 0));
     let written = export.outcomes[0].output.clone().unwrap();
     assert!(written.starts_with(dir.path().join("out")));
+    assert!(export.outcomes[0].cleaned, "no face: cleaned losslessly");
+    let pixels = |p: &std::path::Path| image::open(p).unwrap().to_rgb8();
+    assert_eq!(pixels(&written), pixels(&good), "the same picture");
     let rescanned = photoveil_core::scan_file(&written);
     assert!(rescanned.findings.is_empty(), "the copy gives nothing away");
     assert!(export.outcomes[1].error.is_some());
@@ -197,7 +201,6 @@ fn protecting_streams_each_stage_and_the_bar_only_moves_forward() {
         dir.path(),
         vec![Job {
             path: photo,
-            has_faces: true,
             blur_these: Vec::new(),
         }],
     );

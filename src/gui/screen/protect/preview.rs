@@ -3,13 +3,14 @@
 //! each face close up at 100 % and 300 %, the original beside the protected copy.
 
 use iced::widget::image;
-use photoveil_core::protect::pipeline::{protect_file, FaceReport};
+use photoveil_core::job::protect_photo;
+use photoveil_core::protect::pipeline::FaceReport;
 use photoveil_core::Controller;
 
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::picture;
-use crate::gui::screen::export::{options_for, Job, Plan};
 use crate::gui::settings::FaceMode;
+use crate::gui::work::{Job, Plan};
 use crate::words::reasons;
 
 /// How many times the enlarged close-up enlarges each pixel (300 %).
@@ -107,10 +108,11 @@ pub fn compare(
         mode,
         jpeg_quality,
     };
-    let mut options = options_for(&plan, &job);
+    let mut options = plan.options_for(&job);
     // A preview never teaches the decoy book anything.
     options.decoy_book = None;
-    let report = protect_file(&engine.0, &job.path, &options, controller);
+    // As the export does it: a photo without a face to change is cleaned losslessly.
+    let report = protect_photo(&engine.0, &job.path, &options, controller).report;
     if let Some(e) = report.error {
         return Err(reasons::error(&e));
     }

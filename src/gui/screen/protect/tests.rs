@@ -4,7 +4,6 @@
 use super::preview::{close_up_pairs, CloseUp, Pair};
 use super::*;
 use crate::gui::picture;
-use crate::gui::screen::export::options_for;
 use iced_test::simulator;
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::protect::quality::ColourChange;
@@ -176,10 +175,16 @@ fn blur_this_face_remakes_the_preview_and_the_export_blurs_that_face_of_that_pho
     let plan = p.plan(&items, PathBuf::from("/tmp/out"));
     assert!(plan.jobs[0].blur_these.is_empty() && plan.jobs[2].blur_these.is_empty());
     assert_eq!(plan.jobs[1].blur_these, [1]);
-    let options = options_for(&plan, &plan.jobs[1]);
+    let options = plan.options_for(&plan.jobs[1]);
     assert_eq!(options.blur_these, [1]);
     assert!(options.until_verified && !options.blur);
-    assert!(options_for(&plan, &plan.jobs[0]).blur_these.is_empty());
+    assert!(plan.options_for(&plan.jobs[0]).blur_these.is_empty());
+    let settings = plan.settings();
+    assert_eq!(settings.options_for(&plan.jobs[1].path).blur_these, [1]);
+    assert!(settings
+        .options_for(&plan.jobs[0].path)
+        .blur_these
+        .is_empty());
 
     // Another photo keeps its own choice; undoing it clears the choice.
     p.update(Message::NextSample, &items);
