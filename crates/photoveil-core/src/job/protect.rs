@@ -11,16 +11,13 @@ use serde::Serialize;
 use super::{run_job, Entry, PhotoResult, Summary};
 use crate::clean::{clean_file, CleanOptions, CleanReport};
 use crate::controller::{Controller, Stage};
-use crate::decode::decode_displayed;
 use crate::error::{Error, Result};
-use crate::faces::find_faces;
 use crate::protect::networks::Network;
 use crate::protect::pipeline::{
-    protect_file, FaceAction, FaceReport, FaceSelection, ProtectOptions, ProtectReport,
+    prepare, protect_prepared, FaceAction, FaceReport, Prepared, ProtectOptions, ProtectReport,
 };
 use crate::protect::verify::measure_faces;
 use crate::protect::Engine;
-use crate::scan::{read_image, scan_bytes};
 use crate::verify::PictureCheck;
 
 /// How to protect.
@@ -136,13 +133,18 @@ pub fn protect_photo(
 ) -> ProtectedPhoto {
     let start = Instant::now();
     match look(engine, path, options, controller) {
-        Ok(Look::Chosen) => ProtectedPhoto {
-            treatment: Treatment::Protected,
-            faces_looked_for: true,
-            report: protect_file(engine, path, options, &after_look(controller)),
-            picture: None,
-            clean: None,
-        },
+        Ok(Look::Chosen(prepared)) => {
+            let mut report =
+                protect_prepared(engine, path, &prepared, options, &after_look(controller));
+            report.seconds = start.elapsed().as_secs_f64();
+            ProtectedPhoto {
+                treatment: Treatment::Protected,
+                faces_looked_for: true,
+                report,
+                picture: None,
+                clean: None,
+            }
+        }
         Ok(Look::NoneChosen { faces, looked_for }) => {
             let mut report = empty_report(engine, path);
             let mut clean = clean_file(
@@ -181,8 +183,8 @@ pub fn protect_photo(
     }
 }
 
-/// A controller for the pipeline after [`look`]: it reads the photo and finds its faces again,
-/// which the observer was already told, so that progress never goes back.
+/// A controller for the pipeline after [`look`]: the observer was already told of reading the
+/// photo and finding its faces, so that progress never goes back.
 fn after_look(controller: &Controller) -> Controller {
     let outer = controller.clone();
     controller.observed(move |stage| {
@@ -194,8 +196,8 @@ fn after_look(controller: &Controller) -> Controller {
 
 /// What looking at a photo found.
 enum Look {
-    /// Faces to change: the pipeline protects the photo.
-    Chosen,
+    /// Faces to change: the pipeline protects the photo, read and searched once.
+    Chosen(Box<Prepared>),
     /// Nothing to change: the photo is cleaned, with these faces reported as left.
     NoneChosen {
         /// The faces found, none of them chosen, measured on the unchanged picture.
@@ -213,11 +215,8 @@ fn look(
     options: &ProtectOptions,
     controller: &Controller,
 ) -> Result<Look> {
-    controller.report(Stage::Reading);
-    let (format, data) = read_image(path)?;
-    scan_bytes(&data)?;
-    let displayed = match decode_displayed(format, &data) {
-        Ok(displayed) => displayed,
+    let prepared = match prepare(engine, path, options, controller) {
+        Ok(prepared) => prepared,
         // A format this build cannot decode (HEIF, AVIF) can still be cleaned.
         Err(Error::Unsupported { .. }) => {
             return Ok(Look::NoneChosen {
@@ -227,20 +226,14 @@ fn look(
         }
         Err(e) => return Err(e),
     };
-    let picture = displayed.picture.to_rgb8();
-    controller.report(Stage::FindingFaces);
-    let faces = find_faces(engine.detector(), &picture)?;
-    let chosen = match options.faces {
-        FaceSelection::All => faces.len(),
-        FaceSelection::Largest => faces.len().min(1),
-        FaceSelection::None => 0,
-    };
-    if controller.is_cancelled() {
-        return Err(Error::Cancelled);
+    if prepared.any_chosen() {
+        return Ok(Look::Chosen(Box::new(prepared)));
     }
-    if chosen > 0 {
-        return Ok(Look::Chosen);
-    }
+    let Prepared {
+        original: picture,
+        faces,
+        ..
+    } = prepared;
     // The copy's picture is the original's, so the faces are measured on the original.
     let measured = if faces.is_empty() {
         Vec::new()

@@ -222,24 +222,62 @@ pub fn protect_file_with(
         faces: Vec::new(),
         error: None,
     };
-    if let Err(e) = protect_into(engine, path, options, settings, controller, &mut report) {
-        report.error = Some(e);
+    match prepare(engine, path, options, controller) {
+        Ok(prepared) => {
+            report.format = Some(prepared.format);
+            if let Err(e) = protect_into(
+                engine,
+                path,
+                &prepared,
+                options,
+                settings,
+                controller,
+                &mut report,
+            ) {
+                report.error = Some(e);
+            }
+        }
+        Err(e) => report.error = Some(e),
     }
     report.seconds = start.elapsed().as_secs_f64();
     report
 }
 
-fn protect_into(
+/// A photo read, decoded upright and searched for faces: where protection starts, and what the
+/// protect job looks at to decide whether there is anything to change.
+pub struct Prepared {
+    /// The format of the file.
+    pub format: ImageFormat,
+    /// The file's bytes.
+    data: Vec<u8>,
+    /// The embedded colour profile, kept in the copy.
+    icc: Option<Vec<u8>>,
+    /// The transparency, kept in the copy.
+    alpha: Option<image::GrayAlphaImage>,
+    /// The picture as displayed (upright).
+    pub original: RgbImage,
+    /// Every face found, largest first.
+    pub faces: Vec<Face>,
+    /// Which of `faces` are to be changed (per `ProtectOptions::faces`).
+    pub chosen: Vec<bool>,
+}
+
+impl Prepared {
+    /// Whether any face is to be changed.
+    pub fn any_chosen(&self) -> bool {
+        self.chosen.iter().any(|&on| on)
+    }
+}
+
+/// Reads `path`, refuses a damaged file, decodes the picture upright and finds its faces.
+pub fn prepare(
     engine: &Engine,
     path: &Path,
     options: &ProtectOptions,
-    settings: &AttackSettings,
     controller: &Controller,
-    report: &mut ProtectReport,
-) -> Result<()> {
+) -> Result<Prepared> {
     controller.report(Stage::Reading);
     let (format, data) = read_image(path)?;
-    report.format = Some(format);
     // A damaged file (e.g. one cut short) is refused, as `clean` refuses it: decoders would
     // quietly fill the missing part of the picture with grey.
     scan_bytes(&data)?;
@@ -261,6 +299,76 @@ fn protect_into(
             FaceSelection::None => false,
         })
         .collect();
+    if controller.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+    Ok(Prepared {
+        format,
+        data,
+        icc: displayed.icc,
+        alpha,
+        original,
+        faces,
+        chosen,
+    })
+}
+
+/// [`protect_file_with`] from a photo already [`prepare`]d (its faces found once).
+pub fn protect_prepared(
+    engine: &Engine,
+    path: &Path,
+    prepared: &Prepared,
+    options: &ProtectOptions,
+    controller: &Controller,
+) -> ProtectReport {
+    let start = Instant::now();
+    let mut report = ProtectReport {
+        input: path.to_path_buf(),
+        output: None,
+        format: Some(prepared.format),
+        seconds: 0.0,
+        psnr: None,
+        jpeg_quality: None,
+        attacked: engine.attacked().map(Network::kind).collect(),
+        verifier: engine.verifier().kind(),
+        faces: Vec::new(),
+        error: None,
+    };
+    let settings = options.strength.settings();
+    if let Err(e) = protect_into(
+        engine,
+        path,
+        prepared,
+        options,
+        &settings,
+        controller,
+        &mut report,
+    ) {
+        report.error = Some(e);
+    }
+    report.seconds = start.elapsed().as_secs_f64();
+    report
+}
+
+fn protect_into(
+    engine: &Engine,
+    path: &Path,
+    prepared: &Prepared,
+    options: &ProtectOptions,
+    settings: &AttackSettings,
+    controller: &Controller,
+    report: &mut ProtectReport,
+) -> Result<()> {
+    let Prepared {
+        format,
+        data,
+        icc,
+        alpha,
+        original,
+        faces,
+        chosen,
+    } = prepared;
+    let (format, original) = (*format, original);
     let mut protected = original.clone();
     let mut book = match &options.decoy_book {
         Some(p) => DecoyBook::load_or_new(p)?,
@@ -293,7 +401,7 @@ fn protect_into(
         .iter()
         .zip(levels.iter_mut().zip(checks.iter_mut()))
         .zip(&blurred)
-        .zip(&chosen)
+        .zip(chosen)
         .filter(|(_, &on)| on)
         .map(|(f, _)| f);
     for (index, ((face, (level, tried)), &blur)) in changing.enumerate() {
@@ -364,7 +472,7 @@ fn protect_into(
         format,
         &protected,
         alpha.as_ref(),
-        displayed.icc.as_deref(),
+        icc.as_deref(),
         options.jpeg_quality,
         data.len(),
     )?;
@@ -383,7 +491,7 @@ fn protect_into(
     report.faces = faces
         .iter()
         .zip(measured)
-        .zip(&chosen)
+        .zip(chosen)
         .zip(levels.into_iter().zip(checks))
         .zip(&blurred)
         .map(
