@@ -2,22 +2,133 @@
 
 use burn_tensor::activation::relu;
 use burn_tensor::module::conv2d;
-use burn_tensor::ops::ConvOptions;
+use burn_tensor::ops::{ConvOptions, PadMode};
 use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
 use crate::weights::Tensors;
 
-/// A 2-D convolution with a bias, plain or depthwise; any affine layer that followed it (batch
-/// norm, dlib's "scale") folded into its weights.
+/// How a convolution pads its input with zeros.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Padding {
+    /// The same number of zeros on every side.
+    Zeros(usize),
+    /// Half the kernel's height above and below, half its width left and right: TensorFlow's
+    /// `same` at stride 1 for odd kernels, square or not (1x7, 3x1).
+    HalfKernel,
+    /// TensorFlow's `SAME` for an input of side `input`: `ceil(input / stride)` outputs, and where
+    /// the zeros needed are odd in number, the extra one after the input (below, right).
+    TfSame {
+        /// Side of the input the padding is worked out for.
+        input: usize,
+    },
+}
+
+impl Padding {
+    /// No padding: TensorFlow's `valid`.
+    pub const VALID: Padding = Padding::Zeros(0);
+
+    /// The zeros before and after the input along an axis of kernel size `kernel`.
+    fn along(self, kernel: usize, stride: usize) -> (usize, usize) {
+        match self {
+            Padding::Zeros(n) => (n, n),
+            Padding::HalfKernel => (kernel / 2, kernel / 2),
+            Padding::TfSame { input } => {
+                let output = input.div_ceil(stride);
+                let total = (output.saturating_sub(1) * stride + kernel).saturating_sub(input);
+                (total / 2, total - total / 2)
+            }
+        }
+    }
+}
+
+/// What a convolution reads from a weight file and how it runs; [`ConvSpec::load`] builds it.
+/// By default a plain convolution (groups = 1) with a bias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvSpec {
+    stride: usize,
+    padding: Padding,
+    depthwise: bool,
+    bias: bool,
+}
+
+impl ConvSpec {
+    /// A plain convolution with a bias, this stride (both axes) and this padding.
+    pub const fn new(stride: usize, padding: Padding) -> ConvSpec {
+        ConvSpec {
+            stride,
+            padding,
+            depthwise: false,
+            bias: true,
+        }
+    }
+
+    /// The same, depthwise: one filter per channel (groups = channels, filters `[C, 1, kh, kw]`).
+    pub const fn depthwise(self) -> ConvSpec {
+        ConvSpec {
+            depthwise: true,
+            ..self
+        }
+    }
+
+    /// The same, without a bias (no `name.bias` is read).
+    pub const fn without_bias(self) -> ConvSpec {
+        ConvSpec {
+            bias: false,
+            ..self
+        }
+    }
+
+    /// Loads `name.weight` (OIHW) and, unless [`without_bias`](Self::without_bias),
+    /// `name.bias`, checking that they fit together.
+    pub fn load(self, t: &Tensors, name: &str, device: &Device) -> Result<Conv, NnError> {
+        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
+        let [out_channels, in_per_group, kh, kw] = weight.dims();
+        let bias = if self.bias {
+            let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
+            if bias.dims() != [out_channels] {
+                return Err(t.format_error(format!("{name}: bias does not match the filters")));
+            }
+            Some(bias)
+        } else {
+            None
+        };
+        if self.depthwise && in_per_group != 1 {
+            return Err(t.format_error(format!("{name}: not a depthwise filter")));
+        }
+        let groups = if self.depthwise { out_channels } else { 1 };
+        let (top, bottom) = self.padding.along(kh, self.stride);
+        let (left, right) = self.padding.along(kw, self.stride);
+        // burn's convolution pads both sides alike; other padding is added before it.
+        let (padding, pad) = if top == bottom && left == right {
+            ([top, left], None)
+        } else {
+            ([0, 0], Some((left, right, top, bottom)))
+        };
+        Ok(Conv {
+            weight,
+            bias,
+            options: ConvOptions::new([self.stride; 2], padding, [1, 1], groups),
+            pad,
+        })
+    }
+}
+
+/// A 2-D convolution, plain or depthwise, with or without a bias; any affine layer that followed
+/// it (batch norm, dlib's "scale") folded into its weights. Built by [`ConvSpec::load`], or by the
+/// shorthands below.
 pub struct Conv {
     weight: Tensor<4>,
-    bias: Tensor<1>,
+    bias: Option<Tensor<1>>,
     options: ConvOptions<2>,
+    /// Zeros added (left, right, top, bottom) before the convolution, where the padding differs
+    /// from one side to the other.
+    pad: Option<(usize, usize, usize, usize)>,
 }
 
 impl Conv {
-    /// Loads a plain convolution (groups = 1) from `name.weight` (OIHW) and `name.bias`.
+    /// Loads a plain convolution (groups = 1) from `name.weight` (OIHW) and `name.bias`, with
+    /// `padding` zeros on every side.
     pub fn load(
         t: &Tensors,
         name: &str,
@@ -25,11 +136,11 @@ impl Conv {
         padding: usize,
         device: &Device,
     ) -> Result<Conv, NnError> {
-        Conv::with_bias(t, name, stride, padding, false, device)
+        ConvSpec::new(stride, Padding::Zeros(padding)).load(t, name, device)
     }
 
     /// Loads a depthwise convolution (groups = channels) from `name.weight` (`[C, 1, kh, kw]`)
-    /// and `name.bias`.
+    /// and `name.bias`, with `padding` zeros on every side.
     pub fn depthwise(
         t: &Tensors,
         name: &str,
@@ -37,32 +148,9 @@ impl Conv {
         padding: usize,
         device: &Device,
     ) -> Result<Conv, NnError> {
-        Conv::with_bias(t, name, stride, padding, true, device)
-    }
-
-    fn with_bias(
-        t: &Tensors,
-        name: &str,
-        stride: usize,
-        padding: usize,
-        depthwise: bool,
-        device: &Device,
-    ) -> Result<Conv, NnError> {
-        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
-        let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
-        let [out_channels, in_per_group, _, _] = weight.dims();
-        if bias.dims() != [out_channels] {
-            return Err(t.format_error(format!("{name}: bias does not match the filters")));
-        }
-        if depthwise && in_per_group != 1 {
-            return Err(t.format_error(format!("{name}: not a depthwise filter")));
-        }
-        let groups = if depthwise { out_channels } else { 1 };
-        Ok(Conv {
-            weight,
-            bias,
-            options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], groups),
-        })
+        ConvSpec::new(stride, Padding::Zeros(padding))
+            .depthwise()
+            .load(t, name, device)
     }
 
     /// The filters' shape: output channels, input channels per group, kernel height and width.
@@ -105,20 +193,25 @@ impl Conv {
             .collect();
         Ok(Conv {
             weight: Tensor::from_data(burn_tensor::TensorData::new(folded, wshape.clone()), device),
-            bias: Tensor::from_data(
+            bias: Some(Tensor::from_data(
                 burn_tensor::TensorData::new(folded_bias, [out_channels]),
                 device,
-            ),
+            )),
             options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], 1),
+            pad: None,
         })
     }
 
     /// Applies the convolution.
     pub fn forward(&self, x: Tensor<4>) -> Tensor<4> {
+        let x = match self.pad {
+            Some(sides) => x.pad(sides, PadMode::Constant(0.0)),
+            None => x,
+        };
         conv2d(
             x,
             self.weight.clone(),
-            Some(self.bias.clone()),
+            self.bias.clone(),
             self.options.clone(),
         )
     }
@@ -219,4 +312,22 @@ pub fn images_to_tensor(
         burn_tensor::TensorData::new(values, [images.len(), 3, height, width]),
         device,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Padding;
+
+    #[test]
+    fn padding_puts_the_odd_zero_of_tensorflow_same_after_the_input() {
+        // BlazeFace's strided 5x5 filters on 256: 128 outputs need 3 zeros, 1 before, 2 after.
+        assert_eq!(Padding::TfSame { input: 256 }.along(5, 2), (1, 2));
+        assert_eq!(Padding::TfSame { input: 128 }.along(5, 1), (2, 2));
+        assert_eq!(Padding::TfSame { input: 16 }.along(1, 1), (0, 0));
+        assert_eq!(Padding::TfSame { input: 0 }.along(3, 2), (1, 2));
+        assert_eq!(Padding::HalfKernel.along(7, 1), (3, 3));
+        assert_eq!(Padding::HalfKernel.along(1, 1), (0, 0));
+        assert_eq!(Padding::VALID.along(3, 2), (0, 0));
+        assert_eq!(Padding::Zeros(1).along(3, 2), (1, 1));
+    }
 }
