@@ -17,9 +17,10 @@ use std::path::Path;
 use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
+use crate::layers::Conv;
 use crate::models::BLAZEFACE_BACK;
 use crate::weights::{Tensors, WeightFile};
-use net::{Block, Conv};
+use net::{same, Block};
 
 pub use detect::{detect_faces, DetectParams, Face};
 
@@ -68,9 +69,9 @@ impl BlazeFace {
             blocks.push(Block::load(t, k, stride, side, device)?);
             side /= stride;
         }
-        let head = |name: &str, input: usize| Conv::same(t, name, 1, false, true, input, device);
+        let head = |name: &str, input: usize| same(1, input).load(t, name, device);
         Ok(BlazeFace {
-            stem: Conv::same(t, "conv2d", 2, false, true, INPUT_SIZE, device)?,
+            stem: same(2, INPUT_SIZE).load(t, "conv2d", device)?,
             blocks,
             scores16: head("conv2d_33", 16)?,
             regressors16: head("conv2d_35", 16)?,
