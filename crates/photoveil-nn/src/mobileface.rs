@@ -5,12 +5,10 @@
 
 use std::path::Path;
 
-use burn_tensor::module::conv2d;
-use burn_tensor::ops::ConvOptions;
 use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
-use crate::layers::PRelu;
+use crate::layers::{Conv, ConvSpec, Linear, PRelu, Padding};
 use crate::models::MOBILEFACE;
 use crate::weights::{Tensors, WeightFile};
 
@@ -23,32 +21,9 @@ pub const PIXEL_MEAN: f32 = 127.5;
 /// Multiplies each centred RGB value (the graph's `mulscalar0`, 1/128).
 pub const PIXEL_SCALE: f32 = 0.0078125;
 
-/// A convolution without bias, optionally depthwise (one filter per channel).
-struct Conv {
-    weight: Tensor<4>,
-    options: ConvOptions<2>,
-}
-
-impl Conv {
-    fn load(t: &Tensors, name: &str, stride: usize, device: &Device) -> Result<Conv, NnError> {
-        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
-        let [out_channels, in_per_group, kh, _] = weight.dims();
-        // A depthwise filter has one input channel per group: groups = output channels.
-        let groups = if in_per_group == 1 && kh == 3 {
-            out_channels
-        } else {
-            1
-        };
-        let padding = kh / 2;
-        Ok(Conv {
-            weight,
-            options: ConvOptions::new([stride, stride], [padding, padding], [1, 1], groups),
-        })
-    }
-
-    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
-        conv2d(x, self.weight.clone(), None, self.options.clone())
-    }
+/// MobileFace's convolutions: no bias, half the kernel of zeros on each side.
+fn conv(stride: usize) -> ConvSpec {
+    ConvSpec::new(stride, Padding::HalfKernel).without_bias()
 }
 
 /// One stage: a 1x1 convolution, a strided depthwise convolution with PReLU (`a`), then two
@@ -66,12 +41,18 @@ struct Stage {
 impl Stage {
     fn load(t: &Tensors, name: &str, device: &Device) -> Result<Stage, NnError> {
         Ok(Stage {
-            pointwise: Conv::load(t, &format!("{name}.conv0_0"), 1, device)?,
-            down: Conv::load(t, &format!("{name}.conv0_1"), 2, device)?,
+            pointwise: conv(1).load(t, &format!("{name}.conv0_0"), device)?,
+            down: conv(2)
+                .depthwise()
+                .load(t, &format!("{name}.conv0_1"), device)?,
             act0: PRelu::load(t, &format!("{name}.prelu0"), device)?,
-            conv1: Conv::load(t, &format!("{name}.conv1"), 1, device)?,
+            conv1: conv(1)
+                .depthwise()
+                .load(t, &format!("{name}.conv1"), device)?,
             act1: PRelu::load(t, &format!("{name}.prelu1"), device)?,
-            conv2: Conv::load(t, &format!("{name}.conv2"), 1, device)?,
+            conv2: conv(1)
+                .depthwise()
+                .load(t, &format!("{name}.conv2"), device)?,
             act2: PRelu::load(t, &format!("{name}.prelu2"), device)?,
         })
     }
@@ -90,8 +71,7 @@ pub struct MobileFace {
     conv1: Conv,
     act1: PRelu,
     stages: Vec<Stage>,
-    fc_weight: Tensor<2>,
-    fc_bias: Tensor<2>,
+    fc: Linear,
 }
 
 impl MobileFace {
@@ -108,20 +88,12 @@ impl MobileFace {
         for s in 1..=4 {
             stages.push(Stage::load(t, &format!("stage{s}"), device)?);
         }
-        let fc_weight = t.tensor::<2>("fc.weight", device)?;
-        let fc_bias = t.tensor::<1>("fc.bias", device)?;
-        let [inputs, outputs] = fc_weight.dims();
-        if fc_bias.dims() != [outputs] || outputs != EMBEDDING_LEN || inputs != 128 * 4 * 4 {
-            return Err(t.format_error(format!(
-                "fc has shape [{inputs}, {outputs}], expected [2048, 256]"
-            )));
-        }
         Ok(MobileFace {
-            conv1: Conv::load(t, "conv1", 2, device)?,
+            conv1: conv(2).load(t, "conv1", device)?,
             act1: PRelu::load(t, "prelu1", device)?,
             stages,
-            fc_weight,
-            fc_bias: fc_bias.reshape([1, outputs]),
+            // The dense head reads the last stage's 128 channels at 4x4 whole.
+            fc: Linear::load(t, "fc", 128 * 4 * 4, EMBEDDING_LEN, device)?,
         })
     }
 
@@ -133,7 +105,7 @@ impl MobileFace {
             x = stage.forward(x);
         }
         let [n, c, h, w] = x.dims();
-        x.reshape([n, c * h * w]).matmul(self.fc_weight.clone()) + self.fc_bias.clone()
+        self.fc.forward(x.reshape([n, c * h * w]))
     }
 }
 
