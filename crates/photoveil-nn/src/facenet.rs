@@ -9,11 +9,12 @@
 use std::path::Path;
 
 use burn_tensor::activation::relu;
-use burn_tensor::module::{conv2d, max_pool2d};
-use burn_tensor::ops::{ConvOptions, MaxPoolOptions};
+use burn_tensor::module::max_pool2d;
+use burn_tensor::ops::MaxPoolOptions;
 use burn_tensor::{Device, Tensor};
 
 use crate::error::NnError;
+use crate::layers::{Conv, ConvSpec, Linear, Padding};
 use crate::models::FACENET;
 use crate::weights::{Tensors, WeightFile};
 
@@ -22,70 +23,17 @@ pub const CHIP_SIZE: usize = 160;
 /// Length of an embedding.
 pub const EMBEDDING_LEN: usize = 128;
 
-/// A convolution with its batch norm folded in (`NAME.weight` OIHW, `NAME.bias`).
-struct Conv {
-    weight: Tensor<4>,
-    bias: Tensor<1>,
-    options: ConvOptions<2>,
+// Every convolution has its batch norm folded in (`NAME.weight` OIHW, `NAME.bias`) and is
+// followed by a rectifier, except the 1x1 projections of the residual blocks.
+
+/// Loads a stride-1 `same` convolution.
+fn same(t: &Tensors, name: &str, device: &Device) -> Result<Conv, NnError> {
+    ConvSpec::new(1, Padding::HalfKernel).load(t, name, device)
 }
 
-/// How a convolution pads its input.
-#[derive(Clone, Copy)]
-enum Padding {
-    /// TensorFlow's `same` at stride 1: half the kernel on each side.
-    Same,
-    /// No padding.
-    Valid,
-}
-
-impl Conv {
-    fn load(
-        t: &Tensors,
-        name: &str,
-        stride: usize,
-        padding: Padding,
-        device: &Device,
-    ) -> Result<Conv, NnError> {
-        let weight = t.tensor::<4>(&format!("{name}.weight"), device)?;
-        let bias = t.tensor::<1>(&format!("{name}.bias"), device)?;
-        let [out_channels, _, kh, kw] = weight.dims();
-        if bias.dims() != [out_channels] {
-            return Err(t.format_error(format!("{name}: bias does not match the filters")));
-        }
-        let pad = match padding {
-            Padding::Same => [kh / 2, kw / 2],
-            Padding::Valid => [0, 0],
-        };
-        Ok(Conv {
-            weight,
-            bias,
-            options: ConvOptions::new([stride, stride], pad, [1, 1], 1),
-        })
-    }
-
-    /// Loads a stride-1 `same` convolution.
-    fn same(t: &Tensors, name: &str, device: &Device) -> Result<Conv, NnError> {
-        Conv::load(t, name, 1, Padding::Same, device)
-    }
-
-    /// Loads a stride-2 `valid` convolution.
-    fn down(t: &Tensors, name: &str, device: &Device) -> Result<Conv, NnError> {
-        Conv::load(t, name, 2, Padding::Valid, device)
-    }
-
-    fn forward(&self, x: Tensor<4>) -> Tensor<4> {
-        conv2d(
-            x,
-            self.weight.clone(),
-            Some(self.bias.clone()),
-            self.options.clone(),
-        )
-    }
-
-    /// The convolution followed by a rectifier.
-    fn relu(&self, x: Tensor<4>) -> Tensor<4> {
-        relu(self.forward(x))
-    }
+/// Loads a stride-2 `valid` convolution.
+fn down(t: &Tensors, name: &str, device: &Device) -> Result<Conv, NnError> {
+    ConvSpec::new(2, Padding::VALID).load(t, name, device)
 }
 
 /// A chain of rectified convolutions.
@@ -95,14 +43,14 @@ impl Branch {
     fn load(t: &Tensors, block: &str, names: &[&str], device: &Device) -> Result<Branch, NnError> {
         names
             .iter()
-            .map(|n| Conv::same(t, &format!("{block}_{n}"), device))
+            .map(|n| same(t, &format!("{block}_{n}"), device))
             .collect::<Result<Vec<_>, _>>()
             .map(Branch)
     }
 
     fn forward(&self, mut x: Tensor<4>) -> Tensor<4> {
         for conv in &self.0 {
-            x = conv.relu(x);
+            x = relu(conv.forward(x));
         }
         x
     }
@@ -131,7 +79,7 @@ impl ResidualBlock {
                 .iter()
                 .map(|b| Branch::load(t, name, b, device))
                 .collect::<Result<_, _>>()?,
-            up: Conv::same(t, &format!("{name}_Conv2d_1x1"), device)?,
+            up: same(t, &format!("{name}_Conv2d_1x1"), device)?,
             scale,
             activate,
         })
@@ -168,7 +116,7 @@ impl Reduction {
         for (chain, last) in branches {
             out.push((
                 Branch::load(t, name, chain, device)?,
-                Conv::down(t, &format!("{name}_{last}"), device)?,
+                down(t, &format!("{name}_{last}"), device)?,
             ));
         }
         Ok(Reduction { branches: out })
@@ -178,7 +126,7 @@ impl Reduction {
         let mut parts: Vec<Tensor<4>> = self
             .branches
             .iter()
-            .map(|(chain, last)| last.relu(chain.forward(x.clone())))
+            .map(|(chain, last)| relu(last.forward(chain.forward(x.clone()))))
             .collect();
         parts.push(max_pool3(x));
         Tensor::cat(parts, 1)
@@ -197,8 +145,7 @@ pub struct FaceNet {
     block17: Vec<ResidualBlock>,
     mixed_7a: Reduction,
     block8: Vec<ResidualBlock>,
-    bottleneck: Tensor<2>,
-    bottleneck_bias: Tensor<2>,
+    bottleneck: Linear,
 }
 
 impl FaceNet {
@@ -211,20 +158,23 @@ impl FaceNet {
     /// Builds the network from already loaded tensors (see `tools/models/convert_facenet.py`
     /// for their names and layout).
     pub fn from_tensors(t: &Tensors, device: &Device) -> Result<FaceNet, NnError> {
-        use Padding::{Same, Valid};
+        const SAME: Padding = Padding::HalfKernel;
+        const VALID: Padding = Padding::VALID;
         // (name, stride, padding, followed by the max pool)
         let stem_plan = [
-            ("Conv2d_1a_3x3", 2, Valid, false),
-            ("Conv2d_2a_3x3", 1, Valid, false),
-            ("Conv2d_2b_3x3", 1, Same, true),
-            ("Conv2d_3b_1x1", 1, Valid, false),
-            ("Conv2d_4a_3x3", 1, Valid, false),
-            ("Conv2d_4b_3x3", 2, Valid, false),
+            ("Conv2d_1a_3x3", 2, VALID, false),
+            ("Conv2d_2a_3x3", 1, VALID, false),
+            ("Conv2d_2b_3x3", 1, SAME, true),
+            ("Conv2d_3b_1x1", 1, VALID, false),
+            ("Conv2d_4a_3x3", 1, VALID, false),
+            ("Conv2d_4b_3x3", 2, VALID, false),
         ];
         let stem = stem_plan
             .iter()
             .map(|&(name, stride, padding, pool)| {
-                Conv::load(t, name, stride, padding, device).map(|c| (c, pool))
+                ConvSpec::new(stride, padding)
+                    .load(t, name, device)
+                    .map(|c| (c, pool))
             })
             .collect::<Result<_, _>>()?;
         let block35_branches: &[&[&str]] = &[
@@ -272,14 +222,7 @@ impl FaceNet {
             false,
             device,
         )?);
-        let bottleneck = t.tensor::<2>("Bottleneck.weight", device)?;
-        let bottleneck_bias = t.tensor::<1>("Bottleneck.bias", device)?;
-        let [inputs, outputs] = bottleneck.dims();
-        if inputs != 1792 || outputs != EMBEDDING_LEN || bottleneck_bias.dims() != [outputs] {
-            return Err(t.format_error(format!(
-                "Bottleneck has shape [{inputs}, {outputs}], expected [1792, 128]"
-            )));
-        }
+        let bottleneck = Linear::load(t, "Bottleneck", 1792, EMBEDDING_LEN, device)?;
         Ok(FaceNet {
             stem,
             block35: repeat("Block35", 5, block35_branches, 0.17)?,
@@ -311,7 +254,6 @@ impl FaceNet {
             )?,
             block8,
             bottleneck,
-            bottleneck_bias: bottleneck_bias.reshape([1, outputs]),
         })
     }
 
@@ -319,7 +261,7 @@ impl FaceNet {
     /// L2-normalised.
     pub fn forward(&self, mut x: Tensor<4>) -> Tensor<2> {
         for (conv, pool) in &self.stem {
-            x = conv.relu(x);
+            x = relu(conv.forward(x));
             if *pool {
                 x = max_pool3(x);
             }
@@ -337,7 +279,7 @@ impl FaceNet {
         }
         let [n, c, _, _] = x.dims();
         let pooled = x.mean_dim(3).mean_dim(2).reshape([n, c]);
-        pooled.matmul(self.bottleneck.clone()) + self.bottleneck_bias.clone()
+        self.bottleneck.forward(pooled)
     }
 }
 
