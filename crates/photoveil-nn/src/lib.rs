@@ -3,7 +3,24 @@
 //!
 //! In the candle-transformers style: each network is a plain struct built from a weight file
 //! ([`weights::WeightFile`], SHA-256 checked at load) with a `forward` method; preprocessing (crop,
-//! normalisation) happens outside the model.
+//! normalisation) happens outside the model. The layers are shared, in [`layers`]: convolutions
+//! ([`layers::ConvSpec`]: stride, padding, depthwise, with or without bias), dense layers,
+//! PReLU, and the turning of RGB pixels into input tensors; no network defines its own.
+//!
+//! # How to add a network
+//!
+//! 1. Convert its weights to safetensors with a script in `tools/models/` (`convert_NAME.py`,
+//!    checking the original graph node by node against the layers the Rust code builds, called
+//!    from `convert.sh`), and add the file, with its SHA-256, as a [`models::ModelFile`] in
+//!    `src/models.rs`.
+//! 2. Write `src/NAME.rs` (and `pub mod NAME;` here): `CHIP_SIZE`, `EMBEDDING_LEN`, a struct
+//!    with `load`, `from_tensors` and `forward` built from [`layers`], and `normalise`.
+//! 3. Write `tests/NAME.rs` on the model of `tests/sface.rs`: its embeddings of the reference
+//!    chip and of the synthetic pattern against the original framework's (written to
+//!    `assets/models/reference/NAME.json` by a `tools/models/reference_NAME.py`), a batch against
+//!    single chips, input gradients against finite differences, a moved chip against a foreign
+//!    one, and the refused changed file (helpers in `tests/common`).
+//! 4. Give it a row in `crates/photoveil-core/src/protect/networks.rs` (see there).
 
 pub mod blazeface;
 pub mod device;
