@@ -77,7 +77,7 @@ pub struct App {
     /// Paths that could not be listed in the last scan.
     pub problems: Vec<(PathBuf, String)>,
     /// Why faces were not looked for in the last scan.
-    pub faces_problem: Option<String>,
+    pub faces_problem: Option<photoveil_core::Error>,
     /// The user's settings.
     pub settings: Settings,
     /// The face models, once loaded.
@@ -443,7 +443,7 @@ impl App {
                 Screen::Start(s) => s.view().map(Message::Start),
                 Screen::Scan(s) => s.view().map(Message::Scan),
                 Screen::Review(s) => s
-                    .view(&self.items, &self.problems, self.faces_problem.as_deref())
+                    .view(&self.items, &self.problems, self.faces_problem.as_ref())
                     .map(Message::Review),
                 Screen::Protect(s) => s.view(&self.items).map(Message::Protect),
                 Screen::Export(s) => s.view().map(Message::Export),

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use photoveil_core::protect::{models_dir, Engine};
+use photoveil_core::Error;
 
 /// The loaded models, cheap to clone.
 #[derive(Clone)]
@@ -14,16 +15,15 @@ impl std::fmt::Debug for SharedEngine {
     }
 }
 
-/// Loads the models (blocking: call on a worker thread). The error says which folder failed.
-pub fn load() -> Result<SharedEngine, String> {
+/// Loads the models (blocking: call on a worker thread). The error names the model file.
+pub fn load() -> Result<SharedEngine, Error> {
     let dir = models_dir();
     Engine::load(&dir, Engine::DEFAULT_VERIFIER)
         .map(|e| SharedEngine(Arc::new(e)))
-        .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 /// The given engine, or the models loaded now.
-pub fn get_or_load(engine: Option<SharedEngine>) -> Result<SharedEngine, String> {
+pub fn get_or_load(engine: Option<SharedEngine>) -> Result<SharedEngine, Error> {
     match engine {
         Some(engine) => Ok(engine),
         None => load(),

@@ -68,7 +68,7 @@ pub struct Item {
     /// What the scan found.
     pub report: Arc<ScanReport>,
     /// A small picture for the grid, or why there is none.
-    pub thumbnail: Result<Handle, String>,
+    pub thumbnail: Result<Handle, photoveil_core::Error>,
 }
 
 impl Item {

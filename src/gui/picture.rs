@@ -1,7 +1,6 @@
 //! Pictures for the screen, made on worker threads: thumbnails for the grid, larger previews
 //! with the found faces outlined, and faces close up (100 % and enlarged pixel for pixel).
 
-use crate::words::reasons;
 use std::path::Path;
 
 use iced::widget::image::Handle;
@@ -9,6 +8,7 @@ use image::{imageops, DynamicImage, Rgba, RgbaImage};
 use photoveil_core::decode::decode_displayed;
 use photoveil_core::faces::Face;
 use photoveil_core::scan::read_image;
+use photoveil_core::Error;
 
 /// The box a grid thumbnail fits in, in pixels: the grid's narrowest card is wider and its
 /// picture area as high, so at scale 1 a thumbnail is drawn pixel for pixel, never rescaled
@@ -23,7 +23,7 @@ const USABLE_FACE: Rgba<u8> = Rgba([255, 170, 0, 255]);
 const OTHER_FACE: Rgba<u8> = Rgba([90, 170, 255, 255]);
 
 /// The photo as displayed (upright), scaled so that its long side is at most `size`.
-pub fn load_scaled(path: &Path, size: u32) -> Result<(RgbaImage, f32), String> {
+pub fn load_scaled(path: &Path, size: u32) -> Result<(RgbaImage, f32), Error> {
     load_within(path, size, size)
 }
 
@@ -32,16 +32,14 @@ pub fn load_within(
     path: &Path,
     max_width: u32,
     max_height: u32,
-) -> Result<(RgbaImage, f32), String> {
+) -> Result<(RgbaImage, f32), Error> {
     Ok(fit_within(&load_displayed(path)?, max_width, max_height))
 }
 
 /// The photo as displayed (upright), at full size.
-pub fn load_displayed(path: &Path) -> Result<DynamicImage, String> {
-    let (format, data) = read_image(path).map_err(|e| reasons::error(&e))?;
-    Ok(decode_displayed(format, &data)
-        .map_err(|e| reasons::error(&e))?
-        .picture)
+pub fn load_displayed(path: &Path) -> Result<DynamicImage, Error> {
+    let (format, data) = read_image(path)?;
+    Ok(decode_displayed(format, &data)?.picture)
 }
 
 /// `picture` scaled down to fit in `max_width` × `max_height`, and the scale used.
@@ -66,13 +64,13 @@ pub fn handle(picture: RgbaImage) -> Handle {
 }
 
 /// A grid thumbnail of the photo.
-pub fn thumbnail(path: &Path) -> Result<Handle, String> {
+pub fn thumbnail(path: &Path) -> Result<Handle, Error> {
     let (width, height) = THUMBNAIL_BOX;
     load_within(path, width, height).map(|(p, _)| handle(p))
 }
 
 /// A large view of the photo with each face outlined (thick for faces usable by face-swap tools).
-pub fn preview_with_faces(path: &Path, faces: &[Face]) -> Result<Handle, String> {
+pub fn preview_with_faces(path: &Path, faces: &[Face]) -> Result<Handle, Error> {
     let (mut picture, scale) = load_scaled(path, PREVIEW_SIZE)?;
     let thickness = (picture.width().max(picture.height()) / 300).max(2);
     for face in faces {

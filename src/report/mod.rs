@@ -9,7 +9,6 @@ mod html;
 
 use std::path::Path;
 
-use anyhow::Context;
 use photoveil_core::report::PhotoEntry;
 
 pub use audit_entries::audit_entries;
@@ -28,8 +27,7 @@ pub fn write_html_report(
     path: &Path,
     entries: &[PhotoEntry],
     options: &ReportOptions,
-) -> anyhow::Result<()> {
+) -> photoveil_core::Result<()> {
     let page = render_html(entries, options);
     photoveil_core::output::write_replacing(path, page.as_bytes())
-        .with_context(|| format!("writing {}", path.display()))
 }

@@ -54,7 +54,7 @@ pub enum Message {
     Finished(
         Result<Arc<AuditReport>, Problem>,
         Option<SharedEngine>,
-        Option<String>,
+        Option<photoveil_core::Error>,
     ),
     /// "Stop" while the audit runs.
     Stop,
@@ -106,7 +106,7 @@ pub struct Audit {
     /// Stop was asked for and the audit has not ended yet.
     pub stopping: bool,
     /// Why faces were not looked for.
-    pub faces_problem: Option<String>,
+    pub faces_problem: Option<photoveil_core::Error>,
     /// The models, for protected copies.
     pub engine: Option<SharedEngine>,
     /// A report or replacements are being written.

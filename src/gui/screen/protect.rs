@@ -79,7 +79,7 @@ pub enum Preview {
     /// Made.
     Ready(Box<Comparison>),
     /// It failed.
-    Failed(String),
+    Failed(photoveil_core::Error),
 }
 
 /// The protect screen's state.
@@ -199,7 +199,7 @@ impl Protect {
                     }),
                     |r| {
                         Message::PreviewReady(Box::new(
-                            r.unwrap_or_else(|| Err(String::from("stopped"))),
+                            r.unwrap_or_else(|| Err(photoveil_core::Error::Cancelled)),
                         ))
                     },
                 )
@@ -401,7 +401,7 @@ impl Protect {
                 .spacing(12)
                 .into(),
             Preview::Working => text(t("gui-protect-preview-working")).into(),
-            Preview::Failed(why) => column![style::problem(why.clone()), make]
+            Preview::Failed(why) => column![style::problem(crate::words::reasons::error(why)), make]
                 .align_x(style::align_start())
                 .spacing(12)
                 .into(),

@@ -27,7 +27,7 @@ pub enum Event {
     /// A path could not be listed, for this reason.
     Unlisted(PathBuf, String),
     /// The face models are ready, or why faces cannot be looked for.
-    Engine(Result<SharedEngine, String>),
+    Engine(Result<SharedEngine, photoveil_core::Error>),
     /// One photo was scanned.
     Scanned(Box<Item>),
     /// The scan ended (all done or cancelled).
@@ -63,7 +63,7 @@ pub struct Scan {
     /// Paths that could not be listed.
     pub problems: Vec<(PathBuf, String)>,
     /// Why faces were not looked for, if they were not.
-    pub faces_problem: Option<String>,
+    pub faces_problem: Option<photoveil_core::Error>,
     /// Cancel was asked for.
     pub cancelled: bool,
     /// The scan has ended.
@@ -201,10 +201,9 @@ pub fn worker(
         &settings,
         &observed,
         |candidate, report| {
-            if report.error.is_some() {
-                Err(String::new())
-            } else {
-                picture::thumbnail(&candidate.path)
+            match &report.error {
+                Some(e) => Err(e.clone()),
+                None => picture::thumbnail(&candidate.path),
             }
         },
         |entry| match entry {

@@ -140,7 +140,7 @@ impl Audit {
         if let Some(why) = &self.faces_problem {
             notes = notes.push(style::problem(ta(
                 "gui-review-no-faces",
-                &[("why", why.clone().into())],
+                &[("why", crate::words::reasons::error(why).into())],
             )));
         }
         if self.busy {

@@ -5,13 +5,12 @@
 use iced::widget::image;
 use photoveil_core::job::protect_photo;
 use photoveil_core::protect::pipeline::FaceReport;
-use photoveil_core::Controller;
+use photoveil_core::{Controller, Error};
 
 use crate::gui::engine::{self, SharedEngine};
 use crate::gui::picture;
 use crate::gui::settings::FaceMode;
 use crate::gui::work::{Job, Plan};
-use crate::words::reasons;
 
 /// How many times the enlarged close-up enlarges each pixel (300 %).
 pub const ENLARGED: u32 = 3;
@@ -89,7 +88,7 @@ pub struct Comparison {
 }
 
 /// A finished before/after view with the models it loaded, or why it failed.
-pub type PreviewResult = Result<(Comparison, SharedEngine), String>;
+pub type PreviewResult = Result<(Comparison, SharedEngine), Error>;
 
 /// Protects `job`'s photo into a temporary folder as the export would (nothing is remembered),
 /// and loads both versions (worker thread).
@@ -101,7 +100,7 @@ pub fn compare(
     controller: &Controller,
 ) -> PreviewResult {
     let engine = engine::get_or_load(engine)?;
-    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let temp = tempfile::tempdir().map_err(|e| Error::write(std::env::temp_dir(), e))?;
     let plan = Plan {
         jobs: vec![job.clone()],
         out_dir: temp.path().to_path_buf(),
@@ -114,11 +113,10 @@ pub fn compare(
     // As the export does it: a photo without a face to change is cleaned losslessly.
     let report = protect_photo(&engine.0, &job.path, &options, controller).report;
     if let Some(e) = report.error {
-        return Err(reasons::error(&e));
+        return Err(e);
     }
-    let output = report
-        .output
-        .ok_or_else(|| String::from("no copy written"))?;
+    // A copy is written unless the photo failed (above) or was stopped.
+    let output = report.output.ok_or(Error::Cancelled)?;
     let original = picture::load_displayed(&job.path)?;
     let protected = picture::load_displayed(&output)?;
     let (before, _) = picture::fit_within(&original, picture::PREVIEW_SIZE, picture::PREVIEW_SIZE);

@@ -18,7 +18,7 @@ fn items() -> Vec<Item> {
             report.error = None;
             Item {
                 report: Arc::new(report),
-                thumbnail: Err(String::new()),
+                thumbnail: Err(photoveil_core::Error::Empty),
             }
         })
         .collect()
@@ -103,7 +103,7 @@ fn mode_change_drops_the_preview_and_samples_cycle() {
     let items = items();
     let mut p = Protect::new(&items, None, FaceMode::Standard, 92, None, None);
     assert_eq!(p.sample, Some(0));
-    p.preview = Preview::Failed("x".into());
+    p.preview = Preview::Failed(photoveil_core::Error::Empty);
     p.update(Message::Mode(FaceMode::Strong), &items);
     assert!(matches!(p.preview, Preview::None));
     assert_eq!(p.mode, FaceMode::Strong);
