@@ -401,7 +401,11 @@ fn a_jpeg_without_faces_is_cleaned_losslessly_as_the_app_does() {
     assert_eq!(line["picture"], "identical-coded-data", "{line}");
     let copy = PathBuf::from(line["output"].as_str().expect("output"));
     let pixels = |p: &std::path::Path| image::open(p).expect("decode").to_rgb8();
-    assert_eq!(pixels(&copy), pixels(&input), "every pixel as in the original");
+    assert_eq!(
+        pixels(&copy),
+        pixels(&input),
+        "every pixel as in the original"
+    );
     let scan = json_lines(&photoveil(&["scan", "--json", "--no-faces", s(&copy)]));
     assert_eq!(scan[0]["findings"], serde_json::json!([]), "{}", scan[0]);
 

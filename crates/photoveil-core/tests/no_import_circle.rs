@@ -74,7 +74,10 @@ fn graph(src: &Path) -> Graph {
         .map(|f| module_of(src, f))
         .filter(|m| m != "lib")
         .collect();
-    let mut graph: Graph = modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
+    let mut graph: Graph = modules
+        .iter()
+        .map(|m| (m.clone(), BTreeSet::new()))
+        .collect();
     for file in &files {
         let here = module_of(src, file);
         let Some(uses) = graph.get_mut(&here) else {
@@ -140,7 +143,9 @@ fn a_circle_is_found_when_there_is_one() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found.iter().all(|(m, _)| m != "d"));
     assert_eq!(
-        named_modules("use crate::{scan, error::Error};\n// crate::audit\nlet x = crate::faces::f();"),
+        named_modules(
+            "use crate::{scan, error::Error};\n// crate::audit\nlet x = crate::faces::f();"
+        ),
         ["error", "faces", "scan"].map(String::from).into()
     );
 }
