@@ -252,3 +252,87 @@ fn protecting_streams_each_stage_and_the_bar_only_moves_forward() {
             < at(Stage::Encoding)
     );
 }
+
+#[test]
+fn stop_mid_export_keeps_whole_copies_only_and_says_what_was_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/astronaut.jpg");
+    let jobs: Vec<Job> = (0..4)
+        .map(|i| {
+            let path = dir.path().join(format!("face{i}.jpg"));
+            std::fs::copy(&demo, &path).unwrap();
+            Job {
+                path,
+                blur_these: Vec::new(),
+            }
+        })
+        .collect();
+    let mut p = plan(dir.path(), jobs);
+    p.mode = FaceMode::Subtle;
+    let out = p.out_dir.clone();
+    let mut export = Export::waiting(p.clone(), Controller::new(), None);
+    let controller = export.controller.clone();
+    // Stop, as the button does, once the first copy is in the folder.
+    let watcher = std::thread::spawn({
+        let out = out.clone();
+        move || {
+            let first_copy = || {
+                std::fs::read_dir(&out).is_ok_and(|entries| {
+                    entries.flatten().any(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.ends_with(".jpg") && !name.starts_with('.')
+                    })
+                })
+            };
+            while !first_copy() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+    });
+    let events = work::collect(work::stream({
+        let controller = controller.clone();
+        move |s| {
+            let stopper = std::thread::spawn({
+                let controller = controller.clone();
+                move || {
+                    let _ = watcher.join();
+                    controller.cancel();
+                }
+            });
+            worker(p, None, &controller, &s);
+            let _ = stopper.join();
+        }
+    }));
+    export.update(Message::Cancel);
+    for event in events {
+        export.update(Message::Event(event));
+    }
+    assert!(export.finished);
+    let written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.iter().all(|n| n.ends_with(".jpg") && !n.starts_with('.')),
+        "a partial or temporary file was left: {written:?}"
+    );
+    assert!(
+        !written.is_empty() && written.len() < 4,
+        "stopped after the first copy: {written:?}"
+    );
+    let summary = export.summary();
+    assert_eq!(
+        summary.faces_protected,
+        written.len(),
+        "each whole copy is counted, nothing else"
+    );
+    assert_eq!(summary.failed, 0, "a stopped photo is not a failure");
+    for name in &written {
+        common_decodes(&out.join(name));
+    }
+}
+
+/// The file decodes completely.
+fn common_decodes(path: &std::path::Path) {
+    image::open(path).unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()));
+}
