@@ -6,11 +6,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use photoveil_core::audit::{
-    audit_with, protect_replacements, AuditError, AuditOptions, AuditReport, Layout, MediaItem,
-    MediaKind, Progress, RankedMedia,
-};
-use photoveil_core::protect::pipeline::{
-    FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
+    audit_with, protect_replacements, replacement_options, AuditError, AuditOptions, AuditReport,
+    Layout, MediaItem, MediaKind, Progress, RankedMedia,
 };
 use photoveil_core::protect::Engine;
 use serde_json::{json, Value};
@@ -167,16 +164,7 @@ fn progress_words(progress: Progress) -> String {
 /// cleaning) into `out` (see [`protect_replacements`]), saying what became of each.
 fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: bool) -> bool {
     let controller = super::interrupted();
-    let options = ProtectOptions {
-        until_verified: false,
-        out_dir: out.to_path_buf(),
-        strength: Strength::Standard,
-        faces: FaceSelection::All,
-        blur: false,
-        blur_these: Vec::new(),
-        jpeg_quality: DEFAULT_JPEG_QUALITY,
-        decoy_book: crate::paths::decoy_book(),
-    };
+    let options = replacement_options(out.to_path_buf(), crate::paths::decoy_book());
     let mut ok = true;
     let failed = |problem: &dyn std::fmt::Display| {
         if json {

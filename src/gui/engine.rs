@@ -18,8 +18,7 @@ impl std::fmt::Debug for SharedEngine {
 /// Loads the models (blocking: call on a worker thread). The error names the model file.
 pub fn load() -> Result<SharedEngine, Error> {
     let dir = models_dir();
-    Engine::load(&dir, Engine::DEFAULT_VERIFIER)
-        .map(|e| SharedEngine(Arc::new(e)))
+    Engine::load(&dir, Engine::DEFAULT_VERIFIER).map(|e| SharedEngine(Arc::new(e)))
 }
 
 /// The given engine, or the models loaded now.

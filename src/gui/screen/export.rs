@@ -510,7 +510,10 @@ pub fn worker(
                         input: path,
                         output: None,
                         faces: Vec::new(),
-                        error: Some(ta("gui-export-no-models", &[("why", reasons::error(&why).into())])),
+                        error: Some(ta(
+                            "gui-export-no-models",
+                            &[("why", reasons::error(&why).into())],
+                        )),
                         cancelled: false,
                         cleaned: false,
                     });

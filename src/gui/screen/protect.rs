@@ -401,10 +401,12 @@ impl Protect {
                 .spacing(12)
                 .into(),
             Preview::Working => text(t("gui-protect-preview-working")).into(),
-            Preview::Failed(why) => column![style::problem(crate::words::reasons::error(why)), make]
-                .align_x(style::align_start())
-                .spacing(12)
-                .into(),
+            Preview::Failed(why) => {
+                column![style::problem(crate::words::reasons::error(why)), make]
+                    .align_x(style::align_start())
+                    .spacing(12)
+                    .into()
+            }
             Preview::Ready(c) => self.comparison_view(c),
         };
         column![head, body]

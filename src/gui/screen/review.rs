@@ -91,9 +91,7 @@ fn save_report(
         entries
     };
     let options = crate::report::ReportOptions { thumbnails };
-    crate::report::write_html_report(&path, &entries, &options)
-        .map(|()| path)
-
+    crate::report::write_html_report(&path, &entries, &options).map(|()| path)
 }
 
 impl Review {
@@ -556,7 +554,11 @@ mod tests {
         assert!(failed.is_err());
         review.update(Message::ReportSaved(saved), &items);
         assert!(!review.saving_report);
-        assert!(matches!(&review.report, Some(Ok(p)) if *p == target), "{:?}", review.report);
+        assert!(
+            matches!(&review.report, Some(Ok(p)) if *p == target),
+            "{:?}",
+            review.report
+        );
         review.update(Message::ReportThumbnails(false), &items);
         assert!(review.report_without_pictures);
     }

@@ -200,11 +200,9 @@ pub fn worker(
         &paths,
         &settings,
         &observed,
-        |candidate, report| {
-            match &report.error {
-                Some(e) => Err(e.clone()),
-                None => picture::thumbnail(&candidate.path),
-            }
+        |candidate, report| match &report.error {
+            Some(e) => Err(e.clone()),
+            None => picture::thumbnail(&candidate.path),
         },
         |entry| match entry {
             Entry::Unlisted(e) => send(Event::Unlisted(

@@ -25,7 +25,9 @@ pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocatio
 pub use people::{name_groups, NamingError, PeopleBook};
 pub use progress::Progress;
 pub use rank::{RankedMedia, Reason, Recommendation};
-pub use replace::{needs_replacement, protect_replacements, ReplaceError, Replacement};
+pub use replace::{
+    needs_replacement, protect_replacements, replacement_options, ReplaceError, Replacement,
+};
 
 use crate::batch::run_ordered;
 use crate::controller::Controller;

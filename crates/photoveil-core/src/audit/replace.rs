@@ -9,7 +9,9 @@ use super::{
 };
 use crate::controller::Controller;
 use crate::limits::MAX_FILE_BYTES;
-use crate::protect::pipeline::{protect_file, ProtectOptions, ProtectReport};
+use crate::protect::pipeline::{
+    protect_file, FaceSelection, ProtectOptions, ProtectReport, Strength, DEFAULT_JPEG_QUALITY,
+};
 use crate::protect::Engine;
 
 /// Why replacements, or one of them, could not be made. `Display` gives the English wording of
@@ -55,6 +57,22 @@ pub fn needs_replacement(report: &AuditReport, ranked: &super::RankedMedia) -> b
             .media
             .get(ranked.media)
             .is_some_and(|m| m.kind == MediaKind::Photo && m.error.is_none())
+}
+
+/// How replacements are protected, the same for the command line and the app: every face
+/// cloaked at `standard` (fixed, so a batch of replacements takes a predictable time), metadata
+/// removed, copies into `out_dir`, decoys remembered in `decoy_book` when given.
+pub fn replacement_options(out_dir: PathBuf, decoy_book: Option<PathBuf>) -> ProtectOptions {
+    ProtectOptions {
+        until_verified: false,
+        out_dir,
+        strength: Strength::Standard,
+        faces: FaceSelection::All,
+        blur: false,
+        blur_these: Vec::new(),
+        jpeg_quality: DEFAULT_JPEG_QUALITY,
+        decoy_book,
+    }
 }
 
 /// Protects every photo that [`needs_replacement`], most harmful first, into

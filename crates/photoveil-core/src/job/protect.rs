@@ -12,7 +12,6 @@ use super::{run_job, Entry, PhotoResult, Summary};
 use crate::clean::{clean_file, CleanOptions, CleanReport};
 use crate::controller::{Controller, Stage};
 use crate::error::{Error, Result};
-use crate::protect::networks::Network;
 use crate::protect::pipeline::{
     prepare, protect_prepared, FaceAction, FaceReport, Prepared, ProtectOptions, ProtectReport,
 };
@@ -146,7 +145,7 @@ pub fn protect_photo(
             }
         }
         Ok(Look::NoneChosen { faces, looked_for }) => {
-            let mut report = empty_report(engine, path);
+            let mut report = ProtectReport::new(engine, path);
             let mut clean = clean_file(
                 path,
                 &CleanOptions {
@@ -169,7 +168,7 @@ pub fn protect_photo(
             }
         }
         Err(e) => {
-            let mut report = empty_report(engine, path);
+            let mut report = ProtectReport::new(engine, path);
             report.error = Some(e);
             report.seconds = start.elapsed().as_secs_f64();
             ProtectedPhoto {
@@ -258,20 +257,4 @@ fn look(
         faces,
         looked_for: true,
     })
-}
-
-/// A report of `path` with nothing done yet.
-fn empty_report(engine: &Engine, path: &Path) -> ProtectReport {
-    ProtectReport {
-        input: path.to_path_buf(),
-        output: None,
-        format: None,
-        seconds: 0.0,
-        psnr: None,
-        jpeg_quality: None,
-        attacked: engine.attacked().map(Network::kind).collect(),
-        verifier: engine.verifier().kind(),
-        faces: Vec::new(),
-        error: None,
-    }
 }

@@ -183,6 +183,24 @@ pub struct ProtectReport {
     pub error: Option<Error>,
 }
 
+impl ProtectReport {
+    /// The report of `path` with nothing done yet, naming the engine's networks.
+    pub fn new(engine: &Engine, path: &Path) -> ProtectReport {
+        ProtectReport {
+            input: path.to_path_buf(),
+            output: None,
+            format: None,
+            seconds: 0.0,
+            psnr: None,
+            jpeg_quality: None,
+            attacked: engine.attacked().map(Network::kind).collect(),
+            verifier: engine.verifier().kind(),
+            faces: Vec::new(),
+            error: None,
+        }
+    }
+}
+
 /// Protects one file into `options.out_dir`.
 pub fn protect_file(
     engine: &Engine,
@@ -210,18 +228,7 @@ pub fn protect_file_with(
     controller: &Controller,
 ) -> ProtectReport {
     let start = Instant::now();
-    let mut report = ProtectReport {
-        input: path.to_path_buf(),
-        output: None,
-        format: None,
-        seconds: 0.0,
-        psnr: None,
-        jpeg_quality: None,
-        attacked: engine.attacked().map(Network::kind).collect(),
-        verifier: engine.verifier().kind(),
-        faces: Vec::new(),
-        error: None,
-    };
+    let mut report = ProtectReport::new(engine, path);
     match prepare(engine, path, options, controller) {
         Ok(prepared) => {
             report.format = Some(prepared.format);
@@ -322,18 +329,8 @@ pub fn protect_prepared(
     controller: &Controller,
 ) -> ProtectReport {
     let start = Instant::now();
-    let mut report = ProtectReport {
-        input: path.to_path_buf(),
-        output: None,
-        format: Some(prepared.format),
-        seconds: 0.0,
-        psnr: None,
-        jpeg_quality: None,
-        attacked: engine.attacked().map(Network::kind).collect(),
-        verifier: engine.verifier().kind(),
-        faces: Vec::new(),
-        error: None,
-    };
+    let mut report = ProtectReport::new(engine, path);
+    report.format = Some(prepared.format);
     let settings = options.strength.settings();
     if let Err(e) = protect_into(
         engine,

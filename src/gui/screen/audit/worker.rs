@@ -6,10 +6,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use photoveil_core::audit::{
-    audit_with, name_groups, protect_replacements, AuditOptions, AuditReport, PeopleBook, Progress,
-};
-use photoveil_core::protect::pipeline::{
-    FaceSelection, ProtectOptions, Strength, DEFAULT_JPEG_QUALITY,
+    audit_with, name_groups, protect_replacements, replacement_options, AuditOptions, AuditReport,
+    PeopleBook, Progress,
 };
 use photoveil_core::Controller;
 
@@ -100,16 +98,7 @@ pub fn replace(
     folder: PathBuf,
     controller: &Controller,
 ) -> Note {
-    let options = ProtectOptions {
-        until_verified: false,
-        out_dir: folder.clone(),
-        strength: Strength::Standard,
-        faces: FaceSelection::All,
-        blur: false,
-        blur_these: Vec::new(),
-        jpeg_quality: DEFAULT_JPEG_QUALITY,
-        decoy_book: crate::paths::decoy_book(),
-    };
+    let options = replacement_options(folder.clone(), crate::paths::decoy_book());
     let (mut written, mut failed) = (0, 0);
     let done = protect_replacements(report, &engine.0, &options, controller, |r| {
         match r.result {

@@ -313,7 +313,9 @@ fn stop_mid_export_keeps_whole_copies_only_and_says_what_was_done() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        written.iter().all(|n| n.ends_with(".jpg") && !n.starts_with('.')),
+        written
+            .iter()
+            .all(|n| n.ends_with(".jpg") && !n.starts_with('.')),
         "a partial or temporary file was left: {written:?}"
     );
     assert!(
