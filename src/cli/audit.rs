@@ -13,7 +13,7 @@ use photoveil_core::protect::Engine;
 use serde_json::{json, Value};
 
 use super::scan::{write_report, ReportRequest};
-use crate::i18n::{text, text_with};
+use crate::i18n::text;
 use crate::report::audit_entries as report_entries;
 use crate::words::describe;
 
@@ -126,7 +126,7 @@ impl ProgressLine {
         if !self.on {
             return;
         }
-        let line = progress_words(progress);
+        let line = describe::audit_progress(progress);
         let mut last = self.last.borrow_mut();
         if *last != line {
             let _ = write!(std::io::stderr(), "\r{line}\x1b[K");
@@ -138,25 +138,6 @@ impl ProgressLine {
         if self.on && !self.last.borrow().is_empty() {
             let _ = write!(std::io::stderr(), "\r\x1b[K");
         }
-    }
-}
-
-/// An audit's progress in words.
-fn progress_words(progress: Progress) -> String {
-    let megabytes = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-    match progress {
-        Progress::ReadingExport { read, total } => text_with(
-            "audit-progress-reading",
-            &[
-                ("read", megabytes(read).into()),
-                ("total", megabytes(total).into()),
-            ],
-        ),
-        Progress::Analysing { done, total } => text_with(
-            "audit-progress-analysing",
-            &[("done", done.into()), ("total", total.into())],
-        ),
-        Progress::GroupingPeople => text("audit-progress-grouping"),
     }
 }
 

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use photoveil_core::audit::{PersonGroup, Reason, Recommendation};
+use photoveil_core::audit::{PersonGroup, Progress, Reason, Recommendation};
 use photoveil_core::{Category, Finding, Severity};
 
-use crate::i18n::{text, LOADER};
+use crate::i18n::{text, text_with, LOADER};
 
 /// "Location", "Device", ...
 pub fn category(category: Category) -> String {
@@ -132,5 +132,28 @@ mod tests {
         assert_eq!(super::civil_date(0), "1970-01-01");
         assert_eq!(super::civil_date(1_672_531_200), "2023-01-01");
         assert_eq!(super::civil_date(951_782_400), "2000-02-29");
+    }
+}
+
+/// `12.3 MB` (decimal megabytes, as file managers show them).
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// What a running audit is doing ("12 of 340 photos and videos checked").
+pub fn audit_progress(progress: Progress) -> String {
+    match progress {
+        Progress::ReadingExport { read, total } => text_with(
+            "audit-progress-reading",
+            &[
+                ("read", megabytes(read).into()),
+                ("total", megabytes(total).into()),
+            ],
+        ),
+        Progress::Analysing { done, total } => text_with(
+            "audit-progress-analysing",
+            &[("done", done.into()), ("total", total.into())],
+        ),
+        Progress::GroupingPeople => text("audit-progress-grouping"),
     }
 }

@@ -12,6 +12,7 @@ use std::io;
 use i18n_embed::fluent::FluentLanguageLoader;
 use photoveil_core::{Error, Mismatch, Operation, WalkProblem};
 
+use super::describe::megabytes;
 use crate::i18n::{text, FluentValue, LOADER};
 
 /// A sentence not yet put into a language: a message key and its arguments.
@@ -184,11 +185,6 @@ impl Words {
         }
         found
     }
-}
-
-/// `12.3 MB` (decimal megabytes, as file managers show them).
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 #[cfg(test)]

@@ -222,12 +222,12 @@ fn progress_is_shown_in_words_and_as_a_growing_bar() {
     .collect();
     assert!(bar.windows(2).all(|w| w[0] <= w[1]), "{bar:?}");
     assert!(bar.iter().all(|f| (0.0..=1.0).contains(f)));
-    let words = view::progress_words(Progress::Analysing {
+    let words = crate::words::describe::audit_progress(Progress::Analysing {
         done: 12,
         total: 340,
     });
     assert!(words.contains("12") && words.contains("340"), "{words}");
-    let words = view::progress_words(Progress::ReadingExport {
+    let words = crate::words::describe::audit_progress(Progress::ReadingExport {
         read: 2_500_000,
         total: 10_000_000,
     });

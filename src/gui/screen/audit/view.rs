@@ -52,7 +52,11 @@ impl Audit {
             text(self.name()).size(style::BODY),
             text(t("gui-audit-running")).size(style::BODY),
             container(progress_bar(0.0..=1.0, overall(self.progress))).height(14),
-            style::quiet(self.progress.map(progress_words).unwrap_or_default()),
+            style::quiet(
+                self.progress
+                    .map(crate::words::describe::audit_progress)
+                    .unwrap_or_default()
+            ),
             style::dir_row![stop, self.back()].spacing(12),
         ]
         .align_x(style::align_start())
@@ -279,24 +283,5 @@ pub fn overall(progress: Option<Progress>) -> f32 {
         Some(p @ Progress::ReadingExport { .. }) => READ_END * p.fraction(),
         Some(p @ Progress::Analysing { .. }) => READ_END + (MEDIA_END - READ_END) * p.fraction(),
         Some(Progress::GroupingPeople) => MEDIA_END,
-    }
-}
-
-/// What the audit is doing, in words ("12 of 340 photos and videos checked").
-pub fn progress_words(progress: Progress) -> String {
-    let megabytes = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-    match progress {
-        Progress::ReadingExport { read, total } => ta(
-            "audit-progress-reading",
-            &[
-                ("read", megabytes(read).into()),
-                ("total", megabytes(total).into()),
-            ],
-        ),
-        Progress::Analysing { done, total } => ta(
-            "audit-progress-analysing",
-            &[("done", done.into()), ("total", total.into())],
-        ),
-        Progress::GroupingPeople => t("audit-progress-grouping"),
     }
 }
