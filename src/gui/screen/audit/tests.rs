@@ -266,3 +266,24 @@ fn problems_are_told_in_words() {
         )
     );
 }
+
+/// Renders the running audit (progress bar, words, Stop) with the software renderer into
+/// `$PHOTOVEIL_SNAPSHOT_DIR/audit-running-tiny-skia.png`, for a person to look at:
+/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil audit_running_snapshot -- --ignored`.
+#[test]
+#[ignore = "writes a picture for a person to look at"]
+fn audit_running_snapshot() {
+    let Some(dir) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+        return;
+    };
+    let (mut screen, _task) = Audit::start(PathBuf::from("/home/me/instagram-export.zip"), None);
+    let _ = screen.update(Message::Progress(photoveil_core::audit::Progress::Analysing {
+        done: 128,
+        total: 340,
+    }));
+    let mut ui = iced_test::simulator(screen.view());
+    let snapshot = ui.snapshot(&iced::Theme::Light).expect("rendered");
+    let path = PathBuf::from(dir).join("audit-running.png");
+    let _ = std::fs::remove_file(&path);
+    snapshot.matches_image(&path).expect("written");
+}
