@@ -125,16 +125,6 @@ pub fn civil_date(seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(1_672_531_200), "2023-01-01");
-        assert_eq!(super::civil_date(951_782_400), "2000-02-29");
-    }
-}
-
 /// `12.3 MB` (decimal megabytes, as file managers show them).
 pub fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
@@ -155,5 +145,15 @@ pub fn audit_progress(progress: Progress) -> String {
             &[("done", done.into()), ("total", total.into())],
         ),
         Progress::GroupingPeople => text("audit-progress-grouping"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), "1970-01-01");
+        assert_eq!(super::civil_date(1_672_531_200), "2023-01-01");
+        assert_eq!(super::civil_date(951_782_400), "2000-02-29");
     }
 }

@@ -38,10 +38,11 @@ fn recording(cancel_at: Option<usize>) -> (Controller, Arc<Mutex<Vec<Stage>>>) {
     (controller, seen)
 }
 
+/// Stages seen by an observer.
+type Recorded = Arc<Mutex<Vec<Stage>>>;
+
 /// [`recording`], also recording each photo's own stages (in the third list).
-fn recording_all(
-    cancel_at: Option<usize>,
-) -> (Controller, Arc<Mutex<Vec<Stage>>>, Arc<Mutex<Vec<Stage>>>) {
+fn recording_all(cancel_at: Option<usize>) -> (Controller, Recorded, Recorded) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let photo = Arc::new(Mutex::new(Vec::new()));
     let plain = Controller::new();

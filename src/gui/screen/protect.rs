@@ -199,7 +199,7 @@ impl Protect {
                     }),
                     |r| {
                         Message::PreviewReady(Box::new(
-                            r.unwrap_or_else(|| Err(photoveil_core::Error::Cancelled)),
+                            r.unwrap_or(Err(photoveil_core::Error::Cancelled)),
                         ))
                     },
                 )

@@ -126,7 +126,7 @@ impl Review {
                 let faces = item.report.faces.clone().unwrap_or_default();
                 Action::Run(Task::perform(
                     work::blocking(move || picture::preview_with_faces(&path, &faces)),
-                    move |r| Message::PreviewReady(i, r.unwrap_or_else(|| Err(Error::Cancelled))),
+                    move |r| Message::PreviewReady(i, r.unwrap_or(Err(Error::Cancelled))),
                 ))
             }
             Message::PreviewReady(i, preview) => {
@@ -161,7 +161,7 @@ impl Review {
                 let thumbnails = !self.report_without_pictures;
                 Action::Run(Task::perform(
                     work::blocking(move || save_report(path, entries, thumbnails)),
-                    |r| Message::ReportSaved(r.unwrap_or_else(|| Err(Error::Cancelled))),
+                    |r| Message::ReportSaved(r.unwrap_or(Err(Error::Cancelled))),
                 ))
             }
             Message::ReportSaved(result) => {

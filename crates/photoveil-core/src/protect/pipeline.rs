@@ -365,7 +365,7 @@ fn protect_into(
         faces,
         chosen,
     } = prepared;
-    let (format, original) = (*format, original);
+    let format = *format;
     let mut protected = original.clone();
     let mut book = match &options.decoy_book {
         Some(p) => DecoyBook::load_or_new(p)?,
@@ -415,7 +415,7 @@ fn protect_into(
             // What the checker knows of the person, for every level's check.
             let reference = options
                 .until_verified
-                .then(|| reference_embedding(engine.verifier(), &original, face))
+                .then(|| reference_embedding(engine.verifier(), original, face))
                 .flatten();
             for (rung, (strength, settings)) in ladder.iter().enumerate() {
                 // A level above the first starts from the change the one below made, with half
@@ -432,7 +432,7 @@ fn protect_into(
                 };
                 cloak_face(
                     engine,
-                    &original,
+                    original,
                     &mut protected,
                     face,
                     &settings,
@@ -483,8 +483,8 @@ fn protect_into(
             items: residual.len(),
         }));
     }
-    report.psnr = psnr(&original, &written);
-    let measured = measure_faces(engine, &original, &written, &faces)?;
+    report.psnr = psnr(original, &written);
+    let measured = measure_faces(engine, original, &written, faces)?;
     report.faces = faces
         .iter()
         .zip(measured)
@@ -501,8 +501,8 @@ fn protect_into(
                     (true, false) => FaceAction::Cloaked,
                 },
                 measured,
-                ssim: ssim_in(&original, &written, face.bbox),
-                colour: colour_change_in(&original, &written, face.bbox),
+                ssim: ssim_in(original, &written, face.bbox),
+                colour: colour_change_in(original, &written, face.bbox),
                 level,
                 checks,
             },
