@@ -277,10 +277,12 @@ fn audit_running_snapshot() {
         return;
     };
     let (mut screen, _task) = Audit::start(PathBuf::from("/home/me/instagram-export.zip"), None);
-    let _ = screen.update(Message::Progress(photoveil_core::audit::Progress::Analysing {
-        done: 128,
-        total: 340,
-    }));
+    let _ = screen.update(Message::Progress(
+        photoveil_core::audit::Progress::Analysing {
+            done: 128,
+            total: 340,
+        },
+    ));
     let mut ui = iced_test::simulator(screen.view());
     let snapshot = ui.snapshot(&iced::Theme::Light).expect("rendered");
     let path = PathBuf::from(dir).join("audit-running.png");
