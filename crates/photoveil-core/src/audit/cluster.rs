@@ -2,7 +2,7 @@
 //! MobileFace): average-linkage agglomerative clustering on a similarity that both networks
 //! must support.
 
-use crate::protect::networks::{cosine, NetworkKind};
+use crate::protect::networks::cosine;
 
 /// dlib ResNet-29 cosine at which a pair counts as neutral evidence (dlib's own rule, Euclidean
 /// distance 0.6 between raw descriptors, is about 0.91 in cosine terms).
@@ -29,14 +29,6 @@ pub fn evidence(a: &FaceEmbedding, b: &FaceEmbedding) -> f32 {
     let m = (cosine(&a.mobileface, &b.mobileface) - MOBILEFACE_THRESHOLD)
         / (1.0 - MOBILEFACE_THRESHOLD);
     0.5 * (d + m)
-}
-
-/// The thresholds as the networks define them, for reports.
-pub fn thresholds() -> [(NetworkKind, f32); 2] {
-    [
-        (NetworkKind::DlibResnet29, DLIB_THRESHOLD),
-        (NetworkKind::Mobileface, MOBILEFACE_THRESHOLD),
-    ]
 }
 
 /// Groups faces by person: returns a group number per face, groups numbered from 0 by their

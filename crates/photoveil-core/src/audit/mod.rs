@@ -5,20 +5,21 @@
 //! abuser, each with what to do.
 
 mod analyse;
-pub mod archive;
-pub mod cluster;
-pub mod error;
-pub mod layout;
-pub mod people;
-pub mod progress;
-pub mod rank;
-pub mod replace;
+mod archive;
+mod cluster;
+mod error;
+mod layout;
+mod people;
+mod progress;
+mod rank;
+mod replace;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 pub use analyse::embed_for_grouping;
+pub use cluster::{group_faces, pairwise_quality, FaceEmbedding};
 pub use archive::{ArchiveLimits, Entry, Export, SkippedEntry};
 pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
@@ -35,7 +36,6 @@ use crate::faces::Face;
 use crate::finding::Finding;
 use crate::format::ImageFormat;
 use crate::protect::Engine;
-use cluster::FaceEmbedding;
 use progress::go_on;
 
 /// Faces smaller than this (shorter box side, pixels) are found but not grouped: their

@@ -69,7 +69,7 @@ fn an_unreadable_export_says_why() {
 
 #[test]
 fn people_can_be_named_and_their_photos_listed_alone() {
-    use photoveil_core::audit::cluster::FaceEmbedding;
+    use photoveil_core::audit::FaceEmbedding;
     use photoveil_core::audit::{AuditedFace, PersonGroup};
     let (_dir, folder) = export();
     std::fs::write(

@@ -70,7 +70,7 @@ pub fn run_audit(
 pub fn keep_name(
     group: usize,
     name: String,
-    signature: &photoveil_core::audit::cluster::FaceEmbedding,
+    signature: &photoveil_core::audit::FaceEmbedding,
 ) -> Result<(usize, String), Problem> {
     let path = crate::paths::people_book().ok_or(Problem::NoDataFolder)?;
     let mut book = PeopleBook::load(&path);
