@@ -1,6 +1,23 @@
 //! The identity networks PhotoVeil attacks and verifies with, behind one interface: chip size,
 //! where the face's landmarks sit in the chip, preprocessing, and embeddings with or without
 //! input gradients.
+//!
+//! Everything the program knows about a network is in its row of one table, `NetworkKind::spec`:
+//! its name, weight file and how it is built, chip size, landmark template, preprocessing,
+//! same-person line, checker line, and whether the program itself loads it. The methods of
+//! [`NetworkKind`] and [`Network`] only read that row.
+//!
+//! # How to add a network
+//!
+//! 1. In `crates/photoveil-nn`: its module in `src/` (a struct with `from_tensors` and `forward`,
+//!    built from the shared layers in `src/layers.rs`), its weight file as a `ModelFile` in
+//!    `src/models.rs`, and a reference test in `tests/` that compares its embeddings with the
+//!    original framework's (see that crate's documentation).
+//! 2. Here: a variant of [`NetworkKind`], the same variant in [`NetworkKind::ALL`], and its row in
+//!    `NetworkKind::spec`.
+//! 3. Its same-person line measured with `crates/photoveil-core/tests/separation.rs`, which runs
+//!    every network of [`NetworkKind::ALL`] on the shared photos; write the figures beside the
+//!    line in its row.
 
 use std::path::Path;
 
@@ -8,8 +25,10 @@ use photoveil_nn::dlib_resnet::{self, DlibResNet};
 use photoveil_nn::facenet::{self, FaceNet};
 use photoveil_nn::mobileface::{self, MobileFace};
 use photoveil_nn::mobilefacenet::{self, MobileFaceNet};
+use photoveil_nn::models::{self, ModelFile};
 use photoveil_nn::sface::{self, SFace};
-use photoveil_nn::{device, Device, Tensor, TensorData};
+use photoveil_nn::weights::{Tensors, WeightFile};
+use photoveil_nn::{device, Device, NnError, Tensor, TensorData};
 use serde::Serialize;
 
 use super::eot::Eot;
@@ -36,18 +55,93 @@ pub enum NetworkKind {
     Sface,
 }
 
+/// Where the image-left eye, image-right eye, nose tip and mouth centre of a frontal face sit in
+/// a 112x112 chip on the ArcFace five-point template (MobileFace, MobileFaceNet and SFace).
+///
+/// Every template is in the detector's own keypoint convention (BlazeFace's eye centres, nose tip
+/// and mouth centre sit a little differently from dlib's 68 landmarks): BlazeFace run on each
+/// network's reference chip of the astronaut, aligned the way the network was trained (dlib's
+/// get_face_chip; the ArcFace five-point template), then made symmetric about the chip's vertical
+/// centre line, since her head is slightly turned.
+const ARCFACE_TEMPLATE: [Point; 4] = [[36.85, 51.6], [75.05, 51.6], [56.0, 79.2], [56.0, 94.8]];
+
+/// How a network's input is made from a chip's values 0-255 (`[N, 3, H, W]`).
+#[derive(Clone, Copy)]
+enum Preprocess {
+    /// `(value - mean) * scale`, alike for the three channels.
+    Affine {
+        /// Subtracted first.
+        mean: f32,
+        /// Then multiplied by.
+        scale: f32,
+    },
+    /// `(value - mean[channel]) / divisor`.
+    ChannelMeans {
+        /// One mean per RGB channel.
+        mean: [f32; 3],
+        /// Then divided by.
+        divisor: f32,
+    },
+    /// The network's own differentiable function of the chip.
+    Function(fn(Tensor<4>) -> Tensor<4>),
+}
+
+impl Preprocess {
+    fn apply(self, chip: Tensor<4>, device: &Device) -> Tensor<4> {
+        match self {
+            Preprocess::Affine { mean, scale } => chip.sub_scalar(mean).mul_scalar(scale),
+            Preprocess::ChannelMeans { mean, divisor } => {
+                let mean = Tensor::<1>::from_data(TensorData::new(mean.to_vec(), [3]), device);
+                chip.sub(mean.reshape([1, 3, 1, 1])).div_scalar(divisor)
+            }
+            Preprocess::Function(f) => f(chip),
+        }
+    }
+}
+
+/// A built network, whatever its type: its forward pass from preprocessed chips to embeddings.
+struct Model(Box<dyn Fn(Tensor<4>) -> Tensor<2> + Send + Sync>);
+
+impl Model {
+    /// Wraps `net` and its `forward` method.
+    fn new<M: Send + Sync + 'static>(net: M, forward: fn(&M, Tensor<4>) -> Tensor<2>) -> Model {
+        Model(Box::new(move |x| forward(&net, x)))
+    }
+
+    fn forward(&self, x: Tensor<4>) -> Tensor<2> {
+        (self.0)(x)
+    }
+}
+
+/// Everything the program knows about one network: its row of `NetworkKind::spec`.
+#[derive(Clone, Copy)]
+struct NetworkSpec {
+    /// A short stable name (command line, reports, the decoys' seeds).
+    name: &'static str,
+    /// The weight file, read once per load and SHA-256 checked.
+    weights: ModelFile,
+    /// Builds the network on a device from the weight file's tensors.
+    build: fn(&Tensors, &Device) -> std::result::Result<Model, NnError>,
+    /// Side of the square chip.
+    chip_size: usize,
+    /// Where the image-left eye, image-right eye, nose tip and mouth centre of a frontal face sit
+    /// in the chip this network was trained on (see [`ARCFACE_TEMPLATE`] for how they were found).
+    template: [Point; 4],
+    /// How the chip becomes the network's input.
+    preprocess: Preprocess,
+    /// Cosine similarity above which two faces are taken for the same person.
+    same_person_cosine: f32,
+    /// The line of the check after a protection, where it is not `same_person_cosine` (see
+    /// [`NetworkKind::checker_line`]).
+    checker_line: Option<f32>,
+    /// Whether the program loads it (attacked, or the verifier): in [`NetworkKind::PRODUCT`].
+    product: bool,
+}
+
 impl NetworkKind {
-    /// The networks the program loads: the ones it attacks and the one it verifies with. SFace
-    /// joined the attacked ones after it took InsightFace's w600k_mbf, which the program never
-    /// sees, from 0.409 to 0.329 at `strong` (4 to 6 faces of 16 below its line) for about
-    /// 0.3 s more at `standard` and 1 s more protected until verified on a 12-megapixel photo
-    /// (docs/protection-figures.md).
-    pub const PRODUCT: [NetworkKind; 4] = [
-        NetworkKind::DlibResnet29,
-        NetworkKind::Mobileface,
-        NetworkKind::Mobilefacenet,
-        NetworkKind::Sface,
-    ];
+    /// The networks the program loads: the ones it attacks and the one it verifies with (the
+    /// rows of `NetworkKind::spec` marked `product`, in the order of [`NetworkKind::ALL`]).
+    pub const PRODUCT: [NetworkKind; PRODUCT_LEN] = product_networks();
 
     /// Every network there is a model for: the program's, and FaceNet, a judge that only the
     /// benchmarks and tests load (attacking it as well cost 70% more time for no measured gain in
@@ -60,71 +154,146 @@ impl NetworkKind {
         NetworkKind::Sface,
     ];
 
+    /// The table: one row per network.
+    const fn spec(self) -> NetworkSpec {
+        match self {
+            NetworkKind::DlibResnet29 => NetworkSpec {
+                name: "dlib-resnet29",
+                weights: models::DLIB_RESNET29,
+                build: |t, d| {
+                    Ok(Model::new(
+                        DlibResNet::from_tensors(t, d)?,
+                        DlibResNet::forward,
+                    ))
+                },
+                chip_size: dlib_resnet::CHIP_SIZE,
+                template: [[48.35, 43.45], [101.65, 43.45], [75.0, 81.0], [75.0, 103.3]],
+                preprocess: Preprocess::ChannelMeans {
+                    mean: dlib_resnet::MEAN_RGB,
+                    divisor: 256.0,
+                },
+                // dlib's rule is a Euclidean distance below 0.6 between raw descriptors, whose
+                // norms are about 1.45 (1.449 for the reference chip, 1.356 for a synthetic
+                // pattern): 1 - 0.6^2 / (2 * 1.45^2) = 0.914 in cosine terms.
+                same_person_cosine: 0.91,
+                checker_line: None,
+                product: true,
+            },
+            NetworkKind::Mobileface => NetworkSpec {
+                name: "mobileface",
+                weights: models::MOBILEFACE,
+                build: |t, d| {
+                    Ok(Model::new(
+                        MobileFace::from_tensors(t, d)?,
+                        MobileFace::forward,
+                    ))
+                },
+                chip_size: mobileface::CHIP_SIZE,
+                template: ARCFACE_TEMPLATE,
+                preprocess: Preprocess::Affine {
+                    mean: mobileface::PIXEL_MEAN,
+                    scale: mobileface::PIXEL_SCALE,
+                },
+                // Measured on 15 faces of the shared photos: different people reach at most 0.43,
+                // the same face moved by 2 px, rescaled 5% or JPEG-compressed stays above 0.8.
+                same_person_cosine: 0.5,
+                // Calibrated on 240 protected faces (the 16 of the shared photos under 15 cloak
+                // settings, MobileFace always held out; tools/calibrate-verdict.py): below 0.63
+                // after upload MobileFace passed 14 of the 37 faces that both judges
+                // (InsightFace's w600k_mbf below 0.28, FaceNet below 0.6) no longer recognised,
+                // and not one face that either judge still recognised; 90 % agreement. Its own
+                // same-person line, 0.5, passed almost no face at all, where the judges had
+                // stopped recognising 37.
+                checker_line: Some(0.63),
+                product: true,
+            },
+            NetworkKind::Mobilefacenet => NetworkSpec {
+                name: "mobilefacenet",
+                weights: models::MOBILEFACENET,
+                build: |t, d| {
+                    Ok(Model::new(
+                        MobileFaceNet::from_tensors(t, d)?,
+                        MobileFaceNet::forward,
+                    ))
+                },
+                chip_size: mobilefacenet::CHIP_SIZE,
+                template: ARCFACE_TEMPLATE,
+                preprocess: Preprocess::Affine {
+                    mean: mobilefacenet::PIXEL_MEAN,
+                    scale: mobilefacenet::PIXEL_SCALE,
+                },
+                // Measured on the 13 usable faces of the shared photos (tests/separation.rs):
+                // different people reach at most 0.35 (77 pairs), the same face downscaled by 30%
+                // and JPEG-compressed at quality 75 stays above 0.92. ArcFace-family networks
+                // usually put the line between 0.3 and 0.45; 0.4 keeps a margin above the largest
+                // different-person pair seen.
+                same_person_cosine: 0.4,
+                checker_line: None,
+                product: true,
+            },
+            NetworkKind::Facenet => NetworkSpec {
+                name: "facenet",
+                weights: models::FACENET,
+                build: |t, d| Ok(Model::new(FaceNet::from_tensors(t, d)?, FaceNet::forward)),
+                chip_size: facenet::CHIP_SIZE,
+                // FaceNet was trained on MTCNN boxes widened by a margin, not on landmark-aligned
+                // chips: the ArcFace template scaled by 1.15 about the chip's centre (the face a
+                // little smaller in the chip than in ArcFace's tight crop). Scales from 1.0 to 1.4
+                // separate the shared photos' people about equally well (tests/separation.rs).
+                template: [
+                    [57.98, 74.94],
+                    [101.91, 74.94],
+                    [80.0, 106.68],
+                    [80.0, 124.62],
+                ],
+                preprocess: Preprocess::Function(facenet::prewhiten),
+                // Measured on the shared photos (tests/separation.rs): different people reach 0.57
+                // (77 pairs; the same two faces of gps_group3 at every template scale tried), the
+                // same face downscaled by 30% and JPEG-compressed stays above 0.96. FaceNet's own
+                // LFW line, a distance of about 1.1 between unit embeddings, is cosine 0.4, below
+                // that closest pair of different people here.
+                same_person_cosine: 0.6,
+                checker_line: None,
+                // A judge: attacking it as well cost 70% more time for no measured gain in
+                // transfer (docs/protection-figures.md).
+                product: false,
+            },
+            NetworkKind::Sface => NetworkSpec {
+                name: "sface",
+                weights: models::SFACE,
+                build: |t, d| Ok(Model::new(SFace::from_tensors(t, d)?, SFace::forward)),
+                chip_size: sface::CHIP_SIZE,
+                template: ARCFACE_TEMPLATE,
+                preprocess: Preprocess::Affine {
+                    mean: sface::PIXEL_MEAN,
+                    scale: sface::PIXEL_SCALE,
+                },
+                // OpenCV Zoo's line for SFace's cosine.
+                same_person_cosine: 0.363,
+                checker_line: None,
+                // SFace joined the attacked networks after it took InsightFace's w600k_mbf, which
+                // the program never sees, from 0.409 to 0.329 at `strong` (4 to 6 faces of 16
+                // below its line) for about 0.3 s more at `standard` and 1 s more protected until
+                // verified on a 12-megapixel photo (docs/protection-figures.md).
+                product: true,
+            },
+        }
+    }
+
     /// Side of the square chip.
     pub fn chip_size(self) -> usize {
-        match self {
-            NetworkKind::DlibResnet29 => dlib_resnet::CHIP_SIZE,
-            NetworkKind::Mobileface => mobileface::CHIP_SIZE,
-            NetworkKind::Mobilefacenet => mobilefacenet::CHIP_SIZE,
-            NetworkKind::Facenet => facenet::CHIP_SIZE,
-            NetworkKind::Sface => sface::CHIP_SIZE,
-        }
+        self.spec().chip_size
     }
 
     /// Where the image-left eye, image-right eye, nose tip and mouth centre of a frontal face
     /// sit in the chip this network was trained on.
     pub fn template(self) -> [Point; 4] {
-        // In the detector's own keypoint convention (BlazeFace's eye centres, nose tip and mouth
-        // centre sit a little differently from dlib's 68 landmarks): BlazeFace run on each
-        // network's reference chip of the astronaut, aligned the way the network was trained
-        // (dlib's get_face_chip; the ArcFace five-point template), then made symmetric about the
-        // chip's vertical centre line, since her head is slightly turned.
-        match self {
-            NetworkKind::DlibResnet29 => {
-                [[48.35, 43.45], [101.65, 43.45], [75.0, 81.0], [75.0, 103.3]]
-            }
-            // All three take chips on the same ArcFace five-point template.
-            NetworkKind::Mobileface | NetworkKind::Mobilefacenet | NetworkKind::Sface => {
-                [[36.85, 51.6], [75.05, 51.6], [56.0, 79.2], [56.0, 94.8]]
-            }
-            // FaceNet was trained on MTCNN boxes widened by a margin, not on landmark-aligned
-            // chips: the ArcFace template scaled by 1.15 about the chip's centre (the face a
-            // little smaller in the chip than in ArcFace's tight crop). Scales from 1.0 to 1.4
-            // separate the shared photos' people about equally well (tests/separation.rs).
-            NetworkKind::Facenet => [
-                [57.98, 74.94],
-                [101.91, 74.94],
-                [80.0, 106.68],
-                [80.0, 124.62],
-            ],
-        }
+        self.spec().template
     }
 
     /// Cosine similarity above which two faces are taken for the same person.
     pub fn same_person_cosine(self) -> f32 {
-        match self {
-            // dlib's rule is a Euclidean distance below 0.6 between raw descriptors, whose norms
-            // are about 1.45 (1.449 for the reference chip, 1.356 for a synthetic pattern):
-            // 1 - 0.6^2 / (2 * 1.45^2) = 0.914 in cosine terms.
-            NetworkKind::DlibResnet29 => 0.91,
-            // Measured on 15 faces of the shared photos: different people reach at most 0.43,
-            // the same face moved by 2 px, rescaled 5% or JPEG-compressed stays above 0.8.
-            NetworkKind::Mobileface => 0.5,
-            // Measured on the 13 usable faces of the shared photos (tests/separation.rs):
-            // different people reach at most 0.35 (77 pairs), the same face downscaled by 30%
-            // and JPEG-compressed at quality 75 stays above 0.92. ArcFace-family networks
-            // usually put the line between 0.3 and 0.45; 0.4 keeps a margin above the largest
-            // different-person pair seen.
-            NetworkKind::Mobilefacenet => 0.4,
-            // Measured on the shared photos (tests/separation.rs): different people reach 0.57 (77
-            // pairs; the same two faces of gps_group3 at every template scale tried), the same
-            // face downscaled by 30% and JPEG-compressed stays above 0.96. FaceNet's own LFW line,
-            // a distance of about 1.1 between unit embeddings, is cosine 0.4, below that closest
-            // pair of different people here.
-            NetworkKind::Facenet => 0.6,
-            // OpenCV Zoo's line for SFace's cosine.
-            NetworkKind::Sface => 0.363,
-        }
+        self.spec().same_person_cosine
     }
 
     /// The line of this network's check after a protection: a protected face whose similarity
@@ -134,16 +303,8 @@ impl NetworkKind {
     /// a network that the cloak moves less than an abuser's network needs a line above its own
     /// same-person line to predict the abuser's. For the others it is their same-person line.
     pub fn checker_line(self) -> f32 {
-        match self {
-            // Calibrated on 240 protected faces (the 16 of the shared photos under 15 cloak
-            // settings, MobileFace always held out; tools/calibrate-verdict.py): below 0.63 after
-            // upload MobileFace passed 14 of the 37 faces that both judges (InsightFace's
-            // w600k_mbf below 0.28, FaceNet below 0.6) no longer recognised, and not one face
-            // that either judge still recognised; 90 % agreement. Its own same-person line, 0.5,
-            // passed almost no face at all, where the judges had stopped recognising 37.
-            NetworkKind::Mobileface => 0.63,
-            other => other.same_person_cosine(),
-        }
+        let spec = self.spec();
+        spec.checker_line.unwrap_or(spec.same_person_cosine)
     }
 
     /// The kind whose [`name`](Self::name) is `name`.
@@ -153,48 +314,50 @@ impl NetworkKind {
 
     /// A short stable name.
     pub fn name(self) -> &'static str {
-        match self {
-            NetworkKind::DlibResnet29 => "dlib-resnet29",
-            NetworkKind::Mobileface => "mobileface",
-            NetworkKind::Mobilefacenet => "mobilefacenet",
-            NetworkKind::Facenet => "facenet",
-            NetworkKind::Sface => "sface",
+        self.spec().name
+    }
+}
+
+/// How many rows of the table are marked `product`.
+const PRODUCT_LEN: usize = {
+    let mut count = 0;
+    let mut i = 0;
+    while i < NetworkKind::ALL.len() {
+        if NetworkKind::ALL[i].spec().product {
+            count += 1;
         }
+        i += 1;
     }
-}
+    count
+};
 
-enum Model {
-    // Boxed: the models' layer lists differ in size by kilobytes.
-    Dlib(Box<DlibResNet>),
-    Mobile(Box<MobileFace>),
-    MobileNet(Box<MobileFaceNet>),
-    Inception(Box<FaceNet>),
-    Sface(Box<SFace>),
-}
-
-impl Model {
-    fn load(kind: NetworkKind, dir: &Path, device: &Device) -> Result<Model> {
-        Ok(match kind {
-            NetworkKind::DlibResnet29 => Model::Dlib(Box::new(DlibResNet::load(dir, device)?)),
-            NetworkKind::Mobileface => Model::Mobile(Box::new(MobileFace::load(dir, device)?)),
-            NetworkKind::Mobilefacenet => {
-                Model::MobileNet(Box::new(MobileFaceNet::load(dir, device)?))
-            }
-            NetworkKind::Facenet => Model::Inception(Box::new(FaceNet::load(dir, device)?)),
-            NetworkKind::Sface => Model::Sface(Box::new(SFace::load(dir, device)?)),
-        })
-    }
-
-    fn forward(&self, x: Tensor<4>) -> Tensor<2> {
-        match self {
-            Model::Dlib(m) => m.forward(x),
-            Model::Mobile(m) => m.forward(x),
-            Model::MobileNet(m) => m.forward(x),
-            Model::Inception(m) => m.forward(x),
-            Model::Sface(m) => m.forward(x),
+/// The kinds of [`NetworkKind::ALL`] whose rows are marked `product`, in that order.
+const fn product_networks() -> [NetworkKind; PRODUCT_LEN] {
+    let mut out = [NetworkKind::DlibResnet29; PRODUCT_LEN];
+    let mut n = 0;
+    let mut i = 0;
+    while i < NetworkKind::ALL.len() {
+        if NetworkKind::ALL[i].spec().product {
+            out[n] = NetworkKind::ALL[i];
+            n += 1;
         }
+        i += 1;
     }
+    out
 }
+
+// `ALL` lists every kind once, in the order they are declared (a kind left out of it would be
+// missing from `from_name`, the benchmarks and the separation test).
+const _: () = {
+    let mut i = 0;
+    while i < NetworkKind::ALL.len() {
+        assert!(
+            NetworkKind::ALL[i] as usize == i,
+            "NetworkKind::ALL must list the kinds in declaration order"
+        );
+        i += 1;
+    }
+};
 
 /// A loaded network, ready both for plain embeddings and for input gradients.
 pub struct Network {
@@ -217,14 +380,17 @@ pub struct Objective {
 }
 
 impl Network {
-    /// Loads `kind` from the models folder (SHA-256 checked).
+    /// Loads `kind` from the models folder (SHA-256 checked): its weight file read once, the
+    /// network built twice, for plain embeddings and for input gradients.
     pub fn load(kind: NetworkKind, models_dir: &Path) -> Result<Network> {
+        let spec = kind.spec();
+        let tensors = WeightFile::open(models_dir, spec.weights)?.tensors()?;
         let plain_device = device::cpu();
         let tracked_device = device::cpu_with_gradients();
         Ok(Network {
             kind,
-            plain: Model::load(kind, models_dir, &plain_device)?,
-            tracked: Model::load(kind, models_dir, &tracked_device)?,
+            plain: (spec.build)(&tensors, &plain_device)?,
+            tracked: (spec.build)(&tensors, &tracked_device)?,
             plain_device,
             tracked_device,
         })
@@ -237,25 +403,7 @@ impl Network {
 
     /// Turns a planar chip tensor with values 0-255 into the network's input.
     fn preprocess(&self, chip: Tensor<4>, device: &Device) -> Tensor<4> {
-        match self.kind {
-            NetworkKind::DlibResnet29 => {
-                let mean = Tensor::<1>::from_data(
-                    TensorData::new(dlib_resnet::MEAN_RGB.to_vec(), [3]),
-                    device,
-                );
-                chip.sub(mean.reshape([1, 3, 1, 1])).div_scalar(256.0)
-            }
-            NetworkKind::Mobileface => chip
-                .sub_scalar(mobileface::PIXEL_MEAN)
-                .mul_scalar(mobileface::PIXEL_SCALE),
-            NetworkKind::Mobilefacenet => chip
-                .sub_scalar(mobilefacenet::PIXEL_MEAN)
-                .mul_scalar(mobilefacenet::PIXEL_SCALE),
-            NetworkKind::Facenet => facenet::prewhiten(chip),
-            NetworkKind::Sface => chip
-                .sub_scalar(sface::PIXEL_MEAN)
-                .mul_scalar(sface::PIXEL_SCALE),
-        }
+        self.kind.spec().preprocess.apply(chip, device)
     }
 
     /// The unit-length embedding of a planar chip (`[3][size*size]`, values 0-255).
