@@ -11,8 +11,8 @@
 //!
 //! 1. Convert its weights to safetensors with a script in `tools/models/` (`convert_NAME.py`,
 //!    checking the original graph node by node against the layers the Rust code builds, called
-//!    from `convert.sh`), and add the file, with its SHA-256, as a [`models::ModelFile`] in
-//!    `src/models.rs`.
+//!    from `convert.sh`); add the file, with its SHA-256, as a [`models::ModelFile`] in
+//!    `src/models.rs`, and its licence and source in `assets/models/MODELS.md`.
 //! 2. Write `src/NAME.rs` (and `pub mod NAME;` here): `CHIP_SIZE`, `EMBEDDING_LEN`, a struct
 //!    with `load`, `from_tensors` and `forward` built from [`layers`], and `normalise`.
 //! 3. Write `tests/NAME.rs` on the model of `tests/sface.rs`: its embeddings of the reference

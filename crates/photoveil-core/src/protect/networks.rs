@@ -17,7 +17,8 @@
 //!    `NetworkKind::spec`.
 //! 3. Its same-person line measured with `crates/photoveil-core/tests/separation.rs`, which runs
 //!    every network of [`NetworkKind::ALL`] on the shared photos; write the figures beside the
-//!    line in its row.
+//!    line in its row. Before marking it `product`, measure what attacking it does against the
+//!    judges (docs/protection-figures.md).
 
 use std::path::Path;
 
