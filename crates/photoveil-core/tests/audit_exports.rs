@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use image::{imageops, DynamicImage, ImageFormat as Codec, RgbImage};
-use photoveil_core::audit::{group_faces, pairwise_quality};
 use photoveil_core::audit::{
     audit, embed_for_grouping, AuditOptions, AuditReport, Layout, LocationSource, MediaItem,
     Placement, Reason, Recommendation,
 };
+use photoveil_core::audit::{group_faces, pairwise_quality};
 use photoveil_core::faces::find_faces;
 use photoveil_core::protect::{models_dir, Engine};
 use zip::write::SimpleFileOptions;

@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use analyse::embed_for_grouping;
-pub use cluster::{group_faces, pairwise_quality, FaceEmbedding};
 pub use archive::{ArchiveLimits, Entry, Export, SkippedEntry};
+pub use cluster::{group_faces, pairwise_quality, FaceEmbedding};
 pub use error::{AuditError, EntryProblem};
 pub use layout::{Layout, LocationSource, MediaContext, Placement, SidecarLocation};
 pub use people::{name_groups, NamingError, PeopleBook};
