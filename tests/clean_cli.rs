@@ -232,7 +232,7 @@ fn a_bad_file_fails_alone_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("b.jpg: error: damaged jpeg file: the file is truncated"),
+        stderr.contains("b.jpg: error: the jpeg file is damaged: the file is truncated"),
         "{stderr}"
     );
     assert!(out_dir.path().join("a.jpg").exists() && out_dir.path().join("c.png").exists());

@@ -114,7 +114,7 @@ fn a_read_only_output_folder_is_reported_per_photo() {
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr.contains("a.jpg: error: cannot write") && stderr.contains("Read-only file system"),
+        stderr.contains("a.jpg: error: cannot write") && stderr.contains("the disk is read-only"),
         "{stderr}"
     );
     assert!(files_in(&out).is_empty());

@@ -152,14 +152,27 @@ fn bad_files_get_one_clear_error_each_and_the_batch_goes_on() {
     assert!(
         stderr
             .lines()
-            .any(|l| l.contains("2-truncated.jpg: error: damaged jpeg file")),
+            .any(|l| l.contains("2-truncated.jpg: error: the jpeg file is damaged")),
         "{stderr}"
     );
     assert!(
         stderr
             .lines()
-            .any(|l| l.contains("3-text.jpg: error: not a supported image")),
+            .any(|l| l.contains("3-text.jpg: error: not a photo PhotoVeil can open")),
         "{stderr}"
+    );
+    // The same problems reach a Korean user in Korean (the JSON stays English, for programs).
+    let korean = photoveil(&["--lang", "ko", "scan", s(dir.path())]);
+    let stderr = String::from_utf8_lossy(&korean.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("2-truncated.jpg"))
+        .unwrap_or_else(|| panic!("no line for the truncated photo: {stderr}"));
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    assert!(line.contains("오류") && line.chars().any(hangul), "{line}");
+    assert!(
+        !line.contains("error") && !line.contains("damaged"),
+        "{line}"
     );
 }
 

@@ -53,6 +53,7 @@ cli-face-usable = clear enough for face-swap tools
 cli-face-not-usable = too small or turned away to swap well
 cli-face-at = face at
 cli-scan-nothing-found = nothing found
+cli-photo-error = { $file }: error: { $why }
 cli-scan-findings = { $count ->
     [one] 1 finding
    *[other] { $count } findings

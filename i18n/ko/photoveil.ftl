@@ -52,6 +52,7 @@ cli-face-usable = 얼굴 바꾸기 도구가 쓸 수 있을 만큼 선명해요
 cli-face-not-usable = 너무 작거나 옆을 보고 있어서 바꾸기 어려워요
 cli-face-at = 얼굴 위치
 cli-scan-nothing-found = 찾은 것이 없어요
+cli-photo-error = { $file }: 오류: { $why }
 cli-scan-findings = { $count }개를 찾았어요
 cli-report-written = 보고서를 저장했어요:
 cli-report-failed = 보고서를 저장하지 못했어요:

@@ -54,6 +54,7 @@ cli-face-usable = چہرہ بدلنے والے ٹولز کے لیے کافی ص�
 cli-face-not-usable = بہت چھوٹا یا رُخ مڑا ہوا، بدلنا مشکل
 cli-face-at = چہرہ یہاں:
 cli-scan-nothing-found = کچھ نہیں ملا
+cli-photo-error = { $file }: خرابی: { $why }
 cli-scan-findings = { $count ->
     [one] ایک چیز ملی
    *[other] { $count } چیزیں ملیں

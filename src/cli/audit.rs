@@ -69,7 +69,7 @@ pub fn run(path: &Path, request: Request) -> bool {
                     json!({"type": "error", "source": path, "error": e.to_string()})
                 );
             } else {
-                eprintln!("photoveil: {e}");
+                eprintln!("photoveil: {}", crate::words::reasons::audit(&e));
             }
             return false;
         }
@@ -147,14 +147,15 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
     let controller = super::interrupted();
     let options = replacement_options(out.to_path_buf(), crate::paths::decoy_book());
     let mut ok = true;
-    let failed = |problem: &dyn std::fmt::Display| {
+    // JSON keeps the core's English wording, for programs; text is in the user's language.
+    let failed = |english: String, words: String| {
         if json {
             out!(
                 "{}",
-                json!({"type": "error", "source": report.source, "error": problem.to_string()})
+                json!({"type": "error", "source": report.source, "error": english})
             );
         } else {
-            eprintln!("photoveil: {problem}");
+            eprintln!("photoveil: {words}");
         }
     };
     let done = protect_replacements(report, engine, &options, &controller, |replacement| {
@@ -162,11 +163,11 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
             Ok(protected) => protected,
             Err(problem) => {
                 ok = false;
-                failed(&format!(
-                    "{}: {}: {problem}",
-                    report.source.display(),
-                    replacement.entry
-                ));
+                let place = format!("{}: {}", report.source.display(), replacement.entry);
+                failed(
+                    format!("{place}: {problem}"),
+                    format!("{place}: {}", crate::words::reasons::replace(&problem)),
+                );
                 return;
             }
         };
@@ -190,7 +191,10 @@ fn write_replacements(report: &AuditReport, engine: &Engine, out: &Path, json: b
         }
     });
     if let Err(problem) = done {
-        failed(&problem);
+        failed(
+            problem.to_string(),
+            crate::words::reasons::replace(&problem),
+        );
         return false;
     }
     ok

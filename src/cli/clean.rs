@@ -39,7 +39,7 @@ fn print_human(report: &CleanReport) {
     let input = report.input.display();
     let (Some(output), Some(verification)) = (&report.output, &report.verification) else {
         if let Some(e) = &report.error {
-            eprintln!("{input}: error: {e}");
+            super::say_error(&report.input, e);
         }
         return;
     };

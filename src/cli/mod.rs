@@ -189,7 +189,7 @@ pub fn run() -> ExitCode {
                         paths.extend(photos);
                     }
                     Err(e) => {
-                        eprintln!("{}: error: {e}", photoveil_core::demo::demo_dir().display());
+                        say_error(&photoveil_core::demo::demo_dir(), &e);
                         return ExitCode::from(1);
                     }
                 }
@@ -368,8 +368,28 @@ pub(crate) fn print_listing_error(e: &photoveil_core::WalkError, json: bool, key
         );
         out!("{}", serde_json::Value::Object(line));
     } else {
-        eprintln!("{}: error: {}", e.path.display(), e.problem);
+        say_problem(&e.path, crate::words::reasons::walk(&e.problem));
     }
+}
+
+/// Says on standard error, in the user's language, why the photo at `path` failed (the JSON
+/// `error` field keeps the core's English wording, for programs).
+pub(crate) fn say_error(path: &std::path::Path, e: &photoveil_core::Error) {
+    say_problem(path, crate::words::reasons::error(e));
+}
+
+/// One line on standard error: the file, then what went wrong, in words.
+fn say_problem(path: &std::path::Path, why: String) {
+    eprintln!(
+        "{}",
+        crate::i18n::text_with(
+            "cli-photo-error",
+            &[
+                ("file", path.display().to_string().into()),
+                ("why", why.into()),
+            ],
+        )
+    );
 }
 
 /// Prints a report as one JSON line.

@@ -113,7 +113,7 @@ pub(super) fn print_human(report: &ProtectReport) {
     let input = report.input.display();
     let Some(output) = &report.output else {
         if let Some(e) = &report.error {
-            eprintln!("{input}: error: {e}");
+            super::say_error(&report.input, e);
         }
         return;
     };

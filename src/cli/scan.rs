@@ -95,7 +95,7 @@ fn print_report(report: &ScanReport, json: bool) {
         return;
     }
     if let Some(e) = &report.error {
-        eprintln!("{}: error: {e}", report.path.display());
+        super::say_error(&report.path, e);
         return;
     }
     let size = match (report.width, report.height) {

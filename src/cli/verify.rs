@@ -17,7 +17,7 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
     if json {
         super::print_json_line(&report, protected);
     } else if let Some(e) = &report.error {
-        eprintln!("{}: error: {e}", protected.display());
+        super::say_error(protected, e);
     } else {
         let psnr = report
             .psnr

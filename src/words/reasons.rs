@@ -10,10 +10,11 @@ use std::collections::HashMap;
 use std::io;
 
 use i18n_embed::fluent::FluentLanguageLoader;
+use photoveil_core::audit::{AuditError, ReplaceError};
 use photoveil_core::{Error, Mismatch, Operation, WalkProblem};
 
 use super::describe::megabytes;
-use crate::i18n::{text, FluentValue, LOADER};
+use crate::i18n::{text, text_with, FluentValue, LOADER};
 
 /// A sentence not yet put into a language: a message key and its arguments.
 #[derive(Debug, Clone)]
@@ -135,6 +136,38 @@ fn mismatch_words(mismatch: &Mismatch) -> Words {
         Mismatch::MetadataLeft { items } => {
             Words::new("mismatch-metadata-left").with("items", Part::Number(*items as f64))
         }
+    }
+}
+
+/// Why an export could not be audited, in words.
+pub fn audit(e: &AuditError) -> String {
+    match e {
+        AuditError::Open { source, .. } => io(source),
+        AuditError::NotAZip { .. } => text("gui-audit-error-not-zip"),
+        AuditError::TooManyEntries { entries, limit, .. } => text_with(
+            "gui-audit-error-too-many",
+            &[("entries", (*entries).into()), ("limit", (*limit).into())],
+        ),
+        AuditError::Cancelled => text("gui-audit-stopped"),
+    }
+}
+
+/// Why protected replacements of an audit's photos could not be made, in words.
+pub fn replace(e: &ReplaceError) -> String {
+    match e {
+        ReplaceError::Export(e) => audit(e),
+        ReplaceError::Scratch { folder, source } => text_with(
+            "gui-audit-error-scratch",
+            &[
+                ("folder", folder.display().to_string().into()),
+                ("why", io(source).into()),
+            ],
+        ),
+        ReplaceError::Missing => text("gui-audit-error-missing"),
+        ReplaceError::Entry(problem) => text_with(
+            "gui-audit-error-entry",
+            &[("why", problem.to_string().into())],
+        ),
     }
 }
 

@@ -36,19 +36,8 @@ impl Problem {
     /// What went wrong, in words (a part of a sentence).
     pub fn words(&self) -> String {
         match self {
-            Problem::Audit(e) | Problem::Replace(ReplaceError::Export(e)) => audit_words(e),
-            Problem::Replace(ReplaceError::Scratch { folder, source }) => ta(
-                "gui-audit-error-scratch",
-                &[
-                    ("folder", folder.display().to_string().into()),
-                    ("why", reasons::io(source).into()),
-                ],
-            ),
-            Problem::Replace(ReplaceError::Missing) => t("gui-audit-error-missing"),
-            Problem::Replace(ReplaceError::Entry(problem)) => ta(
-                "gui-audit-error-entry",
-                &[("why", problem.to_string().into())],
-            ),
+            Problem::Audit(e) => reasons::audit(e),
+            Problem::Replace(e) => reasons::replace(e),
             Problem::Naming {
                 error: NamingError::EmptyName,
                 ..
@@ -75,18 +64,5 @@ impl Problem {
             Problem::Report(_) | Problem::WorkerDied => "gui-review-report-failed",
         };
         ta(key, &[("why", self.words().into())])
-    }
-}
-
-/// Why an export could not be audited, in words.
-fn audit_words(e: &AuditError) -> String {
-    match e {
-        AuditError::Open { source, .. } => reasons::io(source),
-        AuditError::NotAZip { .. } => t("gui-audit-error-not-zip"),
-        AuditError::TooManyEntries { entries, limit, .. } => ta(
-            "gui-audit-error-too-many",
-            &[("entries", (*entries).into()), ("limit", (*limit).into())],
-        ),
-        AuditError::Cancelled => t("gui-audit-stopped"),
     }
 }
