@@ -347,10 +347,7 @@ pub(crate) fn load_engine() -> Option<photoveil_core::protect::Engine> {
     ) {
         Ok(engine) => Some(engine),
         Err(e) => {
-            eprintln!(
-                "photoveil: cannot load the face models from {}: {e}",
-                dir.display()
-            );
+            say_error(&dir, &e);
             None
         }
     }

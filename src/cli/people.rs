@@ -103,7 +103,7 @@ pub fn name_people(report: &mut AuditReport, names: &[(usize, String)], json: bo
         }
     }
     if let Err(e) = book.save(&path) {
-        say_problem(json, format!("{}: {e}", path.display()));
+        say_problem(json, crate::words::reasons::error(&e));
         return false;
     }
     ok
