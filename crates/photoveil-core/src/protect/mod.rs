@@ -1,14 +1,14 @@
 //! Protection: identity cloaking of faces, face blurring, and measuring the result with a network
 //! that was not used to make it.
 
-pub mod active;
+mod active;
 pub mod attack;
-pub mod blur;
-pub mod budget;
+mod blur;
+mod budget;
 pub mod codec;
 pub mod decoy;
-pub mod encode;
-pub mod eot;
+mod encode;
+mod eot;
 pub mod networks;
 pub mod pipeline;
 pub mod planes;
