@@ -45,6 +45,7 @@ fn every_start_screen_action_is_reached_with_tab_and_run_with_enter() {
             "Start(ChooseFolder)",
             "Start(ChooseExport)",
             "Start(ChooseExportFolder)",
+            "Start(TrySamples)",
         ],
         "in reading order"
     );
@@ -60,7 +61,7 @@ fn shift_tab_goes_backwards_from_the_last_control() {
     assert!(
         matches!(
             sent.as_slice(),
-            [Message::Start(start::Message::ChooseExportFolder)]
+            [Message::Start(start::Message::TrySamples)]
         ),
         "{sent:?}"
     );

@@ -121,6 +121,19 @@ fn start_buttons_send_their_messages() {
         messages.as_slice(),
         [Message::Start(start::Message::OpenSettings)]
     ));
+    let messages = click(&app, &t("gui-start-try-samples"));
+    assert!(matches!(
+        messages.as_slice(),
+        [Message::Start(start::Message::TrySamples)]
+    ));
+}
+
+#[test]
+fn sample_photos_open_a_scan_from_the_start_screen() {
+    let mut app = App::new(Settings::default());
+    let _task = app.update(Message::Start(start::Message::TrySamples));
+    assert!(matches!(app.screen, Screen::Scan(_)));
+    assert!(shows(&app, &t("gui-cancel")));
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub struct Start {
     pub hovering: bool,
     /// Paths dropped so far, waiting for the last one of the same drop.
     pub dropped: Vec<PathBuf>,
+    /// Why the sample photos could not be opened, when "Try with sample photos" failed.
+    pub samples_problem: Option<photoveil_core::Error>,
 }
 
 /// What happens on the start screen.
@@ -43,6 +45,9 @@ pub enum Message {
     PickedExport(Option<PathBuf>),
     /// Open the settings.
     OpenSettings,
+    /// "Try with sample photos": scan the built-in demo set (public-domain pictures with
+    /// made-up metadata), for a first look or a workshop without one's own photos.
+    TrySamples,
 }
 
 /// What the app should do next.
@@ -141,6 +146,25 @@ impl Start {
             Message::PickedExport(Some(export)) => Action::Audit(export),
             Message::PickedExport(None) => Action::None,
             Message::OpenSettings => Action::OpenSettings,
+            Message::TrySamples => self.samples(photoveil_core::demo::demo_photos()),
+        }
+    }
+
+    /// Scans the sample photos `found`, or keeps why they could not be listed for the screen.
+    fn samples(&mut self, found: Result<Vec<PathBuf>, photoveil_core::Error>) -> Action {
+        match found {
+            Ok(photos) if !photos.is_empty() => {
+                self.samples_problem = None;
+                Action::Scan(photos)
+            }
+            Ok(_) => {
+                self.samples_problem = Some(photoveil_core::Error::NotAnImage);
+                Action::None
+            }
+            Err(e) => {
+                self.samples_problem = Some(e);
+                Action::None
+            }
         }
     }
 
@@ -211,6 +235,9 @@ impl Start {
                     .on_activate(Message::ChooseExportFolder),
             ]
             .spacing(8),
+            button(text(t("gui-start-try-samples")).size(style::BODY))
+                .style(button::secondary)
+                .on_activate(Message::TrySamples),
             style::quiet(t("gui-start-shortcuts")),
         ]
         .spacing(22)
@@ -222,6 +249,13 @@ impl Start {
                 .style(button::text)
                 .on_activate(Message::OpenSettings)
         ];
+        let content = match &self.samples_problem {
+            Some(e) => content.push(style::problem(crate::gui::style::ta(
+                "gui-start-samples-failed",
+                &[("why", crate::words::reasons::error(e).into())],
+            ))),
+            None => content,
+        };
         column![top, container(content).center(Fill)]
             .padding(20)
             .into()
@@ -251,6 +285,45 @@ mod tests {
             _ => panic!("a scan should start"),
         }
         assert!(matches!(start.update(Message::DropSettled), Action::None));
+    }
+
+    #[test]
+    fn sample_photos_are_scanned_and_a_missing_set_is_said() {
+        let mut start = Start::default();
+        match start.update(Message::TrySamples) {
+            Action::Scan(paths) => {
+                assert!(paths.len() >= 2, "{paths:?}");
+                for path in &paths {
+                    assert!(photoveil_core::scan_file(path).error.is_none(), "{path:?}");
+                }
+            }
+            _ => panic!("the sample photos should be scanned"),
+        }
+        assert!(start.samples_problem.is_none());
+        let missing = photoveil_core::demo::demo_photos_in(std::path::Path::new("/no/such/demo"));
+        assert!(matches!(start.samples(missing), Action::None));
+        assert!(matches!(
+            start.samples_problem,
+            Some(photoveil_core::Error::Read(_))
+        ));
+        let _ = start.view();
+        assert!(matches!(start.samples(Ok(Vec::new())), Action::None));
+    }
+
+    /// Renders the start screen with the software renderer into
+    /// `$PHOTOVEIL_SNAPSHOT_DIR/start-tiny-skia.png`, for a person to look at.
+    #[test]
+    #[ignore = "writes a picture for a person to look at"]
+    fn start_snapshot() {
+        let Some(dir) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+            return;
+        };
+        let start = Start::default();
+        let mut ui = iced_test::simulator(start.view());
+        let snapshot = ui.snapshot(&iced::Theme::Light).expect("rendered");
+        let path = PathBuf::from(dir).join("start.png");
+        let _ = std::fs::remove_file(PathBuf::from(&path).with_file_name("start-tiny-skia.png"));
+        snapshot.matches_image(&path).expect("written");
     }
 
     #[test]
