@@ -3,7 +3,8 @@
 # compiled twice), unpacks it into a scratch root and checks it as an installed app:
 #   - every packaged file is where the program and the desktop look for it;
 #   - `photoveil --version` and a headless `photoveil scan` of the demo photo (faces included: the
-#     packaged models load and pass their SHA-256 check) work from the unpacked tree;
+#     packaged models load and pass their SHA-256 check) work from the unpacked tree, and
+#     `photoveil scan --demo` finds the sample photos the package installs;
 #   - the desktop file and the AppStream metainfo validate.
 # Run by tools/test.sh after the tests. Needs cargo-deb, desktop-file-utils and appstream.
 set -euo pipefail
@@ -47,6 +48,10 @@ cmp -s "$root/usr/share/photoveil/models/dlib_resnet29.safetensors" assets/model
 scan=$(env -u PHOTOVEIL_MODELS "$root/usr/bin/photoveil" scan --json assets/demo/astronaut.jpg)
 echo "$scan" | grep -q '"faces":\[{' || { echo "FAIL: the packaged program found no face in the demo photo"; echo "$scan"; exit 1; }
 echo "$scan" | grep -q '"category":"location"' || { echo "FAIL: the packaged program found no location in the demo photo"; exit 1; }
+# The sample photos ("Try with sample photos", `scan --demo`) come from the package itself.
+demo=$(env -u PHOTOVEIL_DEMO "$root/usr/bin/photoveil" scan --demo --no-faces --json 2>&1)
+echo "$demo" | grep -q 'usr/share/photoveil/demo/astronaut.jpg' \
+    || { echo "FAIL: the packaged program does not scan its own sample photos"; echo "$demo"; exit 1; }
 
 desktop-file-validate "$root/usr/share/applications/$id.desktop"
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/$id.metainfo.xml" >/dev/null \
