@@ -379,8 +379,7 @@ fn a_video_s_own_location_is_found_and_ranked() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_an_audit_without_writing_its_report_or_replacements() {
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     let export = dir.path().join("export");
@@ -398,33 +397,18 @@ fn ctrl_c_stops_an_audit_without_writing_its_report_or_replacements() {
         })
         .collect();
     let before: Vec<Vec<u8>> = photos.iter().map(|p| sha(p)).collect();
-    let child = Command::new(env!("CARGO_BIN_EXE_photoveil"))
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .args([
-            "--lang",
-            "en",
+    let (output, stopped_after) = common::interrupted_after(
+        &home,
+        &[
             "audit",
             "--report",
             s(&report),
             "--protect-out",
             s(&replacements),
             s(&export),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the photoveil binary runs");
-    std::thread::sleep(Duration::from_secs(3));
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(sent.success());
-    let started = Instant::now();
-    let output = child.wait_with_output().expect("wait");
-    let stopped_after = started.elapsed();
+        ],
+        Duration::from_secs(3),
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(130), "stderr: {stderr}");

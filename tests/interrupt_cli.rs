@@ -4,8 +4,7 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{s, sha, shared};
 
@@ -26,29 +25,12 @@ fn ctrl_c_stops_a_batch_without_leaving_partial_copies() {
         })
         .collect();
     let before: Vec<Vec<u8>> = photos.iter().map(|p| sha(p)).collect();
-    let child = Command::new(env!("CARGO_BIN_EXE_photoveil"))
-        .args([
-            "--lang",
-            "en",
-            "protect",
-            "--no-remember",
-            "--out",
-            s(&out),
-            s(&inputs),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the photoveil binary runs");
-    std::thread::sleep(Duration::from_secs(3));
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(sent.success());
-    let started = Instant::now();
-    let output = child.wait_with_output().expect("wait");
-    let stopped_after = started.elapsed();
+    let home = tempfile::tempdir().expect("home");
+    let (output, stopped_after) = common::interrupted_after(
+        home.path(),
+        &["protect", "--no-remember", "--out", s(&out), s(&inputs)],
+        Duration::from_secs(3),
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "stderr: {stderr}");
     assert!(stderr.contains("stopped (Ctrl-C)"), "stderr: {stderr}");

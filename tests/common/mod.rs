@@ -102,3 +102,33 @@ pub fn has_finding(report: &Value, tag: &str, needle: &str) -> bool {
         .iter()
         .any(|f| f["tag"] == tag && f["value"].as_str().is_some_and(|v| v.contains(needle)))
 }
+
+/// Runs `photoveil --lang en ARGS` as a user whose home is `home`, sends it Ctrl-C (SIGINT)
+/// after `after`, and returns what it printed and how long it took to stop after the signal.
+#[cfg(unix)]
+pub fn interrupted_after(
+    home: &Path,
+    args: &[&str],
+    after: std::time::Duration,
+) -> (Output, std::time::Duration) {
+    use std::process::Stdio;
+    let child = Command::new(env!("CARGO_BIN_EXE_photoveil"))
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .args(["--lang", "en"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the photoveil binary runs");
+    std::thread::sleep(after);
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let started = std::time::Instant::now();
+    let output = child.wait_with_output().expect("wait");
+    (output, started.elapsed())
+}
