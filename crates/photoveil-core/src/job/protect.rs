@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{run_job, Entry, PhotoResult, Summary};
 use crate::clean::{clean_file, CleanOptions, CleanReport};
-use crate::controller::{Controller, Stage};
+use crate::controller::Controller;
 use crate::error::{Error, Result};
 use crate::protect::pipeline::{
     prepare, protect_prepared, FaceAction, FaceReport, Prepared, ProtectOptions, ProtectReport,
@@ -133,8 +133,7 @@ pub fn protect_photo(
     let start = Instant::now();
     match look(engine, path, options, controller) {
         Ok(Look::Chosen(prepared)) => {
-            let mut report =
-                protect_prepared(engine, path, &prepared, options, &after_look(controller));
+            let mut report = protect_prepared(engine, path, &prepared, options, controller);
             report.seconds = start.elapsed().as_secs_f64();
             ProtectedPhoto {
                 treatment: Treatment::Protected,
@@ -180,17 +179,6 @@ pub fn protect_photo(
             }
         }
     }
-}
-
-/// A controller for the pipeline after [`look`]: the observer was already told of reading the
-/// photo and finding its faces, so that progress never goes back.
-fn after_look(controller: &Controller) -> Controller {
-    let outer = controller.clone();
-    controller.observed(move |stage| {
-        if !matches!(stage, Stage::Reading | Stage::FindingFaces) {
-            outer.report(stage);
-        }
-    })
 }
 
 /// What looking at a photo found.
