@@ -22,6 +22,7 @@ pub mod format;
 pub mod geometry;
 pub mod job;
 pub mod limits;
+pub mod map;
 pub mod meta;
 pub mod output;
 pub mod protect;

@@ -11,6 +11,7 @@ use crate::clean::{CleanReport, Kept};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Finding};
 use crate::format::ImageFormat;
+use crate::map::GeoPoint;
 use crate::protect::pipeline::{FaceAction, ProtectReport};
 use crate::scan::{read_image, ScanReport};
 
@@ -114,6 +115,10 @@ pub struct AuditAdvice {
     pub caption: Option<String>,
     /// Whether it is a video (listed, not analysed).
     pub video: bool,
+    /// A location the export writes beside it (not in the photo itself).
+    pub location: Option<GeoPoint>,
+    /// A tagged place's name, as the export gives it.
+    pub place: Option<String>,
 }
 
 /// One photo of a report.
@@ -244,6 +249,11 @@ impl PhotoEntry {
                 album: item.context.album.clone(),
                 caption: item.context.caption.clone(),
                 video,
+                location: item
+                    .context
+                    .location
+                    .and_then(|l| GeoPoint::new(l.latitude, l.longitude)),
+                place: item.context.place.clone(),
             }),
         }
     }
@@ -259,7 +269,8 @@ impl PhotoEntry {
         self.revealed
             .iter()
             .filter(|f| f.explanation == Explanation::GpsPosition)
-            .filter_map(|f| parse_position(&f.value))
+            .filter_map(|f| GeoPoint::parse(&f.value))
+            .map(|p| (p.lat, p.lon))
             .collect()
     }
 }
@@ -270,14 +281,6 @@ fn outcome_or_failed(ok: bool, outcome: impl FnOnce() -> Outcome) -> Outcome {
     } else {
         Outcome::Failed
     }
-}
-
-/// Reads a `lat, lon` position as written by the scanner.
-fn parse_position(value: &str) -> Option<(f64, f64)> {
-    let (lat, lon) = value.split_once(',')?;
-    let lat: f64 = lat.trim().parse().ok()?;
-    let lon: f64 = lon.trim().parse().ok()?;
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
 }
 
 #[cfg(test)]
