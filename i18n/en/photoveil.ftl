@@ -465,7 +465,7 @@ cli-protect-try-blur = This face could not be protected up to the highest level 
 error-read = cannot read the file: { $why }
 error-empty = the file is empty
 error-file-too-large = the file is { $size }, more than the { $limit } PhotoVeil opens
-error-not-an-image = not a photo PhotoVeil can open: it is not JPEG, PNG, WebP, TIFF, HEIF or AVIF inside
+error-not-an-image = not a photo PhotoVeil can open: it is not JPEG, PNG, WebP, TIFF, HEIF, AVIF or GIF inside
 error-corrupt = the { $format } file is damaged: { $detail }
 error-too-many-pixels = the picture is { $width } × { $height } pixels, too large to open safely
 error-decode = the picture cannot be opened: { $detail }
@@ -528,3 +528,6 @@ gui-audit-error-missing = the photo is no longer in the export
 gui-audit-error-entry = the photo cannot be read from the export: { $why }
 gui-audit-name-failed = The name could not be kept: { $why }
 gui-audit-replace-error = The protected copies could not be made: { $why }
+
+# New formats (GIF, BMP, JPEG XL, JPEG 2000)
+error-animation-too-large = the animation is too large to check safely: PhotoVeil stopped after { $frames } frames ({ $megapixels } megapixels)

@@ -97,6 +97,9 @@ pub fn error_words(e: &Error) -> Words {
         Error::TooManyPixels { width, height } => Words::new("error-too-many-pixels")
             .with("width", Part::Number(*width as f64))
             .with("height", Part::Number(*height as f64)),
+        Error::AnimationTooLarge { frames, pixels } => Words::new("error-animation-too-large")
+            .with("frames", Part::Number(*frames as f64))
+            .with("megapixels", Part::Number((*pixels / 1_000_000) as f64)),
         Error::Decode(detail) => Words::new("error-decode").with("detail", verbatim(detail)),
         Error::Unsupported { format, what } => {
             let key = match what {
@@ -240,6 +243,10 @@ mod tests {
                 width: 60_000,
                 height: 60_000,
             },
+            Error::AnimationTooLarge {
+                frames: 20_001,
+                pixels: 5_000_000,
+            },
             Error::Decode("bad Huffman table".into()),
             Error::Unsupported {
                 format: ImageFormat::Tiff,
@@ -296,7 +303,7 @@ mod tests {
     }
 
     /// Names that stay in Latin letters in every language.
-    const NAMES: [&str; 8] = [
+    const NAMES: [&str; 9] = [
         "PhotoVeil",
         "JPEG",
         "PNG",
@@ -305,6 +312,7 @@ mod tests {
         "HEIF",
         "AVIF",
         "RAW",
+        "GIF",
     ];
 
     #[test]

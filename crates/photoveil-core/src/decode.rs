@@ -8,7 +8,8 @@ use crate::error::{Error, Result};
 use crate::format::ImageFormat;
 use crate::limits::{decode_limits, MAX_PIXELS};
 
-/// Decodes a picture of a known format (HEIF and AVIF are not decoded by this build).
+/// Decodes a picture of a known format (HEIF and AVIF are not decoded by this build; of an
+/// animated GIF, the first frame).
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
     checked_reader(format, data)?
         .decode()
@@ -46,6 +47,7 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Png => Codec::Png,
         ImageFormat::Webp => Codec::WebP,
         ImageFormat::Tiff => Codec::Tiff,
+        ImageFormat::Gif => Codec::Gif,
         ImageFormat::Heif | ImageFormat::Avif => {
             return Err(Error::Unsupported {
                 format,

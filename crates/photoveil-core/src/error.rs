@@ -28,7 +28,7 @@ pub enum Error {
         limit: u64,
     },
     /// The content is not an image format PhotoVeil knows.
-    #[error("not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF or AVIF")]
+    #[error("not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF or GIF")]
     NotAnImage,
     /// The file starts like an image of this format but its structure is broken.
     #[error("damaged {} file: {detail}", format.name())]
@@ -45,6 +45,18 @@ pub enum Error {
         width: u64,
         /// Height in pixels.
         height: u64,
+    },
+    /// An animation has more frames, or more pixels over all its frames, than PhotoVeil reads;
+    /// counted before anything is decoded, and stopped at the first frame over a limit.
+    #[error(
+        "the animation is too large to check safely: {frames} frames and {pixels} pixels read \
+         before stopping"
+    )]
+    AnimationTooLarge {
+        /// Frames counted so far.
+        frames: u64,
+        /// Pixels of those frames together.
+        pixels: u64,
     },
     /// The picture could not be decoded.
     #[error("the picture cannot be decoded: {0}")]

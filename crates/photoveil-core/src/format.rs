@@ -18,6 +18,8 @@ pub enum ImageFormat {
     Heif,
     /// AVIF (HEIF container with AV1 pictures).
     Avif,
+    /// GIF (87a and 89a), also animated.
+    Gif,
 }
 
 impl ImageFormat {
@@ -38,6 +40,9 @@ impl ImageFormat {
         {
             return Some(ImageFormat::Tiff);
         }
+        if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+            return Some(ImageFormat::Gif);
+        }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
             return sniff_ftyp(head);
         }
@@ -53,7 +58,18 @@ impl ImageFormat {
             ImageFormat::Tiff => "tiff",
             ImageFormat::Heif => "heif",
             ImageFormat::Avif => "avif",
+            ImageFormat::Gif => "gif",
         }
+    }
+
+    /// Whether face protection can write this format again (it decodes, changes and re-encodes
+    /// the picture). GIF (a palette of 256 colours would undo the change, and an animation would
+    /// need every frame changed), BMP, JPEG XL, JPEG 2000, HEIF and AVIF are only cleaned.
+    pub fn protectable(self) -> bool {
+        matches!(
+            self,
+            ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Webp | ImageFormat::Tiff
+        )
     }
 }
 
@@ -93,7 +109,7 @@ fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
 pub fn has_image_extension(path: &std::path::Path) -> bool {
     const EXTENSIONS: &[&str] = &[
         "jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "dng", "heic", "heif", "hif",
-        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw",
+        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif",
     ];
     path.extension()
         .and_then(|e| e.to_str())
@@ -140,6 +156,7 @@ mod tests {
             ImageFormat::sniff(b"\0\0\0\x18ftypisom\0\0\0\0isommp41"),
             None
         );
+        assert_eq!(ImageFormat::sniff(b"GIF89a\x01\0"), Some(ImageFormat::Gif));
         assert_eq!(ImageFormat::sniff(b"hello world"), None);
         assert_eq!(ImageFormat::sniff(b""), None);
     }

@@ -6,6 +6,13 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Largest picture, in pixels, that is decoded (for verification and, later, face work).
 pub const MAX_PIXELS: u64 = 250_000_000;
 
+/// Most frames of an animation that are read (GIF).
+pub const MAX_FRAMES: u64 = 20_000;
+
+/// Most pixels, over all the frames of an animation together, that are decoded to verify a copy
+/// (each frame counted at its own size).
+pub const MAX_FRAME_PIXELS_TOTAL: u64 = 1_000_000_000;
+
 /// Largest single allocation the image decoders may make.
 pub const MAX_DECODE_ALLOC: u64 = 3 << 30;
 

@@ -4,7 +4,7 @@
 use image::GenericImageView;
 use serde::Serialize;
 
-use crate::container::{isobmff, same_pieces, Inspection};
+use crate::container::{gif, isobmff, same_pieces, Inspection};
 use crate::error::{Error, Mismatch, Result};
 use crate::finding::Finding;
 use crate::format::ImageFormat;
@@ -63,7 +63,19 @@ pub fn verify_clean(
         return Err(Error::Verification(Mismatch::LostOrientation));
     }
     let decodable = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
-    let picture = if check == PixelCheck::Decode && decodable || format == ImageFormat::Tiff {
+    let picture = if format == ImageFormat::Gif {
+        // Every frame, not only the first that `decode` gives: the blocks must be the same, and
+        // so must each decoded frame.
+        let same = matches!(
+            (&inspection.picture, &out_inspection.picture),
+            (Some(a), Some(b)) if same_pieces(a, b)
+        );
+        if !same {
+            return Err(Error::Verification(Mismatch::PictureDataChanged));
+        }
+        gif::same_frames(original, cleaned)?;
+        PictureCheck::IdenticalPixels
+    } else if check == PixelCheck::Decode && decodable || format == ImageFormat::Tiff {
         same_pixels(format, original, cleaned)?;
         PictureCheck::IdenticalPixels
     } else {

@@ -2,6 +2,13 @@
 //!
 //! Every value a test may look for is a constant here, so tests assert against one source.
 
+mod gif;
+
+pub use gif::{
+    gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
+    GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
+};
+
 use std::io::Cursor;
 
 use exif::experimental::Writer;

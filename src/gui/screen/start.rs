@@ -76,7 +76,7 @@ impl Start {
                             t("gui-dialog-filter-photos"),
                             &[
                                 "jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif",
-                                "avif", "dng", "JPG", "JPEG", "PNG", "HEIC",
+                                "avif", "dng", "gif", "JPG", "JPEG", "PNG", "HEIC", "GIF",
                             ],
                         )
                         .pick_files()

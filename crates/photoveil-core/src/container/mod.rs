@@ -2,6 +2,7 @@
 //! the picture.
 
 mod carried;
+pub(crate) mod gif;
 pub(crate) mod isobmff;
 mod jpeg;
 mod png;
@@ -82,6 +83,7 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Webp => webp::inspect(data),
         ImageFormat::Tiff => tiff::inspect(data),
         ImageFormat::Heif | ImageFormat::Avif => isobmff::inspect(format, data),
+        ImageFormat::Gif => gif::inspect(data),
     }
 }
 
@@ -94,6 +96,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Webp => webp::clean(data, orientation),
         ImageFormat::Tiff => tiff::clean(data, inspection, orientation),
         ImageFormat::Heif | ImageFormat::Avif => isobmff::clean(format, data),
+        ImageFormat::Gif => gif::clean(data),
     }
 }
 

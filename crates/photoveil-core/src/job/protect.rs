@@ -214,6 +214,13 @@ fn look(
         Err(e) => return Err(e),
     };
     if prepared.any_chosen() {
+        // Refused before any work on the faces: protection could not write this format again.
+        if !prepared.format.protectable() {
+            return Err(Error::Unsupported {
+                format: prepared.format,
+                what: crate::error::Operation::ProtectingFaces,
+            });
+        }
         return Ok(Look::Chosen(Box::new(prepared)));
     }
     let Prepared {

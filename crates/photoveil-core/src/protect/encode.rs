@@ -75,7 +75,8 @@ pub(super) fn encode_like(
             }
             Ok((out.into_inner(), None))
         }
-        ImageFormat::Heif | ImageFormat::Avif => Err(Error::Unsupported {
+        // HEIF, AVIF and the formats that are only cleaned (see `ImageFormat::protectable`).
+        _ => Err(Error::Unsupported {
             format,
             what: crate::error::Operation::ProtectingFaces,
         }),

@@ -180,9 +180,55 @@ fn isobmff_boxes(data: &[u8], mut at: usize, end: usize, s: &mut Structure) {
     s.boundaries.push(at);
 }
 
+/// A GIF's blocks and sub-blocks: every sub-block length byte, and the sizes of the screen and
+/// of each frame.
+fn gif(data: &[u8]) -> Structure {
+    let mut s = Structure::default();
+    let size = |at| LengthField {
+        at,
+        width: 2,
+        big_endian: false,
+    };
+    s.lengths.extend([size(6), size(8)]);
+    let table = |packed: u8| {
+        if packed & 0x80 == 0 {
+            0
+        } else {
+            3 << ((packed & 7) + 1)
+        }
+    };
+    let mut at = 13 + data.get(10).map_or(0, |&p| table(p));
+    while let Some(&introducer) = data.get(at) {
+        s.boundaries.push(at);
+        at = match introducer {
+            0x2C => {
+                s.lengths.extend([size(at + 5), size(at + 7)]);
+                at + 10 + data.get(at + 9).map_or(0, |&p| table(p)) + 1
+            }
+            0x21 => at + 2,
+            _ => break,
+        };
+        while let Some(&len) = data.get(at) {
+            s.boundaries.push(at);
+            s.lengths.push(LengthField {
+                at,
+                width: 1,
+                big_endian: false,
+            });
+            at += 1 + len as usize;
+            if len == 0 {
+                break;
+            }
+        }
+    }
+    s.boundaries.push(at);
+    s
+}
+
 fn structure(name: &str, data: &[u8]) -> Structure {
     match name.rsplit('.').next() {
         Some("jpg") => jpeg(data),
+        Some("gif") => gif(data),
         Some("png") => png(data),
         Some("webp") => webp(data),
         Some("tiff") => tiff(data),
@@ -228,6 +274,7 @@ const MAGICS: &[(&str, &[u8])] = &[
     ("webp", b"RIFF\0\0\0\0WEBP"),
     ("heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
     ("nef", b"MM\0*\0\0\0\x08"),
+    ("gif", b"GIF89a"),
     ("garbage", b"\0\x01\x02\x03"),
 ];
 
@@ -258,7 +305,9 @@ pub fn damaged(name: &str, good: &[u8]) -> Vec<Case> {
         else {
             continue;
         };
-        let max = if field.width == 2 {
+        let max = if field.width == 1 {
+            0xFF
+        } else if field.width == 2 {
             0xFFFF
         } else {
             0xFFFF_FFFF

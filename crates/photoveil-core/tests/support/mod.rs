@@ -29,6 +29,7 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("photo.png".to_string(), fx::png(16, 12, Some(6))),
         ("photo.webp".to_string(), fx::webp(16, 12, Some(8))),
         ("photo.tiff".to_string(), fx::tiff(16, 12, Some(3))),
+        ("animated.gif".to_string(), fx::gif(16, 12, 2)),
     ];
     out.extend(heif_fixtures());
     out

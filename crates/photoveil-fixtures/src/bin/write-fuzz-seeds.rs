@@ -37,7 +37,12 @@ fn main() {
         ("rotated.tiff", fx::tiff(16, 16, Some(3))),
         ("plain.tiff", fx::tiff(8, 8, None)),
     ];
+    let gifs = [
+        ("animated.gif", fx::gif(16, 16, 2)),
+        ("plain.gif", fx::plain_gif(8, 8, 1)),
+    ];
     for (target, files) in [
+        ("clean_gif", &gifs[..]),
         ("clean_jpeg", &jpegs[..]),
         ("clean_png", &pngs[..]),
         ("clean_webp", &webps[..]),

@@ -1,0 +1,128 @@
+//! The formats added for issue 23 (GIF, ...), each from a fixture with planted metadata: the scan
+//! finds it, the cleaned copy has none and the same picture (coded bytes and decoded pixels), and
+//! hostile variants (bombs, thousands of frames) fail fast with one clear error.
+
+use std::time::{Duration, Instant};
+
+use image::AnimationDecoder;
+use photoveil_core::clean::clean_bytes;
+use photoveil_core::verify::{PictureCheck, PixelCheck};
+use photoveil_core::{scan_bytes, CleanMethod, Error, Finding, ImageFormat};
+use photoveil_fixtures as fx;
+
+fn has(findings: &[Finding], tag: &str, value: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f.tag == tag && f.value.contains(value))
+}
+
+/// Every frame of a GIF as the `image` crate composes it.
+fn gif_frames(bytes: &[u8]) -> Vec<image::RgbaImage> {
+    image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes))
+        .expect("a GIF")
+        .into_frames()
+        .collect_frames()
+        .expect("every frame decodes")
+        .into_iter()
+        .map(|f| f.into_buffer())
+        .collect()
+}
+
+/// Runs `work` and fails when it takes longer than `limit`.
+fn timed<T>(what: &str, limit: Duration, work: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = work();
+    let took = start.elapsed();
+    eprintln!("{what}: {took:?}");
+    assert!(took < limit, "{what} took {took:?}");
+    value
+}
+
+#[test]
+fn gif_scan_finds_the_planted_metadata() {
+    let (format, inspection, findings) = scan_bytes(&fx::gif(24, 16, 3)).unwrap();
+    assert_eq!(format, ImageFormat::Gif);
+    assert_eq!((inspection.width, inspection.height), (Some(24), Some(16)));
+    assert!(has(&findings, "GIF:Comment", fx::COMMENT), "{findings:#?}");
+    assert!(has(&findings, "GIF:Comment", "second comment"));
+    assert!(
+        has(&findings, "XMP:photoshop:City", fx::CITY),
+        "{findings:#?}"
+    );
+    assert!(findings.iter().any(|f| f.value.contains(fx::OWNER)));
+    assert!(findings.iter().any(|f| f.value.contains(fx::REGION_NAME)));
+    assert!(findings
+        .iter()
+        .any(|f| f.tag == "GIF:Application:PVFIXTUR1.0"));
+    assert!(findings.iter().any(|f| f.tag == "GIF:TrailingData"));
+    // The looping extension says how to play the animation: not a finding.
+    assert!(!findings.iter().any(|f| f.tag.contains("NETSCAPE")));
+}
+
+#[test]
+fn gif_clean_keeps_every_frame_byte_for_byte_and_removes_the_rest() {
+    let original = fx::gif(24, 16, 3);
+    let cleaned = timed("clean a 3-frame GIF", Duration::from_secs(5), || {
+        clean_bytes(&original, PixelCheck::Fast).unwrap()
+    });
+    assert_eq!(cleaned.format, ImageFormat::Gif);
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert_eq!(
+        cleaned.verification.picture,
+        PictureCheck::IdenticalPixels,
+        "every frame decoded and compared"
+    );
+    assert!(cleaned.verification.residual.is_empty());
+    // The fixture is the encoder's GIF with extensions spliced in: without them, the same bytes.
+    assert_eq!(&cleaned.bytes[..], &fx::plain_gif(24, 16, 3)[..]);
+    let (_, _, findings) = scan_bytes(&cleaned.bytes).unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert!(cleaned.bytes.windows(11).any(|w| w == b"NETSCAPE2.0"));
+    // Decoded independently of the cleaner: same frames, same pixels.
+    let (a, b) = (gif_frames(&original), gif_frames(&cleaned.bytes));
+    assert_eq!(a.len(), 3);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn gif_with_thousands_of_frames_is_cleaned_in_bounded_time() {
+    let many = fx::tiny_animation(8, 8, 5_000);
+    let cleaned = timed("clean 5,000 frames", Duration::from_secs(10), || {
+        clean_bytes(&many, PixelCheck::Fast).unwrap()
+    });
+    assert_eq!(&cleaned.bytes[..], &many[..], "nothing to remove");
+}
+
+#[test]
+fn gif_over_the_frame_limit_fails_fast_with_one_clear_error() {
+    let too_many = fx::tiny_animation(8, 8, 20_001);
+    let error = timed("refuse 20,001 frames", Duration::from_secs(2), || {
+        clean_bytes(&too_many, PixelCheck::Fast).err().unwrap()
+    });
+    assert!(
+        matches!(error, Error::AnimationTooLarge { frames: 20_001, .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.to_string().lines().count(), 1);
+}
+
+#[test]
+fn gif_decompression_bomb_fails_fast_with_one_clear_error() {
+    let bomb = fx::gif_bomb(65_535);
+    assert!(bomb.len() < 100);
+    let error = timed("refuse a GIF bomb", Duration::from_secs(1), || {
+        clean_bytes(&bomb, PixelCheck::Decode).err().unwrap()
+    });
+    assert!(matches!(error, Error::TooManyPixels { .. }), "{error:?}");
+    let error = photoveil_core::decode::decode(ImageFormat::Gif, &bomb)
+        .err()
+        .unwrap();
+    assert!(matches!(error, Error::TooManyPixels { .. }), "{error:?}");
+}
+
+#[test]
+fn gif_decodes_its_first_frame_for_faces_but_is_not_protected() {
+    let picture = photoveil_core::decode::decode(ImageFormat::Gif, &fx::gif(24, 16, 3)).unwrap();
+    assert_eq!((picture.width(), picture.height()), (24, 16));
+    assert!(!ImageFormat::Gif.protectable());
+}
