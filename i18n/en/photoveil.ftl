@@ -81,6 +81,15 @@ report-column-risk = Risk
 report-gps-heading = Where it was taken
 report-gps-coordinates = GPS coordinates (latitude, longitude):
 report-gps-note = Anyone with the original file can type these numbers into a map and see the place.
+
+# The map of where a photo was taken (review's detail panel and report)
+map-title = Map of where it was taken
+map-place-named = Place named in the photo: { $place }
+map-place-tagged = Place tagged in the export: { $place }
+map-at-sea = This position is not on land on the map: it is at sea or just off the coast.
+map-credit = Map: Natural Earth country outlines (public domain), drawn on this computer.
+map-unavailable = The map cannot be drawn: PhotoVeil's map data is damaged. Installing PhotoVeil again fixes this.
+report-map-beside-heading = Where the export says it was taken
 report-faces-heading = Faces
 report-faces-not-checked = Faces were not checked.
 report-faces-found = { $count ->

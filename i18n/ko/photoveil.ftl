@@ -74,6 +74,15 @@ report-column-risk = 위험도
 report-gps-heading = 사진을 찍은 곳
 report-gps-coordinates = GPS 좌표 (위도, 경도):
 report-gps-note = 원본 파일만 있으면 누구나 이 숫자를 지도에 넣어서 그 장소를 볼 수 있어요.
+
+# 사진을 찍은 곳의 지도 (검토 화면의 자세히 보기와 보고서)
+map-title = 사진을 찍은 곳의 지도
+map-place-named = 사진에 적힌 장소: { $place }
+map-place-tagged = 내보내기 파일에 태그된 장소: { $place }
+map-at-sea = 이 위치는 지도에서 땅 위가 아니에요. 바다이거나 해안 바로 앞이에요.
+map-credit = 지도: Natural Earth 나라 경계선(퍼블릭 도메인), 이 컴퓨터에서 그렸어요.
+map-unavailable = 지도를 그릴 수 없어요. PhotoVeil의 지도 데이터가 손상되었어요. PhotoVeil을 다시 설치하면 해결돼요.
+report-map-beside-heading = 내보내기 파일에 적힌 찍은 곳
 report-faces-heading = 얼굴
 report-faces-not-checked = 얼굴은 확인하지 않았어요.
 report-faces-found = { $count ->

@@ -82,6 +82,15 @@ report-column-risk = خطرہ
 report-gps-heading = تصویر کہاں کھینچی گئی
 report-gps-coordinates = جی پی ایس کوآرڈینیٹس (عرض بلد، طول بلد):
 report-gps-note = جس کے پاس بھی اصل فائل ہو، وہ یہ نمبر نقشے میں ڈال کر وہ جگہ دیکھ سکتا ہے۔
+
+# تصویر کھینچنے کی جگہ کا نقشہ (جائزے کی تفصیل اور رپورٹ)
+map-title = تصویر کھینچنے کی جگہ کا نقشہ
+map-place-named = تصویر میں لکھی ہوئی جگہ: { $place }
+map-place-tagged = ایکسپورٹ میں ٹیگ کی گئی جگہ: { $place }
+map-at-sea = نقشے پر یہ مقام خشکی پر نہیں ہے: یہ سمندر میں ہے یا ساحل کے بالکل قریب۔
+map-credit = نقشہ: نیچرل ارتھ کی ملکی سرحدیں (پبلک ڈومین)، اسی کمپیوٹر پر بنایا گیا۔
+map-unavailable = نقشہ نہیں بن سکتا: PhotoVeil میں نقشے کا ڈیٹا خراب ہے۔ PhotoVeil دوبارہ انسٹال کرنے سے یہ ٹھیک ہو جائے گا۔
+report-map-beside-heading = ایکسپورٹ کے مطابق یہ کہاں کھینچی گئی
 report-faces-heading = چہرے
 report-faces-not-checked = چہروں کی جانچ نہیں کی گئی۔
 report-faces-found = { $count ->

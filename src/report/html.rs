@@ -5,10 +5,12 @@ use std::fmt::Write;
 use base64::Engine as _;
 use photoveil_core::audit::Recommendation;
 use photoveil_core::clean::Kept;
+use photoveil_core::map::{self, GeoPoint};
 use photoveil_core::report::{AuditAdvice, FaceCount, Outcome, PhotoEntry};
 use photoveil_core::{Finding, Severity};
 
 use super::escape::{escape, shorten};
+use super::map_svg::map_figure;
 use super::ReportOptions;
 use crate::i18n::{is_right_to_left, language_tag, text, text_with, FluentValue};
 use crate::words::describe;
@@ -116,6 +118,7 @@ fn photo(page: &mut String, entry: &PhotoEntry, options: &ReportOptions) {
         audit_advice(page, advice);
     }
     gps(page, entry);
+    export_location(page, entry);
     faces(page, entry.faces);
     revealed(page, &entry.revealed);
     outcome(page, entry);
@@ -250,14 +253,44 @@ fn gps(page: &mut String, entry: &PhotoEntry) {
         return;
     }
     let _ = writeln!(page, "<h3>{}</h3>", escape(&text("report-gps-heading")));
-    for (lat, lon) in positions {
+    for &(lat, lon) in &positions {
         let _ = writeln!(
             page,
             "<p class=\"gps\">{} <bdi dir=\"ltr\" class=\"coords\">{lat:.6}, {lon:.6}</bdi></p>",
             escape(&text("report-gps-coordinates")),
         );
     }
+    if let Some(&(lat, lon)) = positions.first() {
+        if let Some(point) = GeoPoint::new(lat, lon) {
+            let places = map::place_names(&entry.revealed).join(", ");
+            let place = Some(places.as_str()).filter(|p| !p.is_empty());
+            page.push_str(&map_figure(point, place, "map-place-named"));
+        }
+    }
     let _ = writeln!(page, "<p>{}</p>", escape(&text("report-gps-note")));
+}
+
+/// For an audited photo without GPS of its own: the location the export writes beside it, on
+/// the map.
+fn export_location(page: &mut String, entry: &PhotoEntry) {
+    let Some(advice) = &entry.advice else { return };
+    let Some(point) = advice.location else { return };
+    if !entry.gps_positions().is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        page,
+        "<h3>{}</h3>\n<p class=\"gps\">{} <bdi dir=\"ltr\" class=\"coords\">{:.6}, {:.6}</bdi></p>",
+        escape(&text("report-map-beside-heading")),
+        escape(&text("report-gps-coordinates")),
+        point.lat,
+        point.lon,
+    );
+    page.push_str(&map_figure(
+        point,
+        advice.place.as_deref(),
+        "map-place-tagged",
+    ));
 }
 
 fn faces(page: &mut String, faces: Option<FaceCount>) {
@@ -412,5 +445,50 @@ mod tests {
         assert!(!page.contains("faces blurred"));
         assert!(!page.contains("out/"), "only file names are shown");
         assert_eq!(page.matches("Picture not shown in this report.").count(), 2);
+    }
+
+    #[test]
+    fn photos_with_a_position_get_a_map_and_audited_ones_the_exports_location() {
+        use photoveil_core::audit::Recommendation;
+        use photoveil_core::map::GeoPoint;
+        use photoveil_core::{Category, Explanation, Finding, Severity};
+        let finding = |explanation, value: &str| {
+            Finding::new(
+                Category::Location,
+                "test",
+                value,
+                Severity::High,
+                explanation,
+            )
+        };
+        let mut with_gps = entry(Outcome::Scanned);
+        with_gps.revealed = vec![
+            finding(Explanation::GpsPosition, "48.856600, 2.352200"),
+            finding(Explanation::PlaceName, "Paris"),
+        ];
+        let without = entry(Outcome::Scanned);
+        let mut audited = entry(Outcome::Scanned);
+        audited.advice = Some(AuditAdvice {
+            position: 1,
+            recommendation: Recommendation::DeletePost,
+            reasons: Vec::new(),
+            date: None,
+            album: None,
+            caption: None,
+            video: false,
+            location: GeoPoint::new(-1.2921, 36.8219),
+            place: Some("Nairobi <National Park>".into()),
+        });
+        let page = render_html(&[with_gps], &ReportOptions { thumbnails: false });
+        assert_eq!(page.matches("<svg").count(), 1);
+        assert!(page.contains("Place named in the photo: Paris"));
+        assert!(page.contains(">Paris</text>"));
+        let page = render_html(&[without], &ReportOptions { thumbnails: false });
+        assert!(!page.contains("<svg"));
+        let page = render_html(&[audited], &ReportOptions { thumbnails: false });
+        assert_eq!(page.matches("<svg").count(), 1);
+        assert!(page.contains("Where the export says it was taken"));
+        assert!(page.contains("-1.292100, 36.821900"));
+        assert!(page.contains("Place tagged in the export: Nairobi &lt;National Park&gt;"));
     }
 }

@@ -6,6 +6,7 @@
 mod audit_entries;
 mod escape;
 mod html;
+pub mod map_svg;
 
 use std::path::Path;
 
