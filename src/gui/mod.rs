@@ -10,6 +10,7 @@ mod engine;
 mod focus;
 mod icon;
 mod item;
+mod map_view;
 mod open;
 mod picture;
 mod screen;

@@ -11,6 +11,7 @@ use photoveil_core::report::PhotoEntry;
 
 use crate::gui::focus::{self, Reachable};
 use crate::gui::item::Item;
+use crate::gui::map_view;
 use crate::gui::picture;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work;
@@ -372,6 +373,9 @@ impl Review {
             Some(_) => lines = lines.push(text(t("gui-review-no-faces-found"))),
             None => {}
         }
+        if let Some(map) = map_view::map_panel(&item.report.findings) {
+            lines = lines.push(map);
+        }
         if item.report.error.is_none() && item.report.findings.is_empty() {
             lines = lines.push(text(format!("✓ {}", t("gui-review-nothing-found"))));
         }
@@ -387,7 +391,7 @@ impl Review {
             ],
             picture,
             style::quiet(t("gui-review-box-legend")),
-            scrollable(lines).height(Fill),
+            scrollable(lines).spacing(8).height(Fill),
         ]
         .align_x(style::align_start())
         .spacing(10);
@@ -426,174 +430,4 @@ pub fn gps_words(value: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::Arc;
-
-    fn item(name: &str, risky: bool) -> Item {
-        let mut report = photoveil_core::scan_file(std::path::Path::new(name));
-        report.error = None;
-        if risky {
-            report.findings.push(Finding::new(
-                photoveil_core::Category::Location,
-                "EXIF:GPSPosition",
-                "37.320000, -121.940000",
-                photoveil_core::Severity::High,
-                Explanation::GpsPosition,
-            ));
-        }
-        Item {
-            report: Arc::new(report),
-            thumbnail: Err(photoveil_core::Error::Empty),
-        }
-    }
-
-    #[test]
-    fn filter_hides_clear_photos_and_their_selection() {
-        let items = vec![
-            item("a.jpg", true),
-            item("b.jpg", false),
-            item("c.jpg", true),
-        ];
-        let mut review = Review::default();
-        assert_eq!(review.visible(&items), [0, 1, 2]);
-        assert!(matches!(
-            review.update(Message::Select(1), &items),
-            Action::Run(_)
-        ));
-        assert_eq!(review.selected, Some(1));
-        review.update(Message::OnlyRisky(true), &items);
-        assert_eq!(review.visible(&items), [0, 2]);
-        assert_eq!(review.selected, None, "the selected photo is hidden");
-        review.update(Message::Select(2), &items);
-        review.update(Message::PreviewReady(0, Err(Error::Empty)), &items);
-        assert!(
-            review.preview.is_none(),
-            "a late preview for another photo is dropped"
-        );
-        review.update(Message::PreviewReady(2, Err(Error::NotAnImage)), &items);
-        assert!(review.preview.is_some());
-        review.update(Message::CloseDetail, &items);
-        assert_eq!(review.selected, None);
-        assert!(matches!(
-            review.update(Message::Select(9), &items),
-            Action::None
-        ));
-        assert!(
-            matches!(
-                review.update(Message::Next, &items),
-                Action::Protect(Some(2))
-            ),
-            "the photo opened last, even once closed"
-        );
-        review.update(Message::Select(0), &items);
-        assert!(matches!(
-            review.update(Message::Next, &items),
-            Action::Protect(Some(0))
-        ));
-        assert!(matches!(
-            Review::default().update(Message::Next, &items),
-            Action::Protect(None)
-        ));
-    }
-
-    #[test]
-    fn gps_in_plain_words() {
-        assert_eq!(
-            gps_words("37.320000, -121.940000").as_deref(),
-            Some("37.32 N, 121.94 W")
-        );
-        assert_eq!(
-            gps_words("-33.9, 18.4").as_deref(),
-            Some("33.90 S, 18.40 E")
-        );
-        assert_eq!(gps_words("nowhere"), None);
-    }
-
-    #[test]
-    fn save_report_writes_the_scanned_photos_with_or_without_pictures() {
-        let dir = tempfile::tempdir().unwrap();
-        let photo = dir.path().join("with_gps.jpg");
-        std::fs::write(
-            &photo,
-            photoveil_fixtures::jpeg(320, 240, Default::default()),
-        )
-        .unwrap();
-        let report = photoveil_core::scan_file(&photo);
-        let items = vec![Item {
-            report: Arc::new(report),
-            thumbnail: Err(photoveil_core::Error::Empty),
-        }];
-        let mut review = Review::default();
-        // Choosing a file starts the work and disables the button until it is done.
-        let target = dir.path().join("report.html");
-        assert!(matches!(
-            review.update(Message::ReportTarget(Some(target.clone())), &items),
-            Action::Run(_)
-        ));
-        assert!(review.saving_report);
-        assert!(matches!(
-            review.update(Message::ReportTarget(None), &items),
-            Action::None
-        ));
-        // What the work does: the page names the photo, its GPS and a thumbnail.
-        let entries = vec![PhotoEntry::from_scan(&items[0].report)];
-        let saved = save_report(target.clone(), entries.clone(), true);
-        assert!(matches!(saved.as_ref(), Ok(p) if *p == target), "{saved:?}");
-        let page = std::fs::read_to_string(&target).unwrap();
-        assert!(page.contains("with_gps.jpg"));
-        assert!(page.contains("37.320000, -121.940000"));
-        assert!(page.contains("data:image/jpeg;base64,"));
-        let bare = dir.path().join("bare.html");
-        save_report(bare.clone(), entries.clone(), false).unwrap();
-        assert!(!std::fs::read_to_string(&bare)
-            .unwrap()
-            .contains("data:image/jpeg"));
-        // A folder that does not exist: a message, no panic.
-        let failed = save_report(dir.path().join("no/such/dir/r.html"), entries, true);
-        assert!(failed.is_err());
-        review.update(Message::ReportSaved(saved), &items);
-        assert!(!review.saving_report);
-        assert!(
-            matches!(&review.report, Some(Ok(p)) if *p == target),
-            "{:?}",
-            review.report
-        );
-        review.update(Message::ReportThumbnails(false), &items);
-        assert!(review.report_without_pictures);
-    }
-    /// Prints how long the software renderer takes to draw the review screen with 2000 photos
-    /// (a full redraw, as each step of a scroll needs): a bench, not a timed test.
-    ///   cargo test --bin photoveil bench_review_frame -- --ignored --nocapture
-    #[test]
-    #[ignore = "a benchmark: prints figures"]
-    fn bench_review_frame() {
-        use crate::gui::focus::harness::Window;
-        let (width, height) = picture::THUMBNAIL_BOX;
-        let mut noise = ::image::RgbaImage::new(width * 8 / 9, height);
-        for (i, p) in noise.pixels_mut().enumerate() {
-            *p = ::image::Rgba([(i * 7) as u8, (i * 13) as u8, (i / 200) as u8, 255]);
-        }
-        let handle = picture::handle(noise);
-        let items: Vec<Item> = (0..2000)
-            .map(|k| Item {
-                thumbnail: Ok(handle.clone()),
-                ..item(&format!("photo-{k}.jpg"), true)
-            })
-            .collect();
-        let review = Review::default();
-        for (label, shown) in [("no photos", &items[..0]), ("2000 photos", &items[..])] {
-            let mut frames =
-                Window::new().draw_millis(review.view(shown, &[], None), &Theme::Light, 21);
-            frames.remove(0); // the first frame also converts the thumbnails
-            frames.sort_by(f64::total_cmp);
-            eprintln!(
-                "review screen, {label}: a full software redraw takes median {:.1} ms (min {:.1}, max {:.1}; {} frames)",
-                frames[frames.len() / 2],
-                frames[0],
-                frames[frames.len() - 1],
-                frames.len()
-            );
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,278 @@
+//! The review screen's tests: the filter and selection, GPS in words, the saved report, a
+//! bench of a full redraw and a snapshot of the detail panel with its map.
+
+use super::*;
+use std::sync::Arc;
+
+fn item(name: &str, risky: bool) -> Item {
+    let mut report = photoveil_core::scan_file(std::path::Path::new(name));
+    report.error = None;
+    if risky {
+        report.findings.push(Finding::new(
+            photoveil_core::Category::Location,
+            "EXIF:GPSPosition",
+            "37.320000, -121.940000",
+            photoveil_core::Severity::High,
+            Explanation::GpsPosition,
+        ));
+    }
+    Item {
+        report: Arc::new(report),
+        thumbnail: Err(photoveil_core::Error::Empty),
+    }
+}
+
+#[test]
+fn filter_hides_clear_photos_and_their_selection() {
+    let items = vec![
+        item("a.jpg", true),
+        item("b.jpg", false),
+        item("c.jpg", true),
+    ];
+    let mut review = Review::default();
+    assert_eq!(review.visible(&items), [0, 1, 2]);
+    assert!(matches!(
+        review.update(Message::Select(1), &items),
+        Action::Run(_)
+    ));
+    assert_eq!(review.selected, Some(1));
+    review.update(Message::OnlyRisky(true), &items);
+    assert_eq!(review.visible(&items), [0, 2]);
+    assert_eq!(review.selected, None, "the selected photo is hidden");
+    review.update(Message::Select(2), &items);
+    review.update(Message::PreviewReady(0, Err(Error::Empty)), &items);
+    assert!(
+        review.preview.is_none(),
+        "a late preview for another photo is dropped"
+    );
+    review.update(Message::PreviewReady(2, Err(Error::NotAnImage)), &items);
+    assert!(review.preview.is_some());
+    review.update(Message::CloseDetail, &items);
+    assert_eq!(review.selected, None);
+    assert!(matches!(
+        review.update(Message::Select(9), &items),
+        Action::None
+    ));
+    assert!(
+        matches!(
+            review.update(Message::Next, &items),
+            Action::Protect(Some(2))
+        ),
+        "the photo opened last, even once closed"
+    );
+    review.update(Message::Select(0), &items);
+    assert!(matches!(
+        review.update(Message::Next, &items),
+        Action::Protect(Some(0))
+    ));
+    assert!(matches!(
+        Review::default().update(Message::Next, &items),
+        Action::Protect(None)
+    ));
+}
+
+#[test]
+fn gps_in_plain_words() {
+    assert_eq!(
+        gps_words("37.320000, -121.940000").as_deref(),
+        Some("37.32 N, 121.94 W")
+    );
+    assert_eq!(
+        gps_words("-33.9, 18.4").as_deref(),
+        Some("33.90 S, 18.40 E")
+    );
+    assert_eq!(gps_words("nowhere"), None);
+}
+
+#[test]
+fn save_report_writes_the_scanned_photos_with_or_without_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("with_gps.jpg");
+    std::fs::write(
+        &photo,
+        photoveil_fixtures::jpeg(320, 240, Default::default()),
+    )
+    .unwrap();
+    let report = photoveil_core::scan_file(&photo);
+    let items = vec![Item {
+        report: Arc::new(report),
+        thumbnail: Err(photoveil_core::Error::Empty),
+    }];
+    let mut review = Review::default();
+    // Choosing a file starts the work and disables the button until it is done.
+    let target = dir.path().join("report.html");
+    assert!(matches!(
+        review.update(Message::ReportTarget(Some(target.clone())), &items),
+        Action::Run(_)
+    ));
+    assert!(review.saving_report);
+    assert!(matches!(
+        review.update(Message::ReportTarget(None), &items),
+        Action::None
+    ));
+    // What the work does: the page names the photo, its GPS and a thumbnail.
+    let entries = vec![PhotoEntry::from_scan(&items[0].report)];
+    let saved = save_report(target.clone(), entries.clone(), true);
+    assert!(matches!(saved.as_ref(), Ok(p) if *p == target), "{saved:?}");
+    let page = std::fs::read_to_string(&target).unwrap();
+    assert!(page.contains("with_gps.jpg"));
+    assert!(page.contains("37.320000, -121.940000"));
+    assert!(page.contains("<svg"), "the map of where it was taken");
+    assert!(page.contains("data:image/jpeg;base64,"));
+    let bare = dir.path().join("bare.html");
+    save_report(bare.clone(), entries.clone(), false).unwrap();
+    assert!(!std::fs::read_to_string(&bare)
+        .unwrap()
+        .contains("data:image/jpeg"));
+    // A folder that does not exist: a message, no panic.
+    let failed = save_report(dir.path().join("no/such/dir/r.html"), entries, true);
+    assert!(failed.is_err());
+    review.update(Message::ReportSaved(saved), &items);
+    assert!(!review.saving_report);
+    assert!(
+        matches!(&review.report, Some(Ok(p)) if *p == target),
+        "{:?}",
+        review.report
+    );
+    review.update(Message::ReportThumbnails(false), &items);
+    assert!(review.report_without_pictures);
+}
+/// Prints how long the software renderer takes to draw the review screen with 2000 photos
+/// (a full redraw, as each step of a scroll needs): a bench, not a timed test.
+///   cargo test --bin photoveil bench_review_frame -- --ignored --nocapture
+#[test]
+#[ignore = "a benchmark: prints figures"]
+fn bench_review_frame() {
+    use crate::gui::focus::harness::Window;
+    let (width, height) = picture::THUMBNAIL_BOX;
+    let mut noise = ::image::RgbaImage::new(width * 8 / 9, height);
+    for (i, p) in noise.pixels_mut().enumerate() {
+        *p = ::image::Rgba([(i * 7) as u8, (i * 13) as u8, (i / 200) as u8, 255]);
+    }
+    let handle = picture::handle(noise);
+    let items: Vec<Item> = (0..2000)
+        .map(|k| Item {
+            thumbnail: Ok(handle.clone()),
+            ..item(&format!("photo-{k}.jpg"), true)
+        })
+        .collect();
+    let review = Review::default();
+    for (label, shown) in [("no photos", &items[..0]), ("2000 photos", &items[..])] {
+        let mut frames =
+            Window::new().draw_millis(review.view(shown, &[], None), &Theme::Light, 21);
+        frames.remove(0); // the first frame also converts the thumbnails
+        frames.sort_by(f64::total_cmp);
+        eprintln!(
+            "review screen, {label}: a full software redraw takes median {:.1} ms (min {:.1}, max {:.1}; {} frames)",
+            frames[frames.len() / 2],
+            frames[0],
+            frames[frames.len() - 1],
+            frames.len()
+        );
+    }
+}
+
+/// The demo photo taken in Seoul, with an XMP city added: a photo with GPS and a place name.
+fn photo_from_seoul(dir: &std::path::Path) -> PathBuf {
+    let demo = photoveil_core::demo::demo_dir().join("coffee.jpg");
+    let original = std::fs::read(demo).unwrap();
+    let xmp = "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\
+        <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+        <rdf:Description rdf:about=\"\" xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" \
+        photoshop:City=\"Seoul\"/></rdf:RDF></x:xmpmeta>";
+    let mut jpeg = original[..2].to_vec();
+    jpeg.extend([0xFF, 0xE1]);
+    jpeg.extend(((xmp.len() + 2) as u16).to_be_bytes());
+    jpeg.extend(xmp.as_bytes());
+    jpeg.extend(&original[2..]);
+    let path = dir.join("coffee-seoul.jpg");
+    std::fs::write(&path, jpeg).unwrap();
+    path
+}
+
+#[test]
+fn the_detail_panel_shows_a_map_for_a_photo_with_gps() {
+    use crate::gui::focus::harness::Window;
+    let dir = tempfile::tempdir().unwrap();
+    let report = photoveil_core::scan_file(&photo_from_seoul(dir.path()));
+    assert_eq!(
+        photoveil_core::map::place_names(&report.findings),
+        ["Seoul"]
+    );
+    let items = vec![Item {
+        report: Arc::new(report),
+        thumbnail: Err(photoveil_core::Error::Empty),
+    }];
+    let review = Review {
+        selected: Some(0),
+        ..Review::default()
+    };
+    let place = crate::i18n::text_with("map-place-named", &[("place", "Seoul".into())]);
+    let mut ui = iced_test::simulator(review.view(&items, &[], None));
+    assert!(ui.find(crate::i18n::text("map-title").as_str()).is_ok());
+    assert!(ui.find(place.as_str()).is_ok());
+    // A photo without GPS has no map.
+    let plain = vec![item("plain.jpg", false)];
+    let mut ui = iced_test::simulator(review.view(&plain, &[], None));
+    assert!(ui.find(crate::i18n::text("map-title").as_str()).is_err());
+    // How long the software renderer takes to draw the map (printed with --nocapture; the
+    // target is at most 30 ms).
+    for (label, element) in [
+        (
+            "the map alone",
+            map_view::map_panel(&items[0].report.findings).unwrap(),
+        ),
+        (
+            "the review screen with the map",
+            review.view(&items, &[], None),
+        ),
+    ] {
+        let mut frames = Window::new().draw_millis(element, &Theme::Light, 7);
+        frames.sort_by(f64::total_cmp);
+        eprintln!("{label}: software redraw median {:.1} ms", frames[3]);
+    }
+}
+
+/// Renders the review screen with a photo taken in Seoul opened (picture, findings and the map
+/// with the city the metadata names) in English, Korean and Urdu into
+/// `$PHOTOVEIL_SNAPSHOT_DIR/map-{en,ko,ur}-tiny-skia.png`, for a person to look at:
+/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil map_snapshot -- --ignored`.
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn map_snapshot() {
+    let Some(out) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let photo = photo_from_seoul(dir.path());
+    let items = vec![Item {
+        report: Arc::new(photoveil_core::scan_file(&photo)),
+        thumbnail: picture::thumbnail(&photo),
+    }];
+    let review = Review {
+        selected: Some(0),
+        last_opened: Some(0),
+        preview: Some(picture::preview_with_faces(&photo, &[])),
+        ..Review::default()
+    };
+    for lang in ["en", "ko", "ur"] {
+        assert!(crate::i18n::set_language(lang));
+        let settings = iced::Settings {
+            fonts: crate::fonts::ALL
+                .iter()
+                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
+                .collect(),
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(
+            settings,
+            (1100.0, 1000.0),
+            review.view(&items, &[], None),
+        );
+        let snapshot = ui.snapshot(&Theme::Light).expect("rendered");
+        let path = PathBuf::from(&out).join(format!("map-{lang}.png"));
+        let _ = std::fs::remove_file(path.with_file_name(format!("map-{lang}-tiny-skia.png")));
+        snapshot.matches_image(&path).expect("written");
+    }
+    crate::i18n::set_language("en");
+}
