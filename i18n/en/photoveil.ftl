@@ -474,7 +474,7 @@ cli-protect-try-blur = This face could not be protected up to the highest level 
 error-read = cannot read the file: { $why }
 error-empty = the file is empty
 error-file-too-large = the file is { $size }, more than the { $limit } PhotoVeil opens
-error-not-an-image = not a photo PhotoVeil can open: it is not JPEG, PNG, WebP, TIFF, HEIF, AVIF or GIF inside
+error-not-an-image = not a photo PhotoVeil can open: it is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF or BMP inside
 error-corrupt = the { $format } file is damaged: { $detail }
 error-too-many-pixels = the picture is { $width } × { $height } pixels, too large to open safely
 error-decode = the picture cannot be opened: { $detail }
@@ -540,3 +540,4 @@ gui-audit-replace-error = The protected copies could not be made: { $why }
 
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = the animation is too large to check safely: PhotoVeil stopped after { $frames } frames ({ $megapixels } megapixels)
+cli-clean-unchanged = nothing to remove: the copy is the original, byte for byte

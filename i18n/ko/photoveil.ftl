@@ -400,7 +400,7 @@ cli-protect-try-blur = 허용한 가장 높은 단계까지 올려도 이 얼굴
 error-read = 파일을 읽을 수 없습니다: { $why }
 error-empty = 빈 파일입니다
 error-file-too-large = 파일 크기가 { $size }(으)로, PhotoVeil이 여는 최대 크기 { $limit }보다 큽니다
-error-not-an-image = PhotoVeil이 열 수 있는 사진이 아닙니다: 내용이 JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF가 아닙니다
+error-not-an-image = PhotoVeil이 열 수 있는 사진이 아닙니다: 내용이 JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF, BMP가 아닙니다
 error-corrupt = { $format } 파일이 손상되었습니다: { $detail }
 error-too-many-pixels = 사진이 { $width } × { $height } 픽셀로, 안전하게 열기에는 너무 큽니다
 error-decode = 사진을 열 수 없습니다: { $detail }
@@ -463,3 +463,4 @@ gui-audit-replace-error = 보호한 사본을 만들지 못했어요: { $why }
 
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = 애니메이션이 너무 커서 안전하게 확인할 수 없습니다: { $frames }개 프레임({ $megapixels }메가픽셀)을 읽고 멈췄습니다
+cli-clean-unchanged = 지울 것이 없어요: 사본은 원본과 한 바이트도 다르지 않아요

@@ -475,7 +475,7 @@ cli-protect-try-blur = اجازت شدہ سب سے اونچے درجے تک بھ
 error-read = فائل پڑھی نہیں جا سکتی: { $why }
 error-empty = فائل خالی ہے
 error-file-too-large = فائل { $size } کی ہے، جو PhotoVeil کی حد { $limit } سے زیادہ ہے
-error-not-an-image = یہ ایسی تصویر نہیں جو PhotoVeil کھول سکے: اس کے اندر JPEG، PNG، WebP، TIFF، HEIF، AVIF یا GIF نہیں ہے
+error-not-an-image = یہ ایسی تصویر نہیں جو PhotoVeil کھول سکے: اس کے اندر JPEG، PNG، WebP، TIFF، HEIF، AVIF، GIF یا BMP نہیں ہے
 error-corrupt = { $format } فائل خراب ہے: { $detail }
 error-too-many-pixels = تصویر { $width } × { $height } پکسل کی ہے، محفوظ طریقے سے کھولنے کے لیے بہت بڑی
 error-decode = تصویر کھولی نہیں جا سکتی: { $detail }
@@ -538,3 +538,4 @@ gui-audit-replace-error = محفوظ کاپیاں نہیں بن سکیں: { $why
 
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = اینیمیشن اتنی بڑی ہے کہ اسے محفوظ طریقے سے جانچا نہیں جا سکتا: PhotoVeil نے { $frames } فریم ({ $megapixels } میگا پکسل) پڑھ کر روک دیا
+cli-clean-unchanged = ہٹانے کو کچھ نہیں: نقل اصل فائل ہی ہے، بائٹ بہ بائٹ

@@ -61,8 +61,12 @@ fn print_human(report: &CleanReport) {
         let list = FluentValue::from(kept.join(", "));
         parts.push(text_with("cli-clean-kept", &[("list", list)]));
     }
-    if let Some(photoveil_core::CleanMethod::LosslessReencode) = report.method {
-        parts.push(text("cli-clean-lossless"));
+    match report.method {
+        Some(photoveil_core::CleanMethod::LosslessReencode) => {
+            parts.push(text("cli-clean-lossless"))
+        }
+        Some(photoveil_core::CleanMethod::Unchanged) => parts.push(text("cli-clean-unchanged")),
+        _ => {}
     }
     let check = match verification.picture {
         PictureCheck::IdenticalCodedData => text("cli-clean-identical-data"),

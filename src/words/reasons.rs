@@ -303,7 +303,7 @@ mod tests {
     }
 
     /// Names that stay in Latin letters in every language.
-    const NAMES: [&str; 9] = [
+    const NAMES: [&str; 10] = [
         "PhotoVeil",
         "JPEG",
         "PNG",
@@ -313,6 +313,7 @@ mod tests {
         "AVIF",
         "RAW",
         "GIF",
+        "BMP",
     ];
 
     #[test]

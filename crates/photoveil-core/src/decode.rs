@@ -48,6 +48,7 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Webp => Codec::WebP,
         ImageFormat::Tiff => Codec::Tiff,
         ImageFormat::Gif => Codec::Gif,
+        ImageFormat::Bmp => Codec::Bmp,
         ImageFormat::Heif | ImageFormat::Avif => {
             return Err(Error::Unsupported {
                 format,

@@ -28,7 +28,9 @@ pub enum Error {
         limit: u64,
     },
     /// The content is not an image format PhotoVeil knows.
-    #[error("not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF or GIF")]
+    #[error(
+        "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF or BMP"
+    )]
     NotAnImage,
     /// The file starts like an image of this format but its structure is broken.
     #[error("damaged {} file: {detail}", format.name())]

@@ -20,6 +20,8 @@ pub enum ImageFormat {
     Avif,
     /// GIF (87a and 89a), also animated.
     Gif,
+    /// Windows bitmap (BMP / DIB).
+    Bmp,
 }
 
 impl ImageFormat {
@@ -43,6 +45,9 @@ impl ImageFormat {
         if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
             return Some(ImageFormat::Gif);
         }
+        if is_bmp(head) {
+            return Some(ImageFormat::Bmp);
+        }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
             return sniff_ftyp(head);
         }
@@ -59,6 +64,7 @@ impl ImageFormat {
             ImageFormat::Heif => "heif",
             ImageFormat::Avif => "avif",
             ImageFormat::Gif => "gif",
+            ImageFormat::Bmp => "bmp",
         }
     }
 
@@ -71,6 +77,17 @@ impl ImageFormat {
             ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Webp | ImageFormat::Tiff
         )
     }
+}
+
+/// "BM", then the file size, 4 reserved bytes and the pixel offset, then the size of one of the
+/// known information headers (core 12, OS/2 16 or 64, 40, 52, 56, 108, 124 bytes): the two letters
+/// alone start many text files.
+fn is_bmp(head: &[u8]) -> bool {
+    let Some(size) = head.get(14..18) else {
+        return false;
+    };
+    let size = u32::from_le_bytes([size[0], size[1], size[2], size[3]]);
+    head.starts_with(b"BM") && matches!(size, 12 | 16 | 40 | 52 | 56 | 64 | 108 | 124)
 }
 
 /// TIFF variants of camera makers that change the magic number (Panasonic RW2, Olympus ORF).
@@ -109,7 +126,7 @@ fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
 pub fn has_image_extension(path: &std::path::Path) -> bool {
     const EXTENSIONS: &[&str] = &[
         "jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "dng", "heic", "heif", "hif",
-        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif",
+        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif", "bmp", "dib",
     ];
     path.extension()
         .and_then(|e| e.to_str())
@@ -157,6 +174,12 @@ mod tests {
             None
         );
         assert_eq!(ImageFormat::sniff(b"GIF89a\x01\0"), Some(ImageFormat::Gif));
+        assert_eq!(
+            ImageFormat::sniff(b"BM\x46\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
+            Some(ImageFormat::Bmp)
+        );
+        // "BM" alone, or followed by an unknown header size, is text, not a bitmap.
+        assert_eq!(ImageFormat::sniff(b"BMW owners club, 2024"), None);
         assert_eq!(ImageFormat::sniff(b"hello world"), None);
         assert_eq!(ImageFormat::sniff(b""), None);
     }

@@ -1,4 +1,4 @@
-//! The formats added for issue 23 (GIF, ...), each from a fixture with planted metadata: the scan
+//! The formats added for issue 23 (GIF, BMP, ...), each from a fixture with planted metadata: the scan
 //! finds it, the cleaned copy has none and the same picture (coded bytes and decoded pixels), and
 //! hostile variants (bombs, thousands of frames) fail fast with one clear error.
 
@@ -125,4 +125,71 @@ fn gif_decodes_its_first_frame_for_faces_but_is_not_protected() {
     let picture = photoveil_core::decode::decode(ImageFormat::Gif, &fx::gif(24, 16, 3)).unwrap();
     assert_eq!((picture.width(), picture.height()), (24, 16));
     assert!(!ImageFormat::Gif.protectable());
+}
+
+#[test]
+fn bmp_without_a_linked_profile_is_copied_unchanged() {
+    for (name, original) in [
+        ("plain", fx::bmp(20, 10)),
+        ("embedded profile", fx::bmp_embedded_profile(9, 7)),
+    ] {
+        let (format, inspection, findings) = scan_bytes(&original).unwrap();
+        assert_eq!(format, ImageFormat::Bmp, "{name}");
+        assert!(inspection.width.is_some(), "{name}");
+        assert!(findings.is_empty(), "{name}: {findings:#?}");
+        let cleaned = clean_bytes(&original, PixelCheck::Decode).unwrap();
+        assert_eq!(cleaned.method, CleanMethod::Unchanged, "{name}");
+        assert_eq!(&cleaned.bytes[..], &original[..], "{name}");
+        assert_eq!(cleaned.verification.picture, PictureCheck::IdenticalPixels);
+    }
+    let cleaned = clean_bytes(&fx::bmp_embedded_profile(9, 7), PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.kept, vec![photoveil_core::Kept::IccProfile]);
+}
+
+#[test]
+fn bmp_linked_profile_path_is_found_and_blanked() {
+    let original = fx::bmp_linked_profile(9, 7);
+    let (_, inspection, findings) = scan_bytes(&original).unwrap();
+    assert_eq!((inspection.width, inspection.height), (Some(9), Some(7)));
+    assert!(
+        has(&findings, "BMP:LinkedProfile", &fx::bmp_linked_path()),
+        "{findings:#?}"
+    );
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert!(cleaned.verification.residual.is_empty());
+    assert_eq!(cleaned.bytes.len(), original.len(), "no offset moves");
+    assert!(!cleaned
+        .bytes
+        .windows(fx::OWNER.len())
+        .any(|w| w == fx::OWNER.as_bytes()));
+    let decode = |b: &[u8]| photoveil_core::decode::decode(ImageFormat::Bmp, b).unwrap();
+    assert_eq!(decode(&original), decode(&cleaned.bytes), "same pixels");
+    assert_eq!(decode(&original).to_rgb8(), fx::picture(9, 7));
+}
+
+#[test]
+fn bmp_decompression_bomb_fails_fast_with_one_clear_error() {
+    let bomb = fx::bmp_bomb(60_000);
+    let error = timed("refuse a BMP bomb", Duration::from_secs(1), || {
+        clean_bytes(&bomb, PixelCheck::Decode).err().unwrap()
+    });
+    assert!(
+        matches!(
+            error,
+            Error::TooManyPixels {
+                width: 60_000,
+                height: 60_000
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(error.to_string().lines().count(), 1);
+    let error = photoveil_core::decode::decode(ImageFormat::Bmp, &bomb)
+        .err()
+        .unwrap();
+    assert!(matches!(error, Error::TooManyPixels { .. }), "{error:?}");
+    // Within the limits, a bitmap's pixels decode for faces; protection does not write BMP.
+    assert!(photoveil_core::decode::decode(ImageFormat::Bmp, &fx::bmp(20, 10)).is_ok());
+    assert!(!ImageFormat::Bmp.protectable());
 }

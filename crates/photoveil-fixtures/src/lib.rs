@@ -2,7 +2,10 @@
 //!
 //! Every value a test may look for is a constant here, so tests assert against one source.
 
+mod bmp;
 mod gif;
+
+pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
 pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,

@@ -76,7 +76,7 @@ impl Start {
                             t("gui-dialog-filter-photos"),
                             &[
                                 "jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif",
-                                "avif", "dng", "gif", "JPG", "JPEG", "PNG", "HEIC", "GIF",
+                                "avif", "dng", "gif", "bmp", "JPG", "JPEG", "PNG", "HEIC", "GIF", "BMP",
                             ],
                         )
                         .pick_files()

@@ -10,6 +10,9 @@ pub enum CleanMethod {
     Lossless,
     /// The picture was decoded and written again without loss (same pixels, new file structure).
     LosslessReencode,
+    /// There was nothing to remove (a bitmap without a linked profile, a bare JPEG XL codestream,
+    /// which has no place for metadata): the copy is the original, byte for byte.
+    Unchanged,
 }
 
 /// What cleaning deliberately keeps, because the photo would look wrong without it.

@@ -1,6 +1,7 @@
 //! Image containers: where each format keeps its metadata, and how to remove it without touching
 //! the picture.
 
+mod bmp;
 mod carried;
 pub(crate) mod gif;
 pub(crate) mod isobmff;
@@ -84,6 +85,7 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Tiff => tiff::inspect(data),
         ImageFormat::Heif | ImageFormat::Avif => isobmff::inspect(format, data),
         ImageFormat::Gif => gif::inspect(data),
+        ImageFormat::Bmp => bmp::inspect(data),
     }
 }
 
@@ -97,6 +99,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Tiff => tiff::clean(data, inspection, orientation),
         ImageFormat::Heif | ImageFormat::Avif => isobmff::clean(format, data),
         ImageFormat::Gif => gif::clean(data),
+        ImageFormat::Bmp => bmp::clean(data),
     }
 }
 

@@ -225,10 +225,29 @@ fn gif(data: &[u8]) -> Structure {
     s
 }
 
+/// A bitmap's headers: the file size, pixel offset, header size, width, height and (version 5)
+/// the profile's offset and size.
+fn bmp(data: &[u8]) -> Structure {
+    let mut s = Structure::default();
+    let field = |at| LengthField {
+        at,
+        width: 4,
+        big_endian: false,
+    };
+    s.lengths
+        .extend([2, 10, 14, 18, 22, 14 + 112, 14 + 116].map(field));
+    let header = le(data, 14, 4).unwrap_or(0) as usize;
+    let pixels = le(data, 10, 4).unwrap_or(0) as usize;
+    let profile = 14 + le(data, 14 + 112, 4).unwrap_or(0) as usize;
+    s.boundaries.extend([14, 14 + header, pixels, profile]);
+    s
+}
+
 fn structure(name: &str, data: &[u8]) -> Structure {
     match name.rsplit('.').next() {
         Some("jpg") => jpeg(data),
         Some("gif") => gif(data),
+        Some("bmp") => bmp(data),
         Some("png") => png(data),
         Some("webp") => webp(data),
         Some("tiff") => tiff(data),
@@ -275,6 +294,7 @@ const MAGICS: &[(&str, &[u8])] = &[
     ("heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
     ("nef", b"MM\0*\0\0\0\x08"),
     ("gif", b"GIF89a"),
+    ("bmp", b"BM\0\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
     ("garbage", b"\0\x01\x02\x03"),
 ];
 

@@ -30,6 +30,8 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("photo.webp".to_string(), fx::webp(16, 12, Some(8))),
         ("photo.tiff".to_string(), fx::tiff(16, 12, Some(3))),
         ("animated.gif".to_string(), fx::gif(16, 12, 2)),
+        ("profile.bmp".to_string(), fx::bmp_embedded_profile(7, 5)),
+        ("linked.bmp".to_string(), fx::bmp_linked_profile(7, 5)),
     ];
     out.extend(heif_fixtures());
     out

@@ -41,8 +41,14 @@ fn main() {
         ("animated.gif", fx::gif(16, 16, 2)),
         ("plain.gif", fx::plain_gif(8, 8, 1)),
     ];
+    let bmps = [
+        ("profile.bmp", fx::bmp_embedded_profile(8, 8)),
+        ("linked.bmp", fx::bmp_linked_profile(8, 8)),
+        ("plain.bmp", fx::bmp(8, 8)),
+    ];
     for (target, files) in [
         ("clean_gif", &gifs[..]),
+        ("clean_bmp", &bmps[..]),
         ("clean_jpeg", &jpegs[..]),
         ("clean_png", &pngs[..]),
         ("clean_webp", &webps[..]),
