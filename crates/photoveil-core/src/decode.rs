@@ -8,8 +8,8 @@ use crate::error::{Error, Result};
 use crate::format::ImageFormat;
 use crate::limits::{decode_limits, MAX_PIXELS};
 
-/// Decodes a picture of a known format (HEIF and AVIF are not decoded by this build; of an
-/// animated GIF, the first frame).
+/// Decodes a picture of a known format (HEIF, AVIF and JPEG XL are not decoded by this build; of
+/// an animated GIF, the first frame).
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
     checked_reader(format, data)?
         .decode()
@@ -49,7 +49,9 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Tiff => Codec::Tiff,
         ImageFormat::Gif => Codec::Gif,
         ImageFormat::Bmp => Codec::Bmp,
-        ImageFormat::Heif | ImageFormat::Avif => {
+        // JPEG XL: jxl-oxide would add a large decoder for faces alone; the file is cleaned
+        // without decoding.
+        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl => {
             return Err(Error::Unsupported {
                 format,
                 what: crate::error::Operation::Decoding,

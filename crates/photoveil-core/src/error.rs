@@ -29,7 +29,8 @@ pub enum Error {
     },
     /// The content is not an image format PhotoVeil knows.
     #[error(
-        "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF or BMP"
+        "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF, BMP \
+         or JPEG XL"
     )]
     NotAnImage,
     /// The file starts like an image of this format but its structure is broken.

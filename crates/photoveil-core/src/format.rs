@@ -22,7 +22,14 @@ pub enum ImageFormat {
     Gif,
     /// Windows bitmap (BMP / DIB).
     Bmp,
+    /// JPEG XL: a container of boxes, or a bare codestream.
+    Jxl,
 }
+
+/// The signature box that opens a JPEG XL container.
+pub const JXL_CONTAINER: &[u8] = b"\0\0\0\x0CJXL \r\n\x87\n";
+/// The first bytes of a bare JPEG XL codestream (no container, so no metadata boxes).
+pub const JXL_CODESTREAM: &[u8] = b"\xFF\x0A";
 
 impl ImageFormat {
     /// Recognises the format from the first bytes of a file.
@@ -48,6 +55,9 @@ impl ImageFormat {
         if is_bmp(head) {
             return Some(ImageFormat::Bmp);
         }
+        if head.starts_with(JXL_CONTAINER) || head.starts_with(JXL_CODESTREAM) {
+            return Some(ImageFormat::Jxl);
+        }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
             return sniff_ftyp(head);
         }
@@ -65,6 +75,7 @@ impl ImageFormat {
             ImageFormat::Avif => "avif",
             ImageFormat::Gif => "gif",
             ImageFormat::Bmp => "bmp",
+            ImageFormat::Jxl => "jxl",
         }
     }
 
@@ -126,7 +137,7 @@ fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
 pub fn has_image_extension(path: &std::path::Path) -> bool {
     const EXTENSIONS: &[&str] = &[
         "jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "dng", "heic", "heif", "hif",
-        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif", "bmp", "dib",
+        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif", "bmp", "dib", "jxl",
     ];
     path.extension()
         .and_then(|e| e.to_str())
@@ -180,6 +191,11 @@ mod tests {
         );
         // "BM" alone, or followed by an unknown header size, is text, not a bitmap.
         assert_eq!(ImageFormat::sniff(b"BMW owners club, 2024"), None);
+        assert_eq!(ImageFormat::sniff(b"\xFF\x0A\xFA"), Some(ImageFormat::Jxl));
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x0CJXL \r\n\x87\n\0\0\0\x14ftypjxl "),
+            Some(ImageFormat::Jxl)
+        );
         assert_eq!(ImageFormat::sniff(b"hello world"), None);
         assert_eq!(ImageFormat::sniff(b""), None);
     }

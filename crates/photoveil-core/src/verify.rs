@@ -56,13 +56,19 @@ pub fn verify_clean(
     if out_format != format {
         return Err(Error::Verification(Mismatch::DifferentFormat));
     }
-    // HEIF and AVIF rotate with their own transform properties (left untouched); EXIF orientation
-    // is only informational there.
-    let exif_rotates = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
+    // HEIF and AVIF rotate with their own transform properties, JPEG XL in its codestream (left
+    // untouched); EXIF orientation is only informational there.
+    let exif_rotates = !matches!(
+        format,
+        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl
+    );
     if exif_rotates && out_inspection.payloads.orientation().unwrap_or(1) != orientation {
         return Err(Error::Verification(Mismatch::LostOrientation));
     }
-    let decodable = !matches!(format, ImageFormat::Heif | ImageFormat::Avif);
+    let decodable = !matches!(
+        format,
+        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl
+    );
     let picture = if format == ImageFormat::Gif {
         // Every frame, not only the first that `decode` gives: the blocks must be the same, and
         // so must each decoded frame.

@@ -1,4 +1,4 @@
-//! The formats added for issue 23 (GIF, BMP, ...), each from a fixture with planted metadata: the scan
+//! The formats added for issue 23 (GIF, BMP, JPEG XL, ...), each from a fixture with planted metadata: the scan
 //! finds it, the cleaned copy has none and the same picture (coded bytes and decoded pixels), and
 //! hostile variants (bombs, thousands of frames) fail fast with one clear error.
 
@@ -192,4 +192,107 @@ fn bmp_decompression_bomb_fails_fast_with_one_clear_error() {
     // Within the limits, a bitmap's pixels decode for faces; protection does not write BMP.
     assert!(photoveil_core::decode::decode(ImageFormat::Bmp, &fx::bmp(20, 10)).is_ok());
     assert!(!ImageFormat::Bmp.protectable());
+}
+
+#[test]
+fn jxl_scan_finds_every_metadata_box() {
+    let (format, _, findings) = scan_bytes(&fx::jxl()).unwrap();
+    assert_eq!(format, ImageFormat::Jxl);
+    assert!(
+        has(&findings, "EXIF:GPSPosition", fx::GPS_TEXT),
+        "{findings:#?}"
+    );
+    assert!(findings.iter().any(|f| f.value.contains(fx::SERIAL)));
+    assert!(has(&findings, "XMP:photoshop:City", fx::CITY));
+    assert!(findings.iter().any(|f| f.tag == "JXL:jumb"));
+    assert!(findings.iter().any(|f| f.tag == "JXL:jbrd"));
+    // The compressed XMP alone is read too (Brotli).
+    let brob_only = fx::jxl_with(&[fx::jxl_brob(b"xml ", fx::xmp_packet().as_bytes())]);
+    let (_, _, findings) = scan_bytes(&brob_only).unwrap();
+    assert!(
+        has(&findings, "XMP:photoshop:City", fx::CITY),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn jxl_clean_keeps_the_codestream_byte_for_byte() {
+    let original = fx::jxl();
+    let cleaned = timed("clean a JPEG XL", Duration::from_secs(5), || {
+        clean_bytes(&original, PixelCheck::Fast).unwrap()
+    });
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert_eq!(
+        cleaned.verification.picture,
+        PictureCheck::IdenticalCodedData
+    );
+    assert!(cleaned.verification.residual.is_empty());
+    assert_eq!(&cleaned.bytes[..], &fx::plain_jxl()[..]);
+    let (_, _, findings) = scan_bytes(&cleaned.bytes).unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+    // The concatenated codestream, read independently of the cleaner, is the original one.
+    let codestream = |file: &[u8]| -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at + 8 <= file.len() {
+            let size = u32::from_be_bytes(file[at..at + 4].try_into().unwrap()) as usize;
+            if &file[at + 4..at + 8] == b"jxlp" {
+                out.extend(&file[at + 12..at + size]);
+            }
+            at += size;
+        }
+        out
+    };
+    assert_eq!(codestream(&original), fx::JXL_CODESTREAM);
+    assert_eq!(codestream(&cleaned.bytes), fx::JXL_CODESTREAM);
+    // Asked to compare pixels, a format this build does not decode is compared by coded data.
+    let decoded = clean_bytes(&original, PixelCheck::Decode).unwrap();
+    assert_eq!(
+        decoded.verification.picture,
+        PictureCheck::IdenticalCodedData
+    );
+    assert!(!ImageFormat::Jxl.protectable());
+    assert!(matches!(
+        photoveil_core::decode::decode(ImageFormat::Jxl, &original),
+        Err(Error::Unsupported { .. })
+    ));
+}
+
+#[test]
+fn jxl_bare_codestream_has_nothing_to_remove() {
+    let (format, _, findings) = scan_bytes(fx::JXL_CODESTREAM).unwrap();
+    assert_eq!(format, ImageFormat::Jxl);
+    assert!(findings.is_empty());
+    let cleaned = clean_bytes(fx::JXL_CODESTREAM, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Unchanged);
+    assert_eq!(&cleaned.bytes[..], fx::JXL_CODESTREAM);
+}
+
+#[test]
+fn jxl_hostile_boxes_fail_fast_or_stay_bounded() {
+    // A Brotli box that would unpack to 64 MB is not read past the limit, and is still removed.
+    let bomb = fx::jxl_brotli_bomb(64);
+    assert!(bomb.len() < 100_000, "{}", bomb.len());
+    let cleaned = timed("clean a Brotli bomb", Duration::from_secs(5), || {
+        clean_bytes(&bomb, PixelCheck::Fast).unwrap()
+    });
+    assert_eq!(&cleaned.bytes[..], &fx::plain_jxl()[..]);
+    // A box claiming 4 GB in a small file: one clear error at once.
+    let mut huge = fx::plain_jxl();
+    huge.extend(0xFFFF_FFF0u32.to_be_bytes());
+    huge.extend(b"xml <x/>");
+    let error = timed("refuse a huge box", Duration::from_secs(1), || {
+        clean_bytes(&huge, PixelCheck::Fast).err().unwrap()
+    });
+    assert!(
+        matches!(
+            error,
+            Error::Corrupt {
+                format: ImageFormat::Jxl,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(error.to_string().lines().count(), 1);
 }

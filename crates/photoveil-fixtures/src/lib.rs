@@ -4,12 +4,17 @@
 
 mod bmp;
 mod gif;
+mod jxl;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
 pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
+};
+pub use jxl::{
+    jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,
+    JXL_CODESTREAM,
 };
 
 use std::io::Cursor;

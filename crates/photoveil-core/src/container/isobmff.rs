@@ -21,12 +21,13 @@ const PICTURE_BOXES: &[&[u8; 4]] = &[b"ftyp", b"meta", b"mdat", b"moov", b"free"
 
 /// One box: its type and byte ranges.
 #[derive(Debug, Clone)]
-struct BoxRef {
-    kind: [u8; 4],
+pub(super) struct BoxRef {
+    /// The four-letter type.
+    pub(super) kind: [u8; 4],
     /// Whole box, header included.
-    range: Range<usize>,
+    pub(super) range: Range<usize>,
     /// Payload, after the header.
-    body: Range<usize>,
+    pub(super) body: Range<usize>,
 }
 
 /// An item of the `meta` box.
@@ -64,8 +65,9 @@ fn corrupt(format: ImageFormat, detail: &str) -> Error {
     Error::corrupt(format, detail.to_string())
 }
 
-/// Reads the boxes inside `range`.
-fn boxes(data: &[u8], range: Range<usize>, format: ImageFormat) -> Result<Vec<BoxRef>> {
+/// Reads the boxes inside `range` (also used for the JPEG XL and JPEG 2000 containers, which
+/// are made of the same boxes).
+pub(super) fn boxes(data: &[u8], range: Range<usize>, format: ImageFormat) -> Result<Vec<BoxRef>> {
     let mut out = Vec::new();
     let mut at = range.start;
     while at < range.end {

@@ -6,6 +6,7 @@ mod carried;
 pub(crate) mod gif;
 pub(crate) mod isobmff;
 mod jpeg;
+mod jxl;
 mod png;
 mod tiff;
 mod webp;
@@ -86,6 +87,7 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Heif | ImageFormat::Avif => isobmff::inspect(format, data),
         ImageFormat::Gif => gif::inspect(data),
         ImageFormat::Bmp => bmp::inspect(data),
+        ImageFormat::Jxl => jxl::inspect(data),
     }
 }
 
@@ -100,6 +102,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Heif | ImageFormat::Avif => isobmff::clean(format, data),
         ImageFormat::Gif => gif::clean(data),
         ImageFormat::Bmp => bmp::clean(data),
+        ImageFormat::Jxl => jxl::clean(data),
     }
 }
 

@@ -32,6 +32,8 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("animated.gif".to_string(), fx::gif(16, 12, 2)),
         ("profile.bmp".to_string(), fx::bmp_embedded_profile(7, 5)),
         ("linked.bmp".to_string(), fx::bmp_linked_profile(7, 5)),
+        ("boxes.jxl".to_string(), fx::jxl()),
+        ("bare.jxl".to_string(), fx::JXL_CODESTREAM.to_vec()),
     ];
     out.extend(heif_fixtures());
     out

@@ -46,9 +46,14 @@ fn main() {
         ("linked.bmp", fx::bmp_linked_profile(8, 8)),
         ("plain.bmp", fx::bmp(8, 8)),
     ];
+    let jxls = [
+        ("boxes.jxl", fx::jxl()),
+        ("bare.jxl", fx::JXL_CODESTREAM.to_vec()),
+    ];
     for (target, files) in [
         ("clean_gif", &gifs[..]),
         ("clean_bmp", &bmps[..]),
+        ("clean_jxl", &jxls[..]),
         ("clean_jpeg", &jpegs[..]),
         ("clean_png", &pngs[..]),
         ("clean_webp", &webps[..]),
