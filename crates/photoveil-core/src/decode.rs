@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::format::ImageFormat;
 use crate::limits::{decode_limits, MAX_PIXELS};
 
-/// Decodes a picture of a known format (HEIF, AVIF and JPEG XL are not decoded by this build; of
+/// Decodes a picture of a known format (HEIF, AVIF, JPEG XL and JPEG 2000 are not decoded by this build; of
 /// an animated GIF, the first frame).
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
     checked_reader(format, data)?
@@ -49,9 +49,9 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Tiff => Codec::Tiff,
         ImageFormat::Gif => Codec::Gif,
         ImageFormat::Bmp => Codec::Bmp,
-        // JPEG XL: jxl-oxide would add a large decoder for faces alone; the file is cleaned
-        // without decoding.
-        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl => {
+        // JPEG XL, JPEG 2000: a decoder (jxl-oxide, OpenJPEG) would be added for faces alone;
+        // the files are cleaned without decoding.
+        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl | ImageFormat::Jp2 => {
             return Err(Error::Unsupported {
                 format,
                 what: crate::error::Operation::Decoding,

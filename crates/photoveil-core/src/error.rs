@@ -29,8 +29,8 @@ pub enum Error {
     },
     /// The content is not an image format PhotoVeil knows.
     #[error(
-        "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF, BMP \
-         or JPEG XL"
+        "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF, BMP, \
+         JPEG XL or JPEG 2000"
     )]
     NotAnImage,
     /// The file starts like an image of this format but its structure is broken.

@@ -24,7 +24,12 @@ pub enum ImageFormat {
     Bmp,
     /// JPEG XL: a container of boxes, or a bare codestream.
     Jxl,
+    /// JPEG 2000 in its JP2 container.
+    Jp2,
 }
+
+/// The signature box that opens a JP2 (JPEG 2000) file.
+pub const JP2_SIGNATURE: &[u8] = b"\0\0\0\x0CjP  \r\n\x87\n";
 
 /// The signature box that opens a JPEG XL container.
 pub const JXL_CONTAINER: &[u8] = b"\0\0\0\x0CJXL \r\n\x87\n";
@@ -58,6 +63,9 @@ impl ImageFormat {
         if head.starts_with(JXL_CONTAINER) || head.starts_with(JXL_CODESTREAM) {
             return Some(ImageFormat::Jxl);
         }
+        if head.starts_with(JP2_SIGNATURE) {
+            return Some(ImageFormat::Jp2);
+        }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
             return sniff_ftyp(head);
         }
@@ -76,6 +84,7 @@ impl ImageFormat {
             ImageFormat::Gif => "gif",
             ImageFormat::Bmp => "bmp",
             ImageFormat::Jxl => "jxl",
+            ImageFormat::Jp2 => "jp2",
         }
     }
 
@@ -137,7 +146,7 @@ fn sniff_ftyp(head: &[u8]) -> Option<ImageFormat> {
 pub fn has_image_extension(path: &std::path::Path) -> bool {
     const EXTENSIONS: &[&str] = &[
         "jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "dng", "heic", "heif", "hif",
-        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif", "bmp", "dib", "jxl",
+        "avif", "nef", "cr2", "arw", "orf", "rw2", "pef", "srw", "gif", "bmp", "dib", "jxl", "jp2",
     ];
     path.extension()
         .and_then(|e| e.to_str())
@@ -195,6 +204,10 @@ mod tests {
         assert_eq!(
             ImageFormat::sniff(b"\0\0\0\x0CJXL \r\n\x87\n\0\0\0\x14ftypjxl "),
             Some(ImageFormat::Jxl)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\0\0\0\x0CjP  \r\n\x87\n\0\0\0\x14ftypjp2 "),
+            Some(ImageFormat::Jp2)
         );
         assert_eq!(ImageFormat::sniff(b"hello world"), None);
         assert_eq!(ImageFormat::sniff(b""), None);

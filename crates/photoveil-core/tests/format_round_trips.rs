@@ -1,4 +1,4 @@
-//! The formats added for issue 23 (GIF, BMP, JPEG XL, ...), each from a fixture with planted metadata: the scan
+//! The formats added for issue 23 (GIF, BMP, JPEG XL, JPEG 2000), each from a fixture with planted metadata: the scan
 //! finds it, the cleaned copy has none and the same picture (coded bytes and decoded pixels), and
 //! hostile variants (bombs, thousands of frames) fail fast with one clear error.
 
@@ -295,4 +295,52 @@ fn jxl_hostile_boxes_fail_fast_or_stay_bounded() {
         "{error:?}"
     );
     assert_eq!(error.to_string().lines().count(), 1);
+}
+
+#[test]
+fn jp2_metadata_boxes_are_found_and_removed_and_the_codestream_kept() {
+    let original = fx::jp2();
+    let (format, inspection, findings) = scan_bytes(&original).unwrap();
+    assert_eq!(format, ImageFormat::Jp2);
+    assert_eq!((inspection.width, inspection.height), (Some(8), Some(8)));
+    assert!(
+        has(&findings, "XMP:photoshop:City", fx::CITY),
+        "{findings:#?}"
+    );
+    assert!(has(&findings, "EXIF:GPSPosition", fx::GPS_TEXT));
+    assert!(findings.iter().any(|f| f.tag.starts_with("JP2:uuid:")));
+    assert!(findings.iter().any(|f| f.tag == "JP2:jp2i"));
+    let cleaned = timed("clean a JP2", Duration::from_secs(5), || {
+        clean_bytes(&original, PixelCheck::Decode).unwrap()
+    });
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert_eq!(
+        cleaned.verification.picture,
+        PictureCheck::IdenticalCodedData
+    );
+    assert!(cleaned.verification.residual.is_empty());
+    // What OpenJPEG wrote, byte for byte: signature, ftyp, header and codestream.
+    assert_eq!(&cleaned.bytes[..], fx::JP2_PLAIN);
+    let (_, _, findings) = scan_bytes(&cleaned.bytes).unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert!(!ImageFormat::Jp2.protectable());
+    assert!(matches!(
+        photoveil_core::decode::decode(ImageFormat::Jp2, &original),
+        Err(Error::Unsupported { .. })
+    ));
+    // A box claiming 4 GB in a small file: one clear error at once.
+    let mut huge = fx::JP2_PLAIN.to_vec();
+    huge.extend(0xFFFF_FFF0u32.to_be_bytes());
+    huge.extend(b"xml <x/>");
+    let error = clean_bytes(&huge, PixelCheck::Fast).err().unwrap();
+    assert!(
+        matches!(
+            error,
+            Error::Corrupt {
+                format: ImageFormat::Jp2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
 }

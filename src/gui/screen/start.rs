@@ -76,8 +76,8 @@ impl Start {
                             t("gui-dialog-filter-photos"),
                             &[
                                 "jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif",
-                                "avif", "dng", "gif", "bmp", "jxl", "JPG", "JPEG", "PNG", "HEIC",
-                                "GIF", "BMP",
+                                "avif", "dng", "gif", "bmp", "jxl", "jp2", "JPG", "JPEG", "PNG",
+                                "HEIC", "GIF", "BMP",
                             ],
                         )
                         .pick_files()

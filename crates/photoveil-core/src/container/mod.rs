@@ -5,6 +5,7 @@ mod bmp;
 mod carried;
 pub(crate) mod gif;
 pub(crate) mod isobmff;
+mod jp2;
 mod jpeg;
 mod jxl;
 mod png;
@@ -88,6 +89,7 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Gif => gif::inspect(data),
         ImageFormat::Bmp => bmp::inspect(data),
         ImageFormat::Jxl => jxl::inspect(data),
+        ImageFormat::Jp2 => jp2::inspect(data),
     }
 }
 
@@ -103,6 +105,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Gif => gif::clean(data),
         ImageFormat::Bmp => bmp::clean(data),
         ImageFormat::Jxl => jxl::clean(data),
+        ImageFormat::Jp2 => jp2::clean(data),
     }
 }
 

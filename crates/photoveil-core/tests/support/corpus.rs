@@ -296,6 +296,7 @@ const MAGICS: &[(&str, &[u8])] = &[
     ("gif", b"GIF89a"),
     ("bmp", b"BM\0\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
     ("jxl", b"\0\0\0\x0CJXL \r\n\x87\n"),
+    ("jp2", b"\0\0\0\x0CjP  \r\n\x87\n"),
     ("garbage", b"\0\x01\x02\x03"),
 ];
 

@@ -34,6 +34,7 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("linked.bmp".to_string(), fx::bmp_linked_profile(7, 5)),
         ("boxes.jxl".to_string(), fx::jxl()),
         ("bare.jxl".to_string(), fx::JXL_CODESTREAM.to_vec()),
+        ("photo.jp2".to_string(), fx::jp2()),
     ];
     out.extend(heif_fixtures());
     out

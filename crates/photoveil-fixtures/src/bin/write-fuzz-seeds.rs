@@ -50,10 +50,15 @@ fn main() {
         ("boxes.jxl", fx::jxl()),
         ("bare.jxl", fx::JXL_CODESTREAM.to_vec()),
     ];
+    let jp2s = [
+        ("photo.jp2", fx::jp2()),
+        ("plain.jp2", fx::JP2_PLAIN.to_vec()),
+    ];
     for (target, files) in [
         ("clean_gif", &gifs[..]),
         ("clean_bmp", &bmps[..]),
         ("clean_jxl", &jxls[..]),
+        ("clean_jp2", &jp2s[..]),
         ("clean_jpeg", &jpegs[..]),
         ("clean_png", &pngs[..]),
         ("clean_webp", &webps[..]),
