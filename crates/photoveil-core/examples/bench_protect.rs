@@ -7,7 +7,7 @@
 //! summary per network; the last line gives peak memory (VmHWM).
 //!
 //! Environment: `BENCH_UNTIL=1` protects until verified (the strength is the ceiling) and prints
-//! which level each face needed; `BENCH_BLUR=1` blurs instead of cloaking; `BENCH_CHROMA`,
+//! which level each face needed; `BENCH_BLUR=1` blurs instead of cloaking; `BENCH_CHROMA`, `BENCH_WARP`,
 //! `BENCH_EPSILON` and `BENCH_STEPS` replace the strength's settings; `BENCH_JSONL=FILE` (with
 //! `BENCH_LABEL`) appends one record per face for `tools/calibrate-verdict.py`; the others are
 //! described where they are read below.
@@ -160,9 +160,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(c) = env_number("BENCH_CHROMA") {
             settings.chroma_weight = c;
         }
+        // `BENCH_WARP=0.03` adds an optimised warp of at most 3 % of the eye distance.
+        if let Some(w) = env_number("BENCH_WARP") {
+            settings.warp = w;
+        }
         println!(
-            "budget {}, {} steps, chroma weight {}",
-            settings.epsilon, settings.steps, settings.chroma_weight
+            "budget {}, {} steps, chroma weight {}, warp {}",
+            settings.epsilon, settings.steps, settings.chroma_weight, settings.warp
         );
         // `BENCH_JSONL=FILE` appends one JSON record per face (for tools/calibrate-verdict.py).
         let mut records = std::env::var_os("BENCH_JSONL")
@@ -178,6 +182,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut rows: Vec<(NetworkKind, f32, f32)> = Vec::new();
         let mut seconds = Vec::new();
         let mut ssims: Vec<f64> = Vec::new();
+        // Face SSIM against the original as it was (the warp not undone).
+        let mut plain_ssims: Vec<f64> = Vec::new();
         for photo in &photos {
             let timer = StageTimer::default();
             let report =
@@ -204,6 +210,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             seconds.push((report.seconds, faces.len()));
             for (i, _) in faces.iter().enumerate() {
                 let ssim = report.faces.get(i).and_then(|f| f.ssim);
+                let plain_ssim = faces.get(i).and_then(|f| {
+                    photoveil_core::protect::quality::ssim_in(&original, &written, f.bbox)
+                });
+                if let Some(s) = plain_ssim {
+                    plain_ssims.push(s);
+                }
                 let fmt = |v: Option<f32>| v.map_or("-".to_string(), |v| format!("{v:.2}"));
                 let cells: Vec<String> = per
                     .iter()
@@ -285,6 +297,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         "face": i,
                         "box": faces[i].bbox,
                         "ssim": ssim,
+                        "ssim_plain": plain_ssim,
                         "colour": colour,
                         "level": report.faces.get(i).and_then(|f| f.level),
                         "networks": similarities,
@@ -319,8 +332,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ssims.sort_by(f64::total_cmp);
         if let (Some(lo), Some(hi)) = (ssims.first(), ssims.last()) {
             println!(
-                "face SSIM: min {lo:.3}, median {:.3}, max {hi:.3}",
+                "face SSIM (warp undone): min {lo:.3}, median {:.3}, max {hi:.3}",
                 ssims[ssims.len() / 2]
+            );
+        }
+        plain_ssims.sort_by(f64::total_cmp);
+        if let (Some(lo), Some(hi)) = (plain_ssims.first(), plain_ssims.last()) {
+            println!(
+                "face SSIM (against the original as it was): min {lo:.3}, median {:.3}, max {hi:.3}",
+                plain_ssims[plain_ssims.len() / 2]
             );
         }
         if options.until_verified {

@@ -4,7 +4,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use photoveil_core::controller::Controller;
-use photoveil_core::protect::attack::{cloak_region, face_region, AttackSettings, Target};
+use photoveil_core::protect::attack::{
+    cloak_region, face_region, AttackSettings, FacePlace, Target,
+};
 use photoveil_core::protect::codec::simulate_upload;
 use photoveil_core::protect::decoy::DecoyBook;
 use photoveil_core::protect::networks::{cosine, Network, NetworkKind, Objective};
@@ -80,13 +82,17 @@ fn main() {
         momentum: 0.9,
         decoy_weight: 0.5,
         chroma_weight: 0.5,
+        warp: 0.0,
     };
     let start = Instant::now();
     let change = cloak_region(
         &clean_planes,
-        vec![0.0; clean_planes.len()],
+        (vec![0.0; clean_planes.len()], None),
         region,
-        face_box,
+        &FacePlace {
+            bbox: face_box,
+            points: lm,
+        },
         &targets,
         &settings,
         &mut SecureRng::new(),

@@ -6,6 +6,8 @@ use rayon::prelude::*;
 
 use super::active::ActiveBox;
 use super::budget::{luma, texture_budget};
+pub use super::displace::Controls;
+use super::displace::Displacement;
 use super::eot::Eot;
 use super::networks::{Network, Objective};
 use super::rng::SecureRng;
@@ -38,6 +40,34 @@ pub struct AttackSettings {
     /// Chroma gradients are scaled by this (people see colour changes sooner); 0 changes
     /// brightness alone.
     pub chroma_weight: f32,
+    /// Largest displacement of a pixel by the optimised warp, in eye distances (0: no warp).
+    pub warp: f32,
+}
+
+/// Where a face is in the photo: its box and the four points every alignment uses.
+#[derive(Debug, Clone, Copy)]
+pub struct FacePlace {
+    /// `[x, y, width, height]` in pixels.
+    pub bbox: [f32; 4],
+    /// Right eye, left eye, nose tip, mouth centre, in pixels.
+    pub points: [Point; 4],
+}
+
+impl FacePlace {
+    /// The place of a detected face.
+    pub fn of(face: &crate::faces::Face) -> FacePlace {
+        let lm = face.landmarks;
+        FacePlace {
+            bbox: face.bbox,
+            points: [lm[0], lm[1], lm[2], lm[3]],
+        }
+    }
+
+    /// Distance between the eyes, in pixels.
+    pub fn eye_distance(&self) -> f32 {
+        let [r, l, ..] = self.points;
+        (l[0] - r[0]).hypot(l[1] - r[1])
+    }
 }
 
 /// One network's view of one face.
@@ -57,6 +87,13 @@ pub struct RegionChange {
     pub region: Rect,
     /// Planar change `[3][h*w]`, added to the original values.
     pub delta: Vec<f32>,
+    /// The warp's control points, when the settings asked for a warp (the next strength of
+    /// protect-until-verified goes on from them).
+    pub warp: Option<Controls>,
+    /// The part of `delta` the warp alone makes (planar, `[3][h*w]`; empty without a warp):
+    /// the original moved by the warp is `original + warp_part`, and what the change leaves
+    /// on it, once the warp is undone, is `delta - warp_part`.
+    pub warp_part: Vec<f32>,
 }
 
 /// The region that every target's chip (with jitter room) and the face box read.
@@ -82,18 +119,20 @@ pub fn face_region(targets: &[Target<'_>], face_box: [f32; 4], width: u32, heigh
 }
 
 /// Optimises the change of `region` (planar original values `clean`, already-applied change
-/// `start`) so that every target's network stops recognising the face.
+/// `start`, made with the warp `start_warp` if any) so that every target's network stops
+/// recognising the face.
 #[allow(clippy::too_many_arguments)]
 pub fn cloak_region(
     clean: &[f32],
-    start: Vec<f32>,
+    (start, start_warp): (Vec<f32>, Option<&Controls>),
     region: Rect,
-    face_box: [f32; 4],
+    face: &FacePlace,
     targets: &[Target<'_>],
     settings: &AttackSettings,
     rng: &mut SecureRng,
     controller: &Controller,
 ) -> Result<RegionChange> {
+    let face_box = face.bbox;
     let n = region.area();
     let local_box = [
         face_box[0] - region.x as f32,
@@ -115,6 +154,8 @@ pub fn cloak_region(
         return Ok(RegionChange {
             region,
             delta: start,
+            warp: start_warp.cloned(),
+            warp_part: Vec::new(),
         });
     };
     let samplers: Vec<Vec<Sampler>> = targets
@@ -133,7 +174,28 @@ pub fn cloak_region(
         .collect();
     // Each network's passes draw from their own generator, so they can run on their own thread.
     let mut rngs: Vec<SecureRng> = targets.iter().map(|_| SecureRng::new()).collect();
-    let mut state = Descent::new(active, clean, &start, &budget, settings);
+    let warp = (settings.warp > 0.0).then(|| {
+        let points: Vec<Point> = face
+            .points
+            .iter()
+            .map(|p| [p[0] - region.x as f32, p[1] - region.y as f32])
+            .collect();
+        // A chip pixel covers `scale` photo pixels; reading the warp's gradient every half
+        // chip pixel loses nothing the spline could follow.
+        let stride = (scale / 2.0).floor().max(1.0) as usize;
+        let mut field = Displacement::new(
+            &active,
+            region,
+            (local_box, &points),
+            settings.warp * face.eye_distance(),
+            (settings.steps, stride),
+        );
+        if let Some(controls) = start_warp {
+            field.resume(controls);
+        }
+        field
+    });
+    let mut state = Descent::new(active, clean, &start, &budget, settings, warp);
     let mut step_index = 0;
     while step_index < settings.steps {
         if controller.is_cancelled() {
@@ -165,9 +227,13 @@ pub fn cloak_region(
             }
         }
     }
+    let warp = state.warp.as_ref().map(|(field, _)| field.controls());
+    let warp_part = state.warp_part();
     Ok(RegionChange {
         region,
         delta: state.into_delta(start),
+        warp,
+        warp_part,
     })
 }
 
@@ -179,7 +245,12 @@ struct Descent {
     budget: Vec<f32>,
     /// Original values, `[3][box]`.
     clean: Vec<f32>,
-    /// The change so far, `[3][box]`.
+    /// What the per-pixel change is added to, `[3][box]`: the original values, moved by the
+    /// warp when there is one.
+    base: Vec<f32>,
+    /// The optimised warp and the original region it resamples, when the settings ask for one.
+    warp: Option<(Displacement, Vec<f32>)>,
+    /// The per-pixel change so far, on top of `base`, `[3][box]`.
     delta: Vec<f32>,
     /// Momentum average of the normalised gradients, `[3][box]`.
     velocity: Vec<f32>,
@@ -201,13 +272,29 @@ impl Descent {
         start: &[f32],
         budget: &[f32],
         settings: &AttackSettings,
+        warp: Option<Displacement>,
     ) -> Descent {
         let m = active.area();
+        let clean_box = active.crop(clean, 3);
+        let base = match &warp {
+            Some(field) => field.warped(clean),
+            None => clean_box.clone(),
+        };
+        // The change already made, measured from the (resumed) warp's picture.
+        let delta = active
+            .crop(start, 3)
+            .iter()
+            .zip(&clean_box)
+            .zip(&base)
+            .map(|((d, c), b)| d + c - b)
+            .collect();
         Descent {
             active,
             budget: active.crop(budget, 1),
-            clean: active.crop(clean, 3),
-            delta: active.crop(start, 3),
+            base,
+            clean: clean_box,
+            warp: warp.map(|w| (w, clean.to_vec())),
+            delta,
             velocity: vec![0f32; 3 * m],
             update: vec![0f32; 3 * m],
             current: clean
@@ -229,6 +316,10 @@ impl Descent {
         }
         self.active.clear(&mut self.spread);
         sampler.scatter(chip_gradient, 1.0 / size, &mut self.spread);
+        if let Some((field, clean)) = &mut self.warp {
+            field.step(&self.spread, clean, settings.momentum);
+            self.base = field.warped(clean);
+        }
         let mean_abs = take_damped(
             &self.active,
             &self.spread,
@@ -267,7 +358,7 @@ impl Descent {
             let rows = self
                 .active
                 .par_rows_mut(&mut self.current[p * n..(p + 1) * n])
-                .zip(self.clean[p * m..(p + 1) * m].par_chunks(w))
+                .zip(self.base[p * m..(p + 1) * m].par_chunks(w))
                 .zip(self.delta[p * m..(p + 1) * m].par_chunks_mut(w))
                 .zip(self.velocity[p * m..(p + 1) * m].par_chunks(w))
                 .zip(self.budget.par_chunks(w));
@@ -287,9 +378,33 @@ impl Descent {
         }
     }
 
-    /// The region's whole change: `start` with the box's part replaced by the result.
+    /// The change the warp alone makes, over the whole region (empty without a warp).
+    fn warp_part(&self) -> Vec<f32> {
+        if self.warp.is_none() {
+            return Vec::new();
+        }
+        let boxed: Vec<f32> = self
+            .base
+            .iter()
+            .zip(&self.clean)
+            .map(|(b, c)| b - c)
+            .collect();
+        let mut region = vec![0f32; 3 * self.active.region_plane()];
+        self.active.paste(&boxed, &mut region);
+        region
+    }
+
+    /// The region's whole change: `start` with the box's part replaced by the result (the
+    /// warp's part included).
     fn into_delta(self, mut start: Vec<f32>) -> Vec<f32> {
-        self.active.paste(&self.delta, &mut start);
+        let change: Vec<f32> = self
+            .active
+            .crop(&self.current, 3)
+            .iter()
+            .zip(&self.clean)
+            .map(|(now, clean)| now - clean)
+            .collect();
+        self.active.paste(&change, &mut start);
         start
     }
 }

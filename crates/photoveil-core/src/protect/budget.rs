@@ -37,23 +37,28 @@ pub fn texture_budget(planes: &[f32], region: Rect, face: [f32; 4], radius: usiz
         box_mean(&y, w, h, radius),
         box_mean(&y.iter().map(|v| v * v).collect::<Vec<_>>(), w, h, radius),
     );
-    let [fx, fy, fw, fh] = face;
-    let (cx, cy) = (fx + fw / 2.0, fy + fh / 2.0);
-    let (rx, ry) = ((fw / 2.0).max(1.0), (fh / 2.0).max(1.0));
     let mut out = Vec::with_capacity(n);
     for row in 0..h {
         for col in 0..w {
             let i = row * w + col;
             let std = (mean_sq[i] - mean[i] * mean[i]).max(0.0).sqrt() as f32;
             let texture = (std / REFERENCE_STD).clamp(FLOOR, CEILING);
-            let dx = (col as f32 + 0.5 - cx) / rx;
-            let dy = (row as f32 + 0.5 - cy) / ry;
-            let r = (dx * dx + dy * dy).sqrt();
-            let fade = ((1.35 - r) / 0.35).clamp(0.0, 1.0);
-            out.push(texture * fade * fade * (3.0 - 2.0 * fade));
+            out.push(texture * ellipse_fade(face, col as f32 + 0.5, row as f32 + 0.5));
         }
     }
     out
+}
+
+/// The cloak's fade at point `(x, y)`: 1 inside the ellipse inscribed in `face` (`[x, y, w, h]`,
+/// same coordinates), falling smoothly to 0 at 1.35 times its radii.
+pub fn ellipse_fade(face: [f32; 4], x: f32, y: f32) -> f32 {
+    let [fx, fy, fw, fh] = face;
+    let (cx, cy) = (fx + fw / 2.0, fy + fh / 2.0);
+    let (rx, ry) = ((fw / 2.0).max(1.0), (fh / 2.0).max(1.0));
+    let (dx, dy) = ((x - cx) / rx, (y - cy) / ry);
+    let r = (dx * dx + dy * dy).sqrt();
+    let fade = ((1.35 - r) / 0.35).clamp(0.0, 1.0);
+    fade * fade * (3.0 - 2.0 * fade)
 }
 
 /// Mean over a `(2*radius+1)^2` window (clipped at the borders), via a summed-area table.
