@@ -30,6 +30,30 @@ pub(super) struct BoxRef {
     pub(super) body: Range<usize>,
 }
 
+/// A box file keeping only the top-level boxes whose type is in `kinds`, each copied byte for
+/// byte, in order (what JPEG XL's and JPEG 2000's cleaning writes).
+pub(super) fn keep_only(data: &[u8], top: &[BoxRef], kinds: &[&[u8; 4]]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(data.len());
+    for b in top.iter().filter(|b| kinds.contains(&&b.kind)) {
+        bytes.extend_from_slice(&data[b.range.clone()]);
+    }
+    bytes
+}
+
+/// The type and body of each top-level box whose type is in `kinds`, in order: two files with
+/// the same pieces hold the same picture.
+pub(super) fn pieces(data: &bytes::Bytes, top: &[BoxRef], kinds: &[&[u8; 4]]) -> Vec<bytes::Bytes> {
+    top.iter()
+        .filter(|b| kinds.contains(&&b.kind))
+        .flat_map(|b| {
+            [
+                bytes::Bytes::copy_from_slice(&b.kind),
+                data.slice(b.body.clone()),
+            ]
+        })
+        .collect()
+}
+
 /// An item of the `meta` box.
 #[derive(Debug, Default, Clone)]
 struct Item {

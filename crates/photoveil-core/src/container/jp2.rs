@@ -11,7 +11,7 @@
 
 use bytes::Bytes;
 
-use super::isobmff::{boxes, BoxRef};
+use super::isobmff::{boxes, keep_only, pieces, BoxRef};
 use super::{CleanMethod, Cleaned, Inspection};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
@@ -53,7 +53,7 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     Ok(Inspection {
         width: size.map(|s| s.0),
         height: size.map(|s| s.1),
-        picture: Some(picture_pieces(data, &top)),
+        picture: Some(pieces(data, &top, PICTURE_BOXES)),
         payloads,
         ..Inspection::default()
     })
@@ -97,22 +97,9 @@ fn read_box(kind: &[u8; 4], body: &[u8], payloads: &mut Payloads) {
 /// Writes the file without its metadata boxes; the picture's boxes are copied byte for byte.
 pub fn clean(data: &Bytes) -> Result<Cleaned> {
     let top = container(data)?;
-    let mut bytes = Vec::with_capacity(data.len());
-    for b in top.iter().filter(|b| PICTURE_BOXES.contains(&&b.kind)) {
-        bytes.extend_from_slice(&data[b.range.clone()]);
-    }
     Ok(Cleaned {
-        bytes,
+        bytes: keep_only(data, &top, PICTURE_BOXES),
         kept: Vec::new(),
         method: CleanMethod::Lossless,
     })
-}
-
-/// The picture's boxes (type and body), in order. Two files with the same pieces hold the same
-/// header and codestream.
-fn picture_pieces(data: &Bytes, top: &[BoxRef]) -> Vec<Bytes> {
-    top.iter()
-        .filter(|b| PICTURE_BOXES.contains(&&b.kind))
-        .flat_map(|b| [Bytes::copy_from_slice(&b.kind), data.slice(b.body.clone())])
-        .collect()
 }

@@ -15,7 +15,7 @@ use std::io::Read;
 
 use bytes::Bytes;
 
-use super::isobmff::{boxes, BoxRef};
+use super::isobmff::{boxes, keep_only, pieces, BoxRef};
 use super::{CleanMethod, Cleaned, Inspection};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
@@ -66,7 +66,7 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
         }
     }
     Ok(Inspection {
-        picture: Some(picture_pieces(data, &top)),
+        picture: Some(pieces(data, &top, PICTURE_BOXES)),
         payloads,
         ..Inspection::default()
     })
@@ -165,22 +165,9 @@ pub fn clean(data: &Bytes) -> Result<Cleaned> {
         });
     }
     let top = container(data)?;
-    let mut bytes = Vec::with_capacity(data.len());
-    for b in top.iter().filter(|b| PICTURE_BOXES.contains(&&b.kind)) {
-        bytes.extend_from_slice(&data[b.range.clone()]);
-    }
     Ok(Cleaned {
-        bytes,
+        bytes: keep_only(data, &top, PICTURE_BOXES),
         kept: Vec::new(),
         method: CleanMethod::Lossless,
     })
-}
-
-/// The picture's boxes (type and body), in order. Two files with the same pieces hold the same
-/// codestream.
-fn picture_pieces(data: &Bytes, top: &[BoxRef]) -> Vec<Bytes> {
-    top.iter()
-        .filter(|b| PICTURE_BOXES.contains(&&b.kind))
-        .flat_map(|b| [Bytes::copy_from_slice(&b.kind), data.slice(b.body.clone())])
-        .collect()
 }
