@@ -7,6 +7,7 @@
 mod clean;
 mod protect;
 mod scan;
+mod tally;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -14,6 +15,7 @@ use std::sync::Mutex;
 pub use clean::{clean_photos, CleanSettings};
 pub use protect::{protect_photo, protect_photos, ProtectSettings, ProtectedPhoto, Treatment};
 pub use scan::{scan_photos, ScanSettings};
+pub use tally::{FaceToRedo, Failure, FailureReason, Tally};
 
 use crate::batch::run_ordered;
 use crate::controller::{Controller, Stage};
