@@ -541,3 +541,35 @@ gui-audit-replace-error = The protected copies could not be made: { $why }
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = the animation is too large to check safely: PhotoVeil stopped after { $frames } frames ({ $megapixels } megapixels)
 cli-clean-unchanged = nothing to remove: the copy is the original, byte for byte
+
+# The summary after a batch of copies (clean, protect, the app's export)
+cli-summary-title = Summary
+cli-summary-written = { $count ->
+    [one] 1 copy written to { $folder }
+   *[other] { $count } copies written to { $folder }
+}
+cli-summary-none-written = No copy was written.
+cli-summary-removed = Removed: { $list }
+cli-summary-removed-kind = { $kind } ({ $count })
+cli-summary-removed-nothing = Nothing had to be removed: the photos carried no hidden information.
+cli-summary-faces-verified = { $count ->
+    [one] 1 face protected and verified: no longer recognised after a simulated upload.
+   *[other] { $count } faces protected and verified: no longer recognised after a simulated upload.
+}
+cli-summary-faces-blurred = { $count ->
+    [one] 1 face blurred.
+   *[other] { $count } faces blurred.
+}
+cli-summary-faces-left = { $count ->
+    [one] 1 face left as it was.
+   *[other] { $count } faces left as they were.
+}
+cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
+cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
+cli-summary-todo-blur = Blur this face, or do not post the photo.
+cli-summary-todo-stronger = Protect it again at the strongest level, or blur it.
+cli-summary-residual = { $count ->
+    [one] 1 item of metadata was still in the copy
+   *[other] { $count } items of metadata were still in the copy
+}
+cli-summary-failed = Not done: { $file }: { $why }

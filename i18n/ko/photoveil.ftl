@@ -464,3 +464,20 @@ gui-audit-replace-error = 보호한 사본을 만들지 못했어요: { $why }
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = 애니메이션이 너무 커서 안전하게 확인할 수 없습니다: { $frames }개 프레임({ $megapixels }메가픽셀)을 읽고 멈췄습니다
 cli-clean-unchanged = 지울 것이 없어요: 사본은 원본과 한 바이트도 다르지 않아요
+
+# The summary after a batch of copies (clean, protect, the app's export)
+cli-summary-title = 요약
+cli-summary-written = 사본 { $count }개를 { $folder }에 저장했습니다.
+cli-summary-none-written = 저장된 사본이 없습니다.
+cli-summary-removed = 제거한 정보: { $list }
+cli-summary-removed-kind = { $kind } { $count }개
+cli-summary-removed-nothing = 제거할 것이 없었습니다: 사진에 숨은 정보가 없었습니다.
+cli-summary-faces-verified = 얼굴 { $count }개를 보호하고 확인했습니다: 모의 업로드 뒤에 더 이상 인식되지 않습니다.
+cli-summary-faces-blurred = 얼굴 { $count }개를 흐리게 처리했습니다.
+cli-summary-faces-left = 얼굴 { $count }개는 그대로 두었습니다.
+cli-summary-face-not-verified = { $file }, 얼굴 { $face }: 보호 강도를 '{ $level }'로 해도 여전히 인식됩니다. { $todo }
+cli-summary-face-not-measured = { $file }, 얼굴 { $face }: 확인하지 못했습니다(가장자리에 너무 가까움). { $todo }
+cli-summary-todo-blur = 이 얼굴을 흐리게 처리하거나, 사진을 올리지 마세요.
+cli-summary-todo-stronger = 가장 강한 단계로 다시 보호하거나, 흐리게 처리하세요.
+cli-summary-residual = 사본에 메타데이터 { $count }개가 남아 있었습니다
+cli-summary-failed = 하지 못함: { $file }: { $why }

@@ -539,3 +539,32 @@ gui-audit-replace-error = محفوظ کاپیاں نہیں بن سکیں: { $why
 # New formats (GIF, BMP, JPEG XL, JPEG 2000)
 error-animation-too-large = اینیمیشن اتنی بڑی ہے کہ اسے محفوظ طریقے سے جانچا نہیں جا سکتا: PhotoVeil نے { $frames } فریم ({ $megapixels } میگا پکسل) پڑھ کر روک دیا
 cli-clean-unchanged = ہٹانے کو کچھ نہیں: نقل اصل فائل ہی ہے، بائٹ بہ بائٹ
+
+# The summary after a batch of copies (clean, protect, the app's export)
+cli-summary-title = خلاصہ
+cli-summary-written = { $count ->
+    [one] 1 نقل { $folder } میں محفوظ کی گئی۔
+   *[other] { $count } نقلیں { $folder } میں محفوظ کی گئیں۔
+}
+cli-summary-none-written = کوئی نقل محفوظ نہیں کی گئی۔
+cli-summary-removed = ہٹایا گیا: { $list }
+cli-summary-removed-kind = { $kind } ({ $count } چیزیں)
+cli-summary-removed-nothing = کچھ ہٹانا نہیں پڑا: تصاویر میں کوئی چھپی ہوئی معلومات نہیں تھیں۔
+cli-summary-faces-verified = { $count ->
+    [one] 1 چہرہ محفوظ اور جانچا گیا: فرضی اپ لوڈ کے بعد اب پہچانا نہیں جاتا۔
+   *[other] { $count } چہرے محفوظ اور جانچے گئے: فرضی اپ لوڈ کے بعد اب پہچانے نہیں جاتے۔
+}
+cli-summary-faces-blurred = { $count ->
+    [one] 1 چہرہ دھندلا کیا گیا۔
+   *[other] { $count } چہرے دھندلے کیے گئے۔
+}
+cli-summary-faces-left = { $count ->
+    [one] 1 چہرہ جیسا تھا ویسا چھوڑ دیا گیا۔
+   *[other] { $count } چہرے جیسے تھے ویسے چھوڑ دیے گئے۔
+}
+cli-summary-face-not-verified = { $file }، چہرہ { $face }: { $level } سطح پر بھی اب تک پہچانا جاتا ہے۔ { $todo }
+cli-summary-face-not-measured = { $file }، چہرہ { $face }: جانچا نہیں جا سکا (کنارے کے بہت قریب)۔ { $todo }
+cli-summary-todo-blur = اس چہرے کو دھندلا کریں، یا یہ تصویر پوسٹ نہ کریں۔
+cli-summary-todo-stronger = اسے سب سے مضبوط سطح پر دوبارہ محفوظ کریں، یا دھندلا کریں۔
+cli-summary-residual = نقل میں اب بھی { $count } میٹا ڈیٹا چیزیں باقی تھیں
+cli-summary-failed = نہیں ہوا: { $file }: { $why }

@@ -3,7 +3,7 @@
 use super::out::out;
 use std::path::PathBuf;
 
-use photoveil_core::job::{clean_photos, CleanSettings};
+use photoveil_core::job::{clean_photos, CleanSettings, Tally};
 use photoveil_core::verify::{PictureCheck, PixelCheck};
 use photoveil_core::{CleanOptions, CleanReport, Kept};
 
@@ -19,19 +19,22 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
             PixelCheck::Fast
         },
     };
+    let mut tally = Tally::new(&options.out_dir);
     let settings = CleanSettings::new(options);
-    let summary = clean_photos(
-        paths,
-        &settings,
-        &super::interrupted(),
-        super::presenting(json, "input", |report: CleanReport| {
-            if json {
-                super::print_json_line(&report, &report.input);
-            } else {
-                print_human(&report);
-            }
-        }),
-    );
+    let mut present = super::presenting(json, "input", |report: CleanReport| {
+        if json {
+            super::print_json_line(&report, &report.input);
+        } else {
+            print_human(&report);
+        }
+    });
+    let summary = clean_photos(paths, &settings, &super::interrupted(), |entry| {
+        tally.add_clean_entry(&entry);
+        present(entry);
+    });
+    if !json {
+        super::summary::print(&tally);
+    }
     summary.succeeded()
 }
 

@@ -8,6 +8,7 @@ mod out;
 mod people;
 mod protect;
 mod scan;
+mod summary;
 mod verify;
 
 use std::path::PathBuf;

@@ -7,7 +7,7 @@ use photoveil_core::protect::pipeline::{
     FaceAction, FaceSelection, ProtectOptions, ProtectReport, Strength,
 };
 
-use photoveil_core::job::{protect_photos, ProtectSettings, ProtectedPhoto, Treatment};
+use photoveil_core::job::{protect_photos, ProtectSettings, ProtectedPhoto, Tally, Treatment};
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
@@ -74,19 +74,27 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
         decoy_book,
     };
     // Photos without a face to change are cleaned losslessly (the core's rule, as in the app).
+    let mut tally = Tally::new(&options.out_dir);
+    let mut present = super::presenting(json, "input", |photo: ProtectedPhoto| {
+        if json {
+            super::print_json_line(&photo, &photo.report.input);
+        } else {
+            print_photo(&photo);
+        }
+    });
     let summary = protect_photos(
         &engine,
         paths,
         &ProtectSettings::new(options),
         &controller,
-        super::presenting(json, "input", |photo: ProtectedPhoto| {
-            if json {
-                super::print_json_line(&photo, &photo.report.input);
-            } else {
-                print_photo(&photo);
-            }
-        }),
+        |entry| {
+            tally.add_protect_entry(&entry);
+            present(entry);
+        },
     );
+    if !json {
+        super::summary::print(&tally);
+    }
     summary.succeeded()
 }
 

@@ -2,12 +2,15 @@
 //! cancel, and a summary of what was done and measured.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use iced::task::Handle;
 use iced::widget::{button, column, container, progress_bar, scrollable, Column};
 use iced::{Element, Fill, Task};
 use photoveil_core::clean::CleanOptions;
-use photoveil_core::job::{clean_photos, protect_photos, CleanSettings, Entry, Treatment};
+use photoveil_core::job::{
+    clean_photos, protect_photos, CleanSettings, Entry, Failure, FailureReason, Tally, Treatment,
+};
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::{Controller, Error, Stage};
 
@@ -15,7 +18,6 @@ use crate::gui::engine::{self, SharedEngine};
 use crate::gui::focus::Reachable;
 use crate::gui::open;
 use crate::gui::screen::face_words::face_words;
-use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
 use crate::gui::work::{self, Plan};
 use crate::words::reasons;
@@ -48,6 +50,8 @@ pub enum Event {
     Done(Box<Outcome>),
     /// The face models are ready (kept by the app for later).
     Engine(SharedEngine),
+    /// The tally of the whole batch, sent just before [`Event::Finished`].
+    Tally(Arc<Tally>),
     /// The export ended (all done or cancelled).
     Finished,
 }
@@ -96,6 +100,8 @@ pub struct Export {
     pub finished: bool,
     /// The folder could not be opened in the file manager.
     pub open_failed: bool,
+    /// What the batch did, counted from the job's results, once it has ended.
+    pub tally: Option<Arc<Tally>>,
     controller: Controller,
     abort: Option<Handle>,
 }
@@ -144,6 +150,7 @@ impl Export {
             cancelled: false,
             finished: false,
             open_failed: false,
+            tally: None,
             controller,
             abort,
         }
@@ -175,6 +182,10 @@ impl Export {
                 Action::None
             }
             Message::Event(Event::Engine(engine)) => Action::EngineLoaded(engine),
+            Message::Event(Event::Tally(tally)) => {
+                self.tally = Some(tally);
+                Action::None
+            }
             Message::Event(Event::Finished) => {
                 self.finished = true;
                 self.working = None;
@@ -298,82 +309,13 @@ impl Export {
                 .push(style::quiet(t("gui-export-explain")))
                 .push(cancel);
         } else {
-            content = content.push(self.summary_view());
+            content = content.push(summary::view(self));
         }
         content = content.push(scrollable(self.results_view()).height(Fill));
         container(content.max_width(900))
             .center_x(Fill)
             .padding(20)
             .into()
-    }
-
-    fn summary_view(&self) -> Element<'_, Message> {
-        let s = self.summary();
-        let mut lines =
-            column![text(ta("gui-export-cleaned", &[("count", s.cleaned.into())])).size(18)]
-                .align_x(style::align_start())
-                .spacing(6);
-        if s.faces_protected > 0 {
-            lines = lines.push(text(ta(
-                "gui-export-faces",
-                &[("count", s.faces_protected.into())],
-            )));
-        }
-        if s.faces_passed + s.faces_recognised > 0 {
-            lines = lines.push(text(ta(
-                "gui-export-measured",
-                &[
-                    ("passed", s.faces_passed.into()),
-                    ("recognised", s.faces_recognised.into()),
-                ],
-            )));
-        }
-        if self.plan.mode == FaceMode::UntilVerified && s.faces_passed > 0 {
-            let [subtle, standard, strong] = s.levels_needed;
-            lines = lines.push(text(ta(
-                "gui-export-levels",
-                &[
-                    ("subtle", subtle.into()),
-                    ("standard", standard.into()),
-                    ("strong", strong.into()),
-                ],
-            )));
-        }
-        if s.failed > 0 {
-            lines = lines.push(text(format!(
-                "✕ {}",
-                ta("gui-export-failed", &[("count", s.failed.into())])
-            )));
-        }
-        if s.skipped > 0 {
-            lines = lines.push(text(ta(
-                "gui-export-skipped",
-                &[("count", s.skipped.into())],
-            )));
-        }
-        lines = lines.push(style::quiet(t("gui-honest")));
-        if self.open_failed {
-            lines = lines.push(style::problem(t("gui-export-open-failed")));
-        }
-        let buttons = style::dir_row![
-            button(text(t("gui-export-open-folder")))
-                .style(style::primary_button)
-                .on_activate(Message::OpenFolder),
-            button(text(style::back_label("gui-export-back")))
-                .style(button::secondary)
-                .on_activate(Message::BackToReview),
-            button(text(t("gui-review-start-over")))
-                .style(button::secondary)
-                .on_activate(Message::StartOver),
-        ]
-        .spacing(12);
-        style::card(
-            column![lines, buttons]
-                .spacing(14)
-                .align_x(style::align_start()),
-        )
-        .width(Fill)
-        .into()
     }
 
     fn results_view(&self) -> Element<'_, Message> {
@@ -464,6 +406,7 @@ pub fn worker(
         }
     });
     let done = |outcome: Outcome| send(Event::Done(Box::new(outcome)));
+    let mut tally = Tally::new(&plan.out_dir);
     if !plan.mode.changes_faces() {
         let settings = CleanSettings {
             workers: 1,
@@ -473,6 +416,7 @@ pub fn worker(
             })
         };
         clean_photos(&paths, &settings, &observed, |entry| {
+            tally.add_clean_entry(&entry);
             done(match entry {
                 Entry::Photo { result: r, .. } => Outcome {
                     input: r.input,
@@ -490,6 +434,7 @@ pub fn worker(
             Ok(engine) => {
                 send(Event::Engine(engine.clone()));
                 protect_photos(&engine.0, &paths, &plan.settings(), &observed, |entry| {
+                    tally.add_protect_entry(&entry);
                     done(match entry {
                         Entry::Photo { result: r, .. } => Outcome {
                             cleaned: r.treatment == Treatment::Cleaned,
@@ -506,6 +451,10 @@ pub fn worker(
             // Without the models no face can be looked for, so no photo is written.
             Err(why) => {
                 for path in paths {
+                    tally.failures.push(Failure {
+                        input: path.clone(),
+                        reason: FailureReason::Photo(why.clone()),
+                    });
                     done(Outcome {
                         input: path,
                         output: None,
@@ -521,6 +470,7 @@ pub fn worker(
             }
         }
     }
+    send(Event::Tally(Arc::new(tally)));
     send(Event::Finished);
 }
 
@@ -535,6 +485,8 @@ fn unlisted(e: &photoveil_core::WalkError) -> Outcome {
         cleaned: false,
     }
 }
+
+mod summary;
 
 #[cfg(test)]
 mod tests;

@@ -189,6 +189,25 @@ fn worker_cleans_photos_without_faces_and_reports_bad_ones() {
     let rescanned = photoveil_core::scan_file(&written);
     assert!(rescanned.findings.is_empty(), "the copy gives nothing away");
     assert!(export.outcomes[1].error.is_some());
+    // The summary's tally counts exactly what the batch handed out.
+    let tally = export.tally.clone().expect("the worker sends its tally");
+    assert_eq!(tally.written, s.cleaned);
+    assert_eq!(tally.failures.len(), s.failed);
+    assert_eq!(tally.failures[0].input, export.outcomes[1].input);
+    let removed = photoveil_core::clean_file(
+        &good,
+        &photoveil_core::CleanOptions {
+            out_dir: dir.path().join("again"),
+            pixel_check: Default::default(),
+        },
+    )
+    .removed;
+    assert_eq!(tally.removed_total(), removed.len());
+    assert!(tally
+        .removed
+        .contains_key(&photoveil_core::Category::Location));
+    let lines = crate::words::summary::lines(&tally);
+    assert_eq!(lines.len(), 3, "written, removed, one failure: {lines:?}");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no partial files");
 }
@@ -337,4 +356,62 @@ fn stop_mid_export_keeps_whole_copies_only_and_says_what_was_done() {
 /// The file decodes completely.
 fn common_decodes(path: &std::path::Path) {
     image::open(path).unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()));
+}
+
+/// Renders the summary after an export with the software renderer, in English, Korean and Urdu,
+/// into `$PHOTOVEIL_SNAPSHOT_DIR/summary-LANG-tiny-skia.png`, for a person to look at:
+/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil summary_snapshot -- --ignored`.
+#[test]
+#[ignore = "writes a picture for a person to look at"]
+fn summary_snapshot() {
+    use photoveil_core::job::{FaceToRedo, Failure, FailureReason, Tally};
+    use photoveil_core::Category;
+    let Some(out) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+        return;
+    };
+    let home = std::path::Path::new("/home/me/Pictures");
+    // The photos' own lines are below the card; the tally is what this picture is about.
+    let mut export = Export::waiting(plan(home, Vec::new()), Controller::new(), None);
+    let mut tally = Tally::new(&home.join("safe copies"));
+    tally.written = 3;
+    tally.removed = [
+        (Category::Location, 4),
+        (Category::Device, 9),
+        (Category::Person, 2),
+        (Category::Time, 6),
+        (Category::Hidden, 3),
+    ]
+    .into_iter()
+    .collect();
+    tally.faces_verified = 3;
+    tally.faces_blurred = 1;
+    tally.faces_not_verified.push(FaceToRedo {
+        input: home.join("party.jpg"),
+        face: 1,
+        level: Some(Strength::Strong),
+        measured: true,
+    });
+    tally.failures.push(Failure {
+        input: home.join("notes.jpg"),
+        reason: FailureReason::Photo(photoveil_core::Error::NotAnImage),
+    });
+    export.plan.out_dir = tally.out_dir.clone();
+    export.update(Message::Event(Event::Tally(std::sync::Arc::new(tally))));
+    export.update(Message::Event(Event::Finished));
+    for lang in ["en", "ko", "ur"] {
+        assert!(crate::i18n::set_language(lang));
+        let settings = iced::Settings {
+            fonts: crate::fonts::ALL
+                .iter()
+                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
+                .collect(),
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(settings, (1000.0, 720.0), export.view());
+        let snapshot = ui.snapshot(&iced::Theme::Light).expect("rendered");
+        let path = std::path::PathBuf::from(&out).join(format!("summary-{lang}.png"));
+        let _ = std::fs::remove_file(path.with_file_name(format!("summary-{lang}-tiny-skia.png")));
+        snapshot.matches_image(&path).expect("written");
+    }
+    crate::i18n::set_language("en");
 }

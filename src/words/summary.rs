@@ -1,0 +1,138 @@
+//! The summary after a batch of copies (`clean`, `protect`, the app's export): the core's
+//! [`Tally`] as one line each, in the user's language.
+
+use photoveil_core::job::{FailureReason, Tally};
+use photoveil_core::protect::pipeline::Strength;
+
+use crate::i18n::{text, text_with};
+use crate::words::{describe, reasons};
+
+/// How a summary line reads: something done, something the user should still do, a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Done as asked.
+    Done,
+    /// Done, but a face still needs the user (blur it, or a stronger level).
+    ToDo,
+    /// Not done.
+    Failed,
+}
+
+/// One line of the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// How it reads.
+    pub kind: Kind,
+    /// The sentence.
+    pub text: String,
+}
+
+/// The summary of `tally`, one line each: copies written and where, what was removed by kind,
+/// faces verified, blurred and left, each face not verified with what to do, each failure.
+pub fn lines(tally: &Tally) -> Vec<Line> {
+    let done = |text: String| Line {
+        kind: Kind::Done,
+        text,
+    };
+    let mut out = Vec::new();
+    out.push(done(if tally.written > 0 {
+        text_with(
+            "cli-summary-written",
+            &[
+                ("count", tally.written.into()),
+                ("folder", tally.out_dir.display().to_string().into()),
+            ],
+        )
+    } else {
+        text("cli-summary-none-written")
+    }));
+    if tally.written > 0 {
+        out.push(done(if tally.removed.is_empty() {
+            text("cli-summary-removed-nothing")
+        } else {
+            let list: Vec<String> = tally
+                .removed
+                .iter()
+                .map(|(&kind, &count)| {
+                    text_with(
+                        "cli-summary-removed-kind",
+                        &[
+                            ("kind", describe::category(kind).into()),
+                            ("count", count.into()),
+                        ],
+                    )
+                })
+                .collect();
+            text_with("cli-summary-removed", &[("list", list.join(", ").into())])
+        }));
+    }
+    for (key, count) in [
+        ("cli-summary-faces-verified", tally.faces_verified),
+        ("cli-summary-faces-blurred", tally.faces_blurred),
+        ("cli-summary-faces-left", tally.faces_left),
+    ] {
+        if count > 0 {
+            out.push(done(text_with(key, &[("count", count.into())])));
+        }
+    }
+    for face in &tally.faces_not_verified {
+        let todo = if face.level == Some(Strength::Strong) {
+            text("cli-summary-todo-blur")
+        } else {
+            text("cli-summary-todo-stronger")
+        };
+        let file = name(&face.input);
+        let level = face.level.map_or_else(String::new, |l| text(level_key(l)));
+        let key = if face.measured {
+            "cli-summary-face-not-verified"
+        } else {
+            "cli-summary-face-not-measured"
+        };
+        out.push(Line {
+            kind: Kind::ToDo,
+            text: text_with(
+                key,
+                &[
+                    ("file", file.into()),
+                    ("face", (face.face + 1).into()),
+                    ("level", level.into()),
+                    ("todo", todo.into()),
+                ],
+            ),
+        });
+    }
+    for failure in &tally.failures {
+        let why = match &failure.reason {
+            FailureReason::Photo(e) => reasons::error(e),
+            FailureReason::Residual(count) => {
+                text_with("cli-summary-residual", &[("count", (*count).into())])
+            }
+            FailureReason::Unlisted(problem) => reasons::walk(problem),
+        };
+        out.push(Line {
+            kind: Kind::Failed,
+            text: text_with(
+                "cli-summary-failed",
+                &[("file", name(&failure.input).into()), ("why", why.into())],
+            ),
+        });
+    }
+    out
+}
+
+/// A file's name as the summary shows it (the whole path when it has no name).
+fn name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The Fluent key of a cloak level's name.
+fn level_key(level: Strength) -> &'static str {
+    match level {
+        Strength::Subtle => "cli-level-subtle",
+        Strength::Standard => "cli-level-standard",
+        Strength::Strong => "cli-level-strong",
+    }
+}
