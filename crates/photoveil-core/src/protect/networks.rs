@@ -317,6 +317,39 @@ impl NetworkKind {
     pub fn name(self) -> &'static str {
         self.spec().name
     }
+
+    /// The planar chip (`[3][size*size]`, values 0-255) this network reads of the face that
+    /// `transform` aligns in `picture`: only the region the chip covers is read, and sampled by
+    /// [`Sampler`](super::warp::Sampler). [`Network::embed_face`] embeds exactly this chip.
+    pub fn chip(self, picture: &image::RgbImage, transform: &super::warp::Similarity) -> Vec<f32> {
+        let size = self.chip_size();
+        let (w, h) = picture.dimensions();
+        let region = super::warp::footprint(transform, size, 2.0, w, h);
+        let planes = super::planes::read_region(picture, region);
+        super::warp::Sampler::new(transform, size, region).sample(&planes)
+    }
+}
+
+/// The network whose aligned chip [`swap_crop`] shows: MobileFaceNet, on the ArcFace five-point
+/// template that face-swap tools (InsightFace's inswapper and its kin) also align faces with.
+pub const SWAP_CROP_NETWORK: NetworkKind = NetworkKind::Mobilefacenet;
+
+/// What a face-swap tool cuts out of `picture` for `face`: the square chip (112x112) of
+/// [`SWAP_CROP_NETWORK`], aligned on its ArcFace template and sampled exactly as the protection
+/// aligns the face for that identity network ([`NetworkKind::chip`]), rounded to 8-bit RGB.
+/// `None` when the face's landmarks cannot be aligned.
+pub fn swap_crop(picture: &image::RgbImage, face: &crate::faces::Face) -> Option<image::RgbImage> {
+    let kind = SWAP_CROP_NETWORK;
+    let transform = face.alignment(&kind.template())?;
+    let chip = kind.chip(picture, &transform);
+    let size = kind.chip_size();
+    let plane = size * size;
+    let side = u32::try_from(size).ok()?;
+    let value = |c: usize, i: usize| chip[c * plane + i].round().clamp(0.0, 255.0) as u8;
+    let pixels: Vec<u8> = (0..plane)
+        .flat_map(|i| [value(0, i), value(1, i), value(2, i)])
+        .collect();
+    image::RgbImage::from_raw(side, side, pixels)
 }
 
 /// How many rows of the table are marked `product`.
@@ -425,11 +458,7 @@ impl Network {
         picture: &image::RgbImage,
         transform: &super::warp::Similarity,
     ) -> Vec<f32> {
-        let size = self.kind.chip_size();
-        let (w, h) = picture.dimensions();
-        let region = super::warp::footprint(transform, size, 2.0, w, h);
-        let planes = super::planes::read_region(picture, region);
-        self.embed(&super::warp::Sampler::new(transform, size, region).sample(&planes))
+        self.embed(&self.kind.chip(picture, transform))
     }
 
     /// The gradient, with respect to the chip's values, of the loss
