@@ -71,7 +71,9 @@ fn a_full_disk_leaves_no_partial_files_and_says_so() {
     let _guard = Mounted(&out);
     let run = photoveil(&["clean", "--json", "--out", s(&out), s(&inputs)]);
     assert_eq!(run.status.code(), Some(1));
-    let reports = json_lines(&run);
+    let mut reports = json_lines(&run);
+    let summary = reports.pop().expect("a last line");
+    assert!(summary["summary"].is_object(), "{summary}");
     assert_eq!(reports.len(), 6, "every photo is reported");
     let failed: Vec<_> = reports.iter().filter(|r| !r["error"].is_null()).collect();
     assert!(

@@ -40,7 +40,9 @@ fn protect_writes_clean_measured_copies_and_never_touches_originals() {
         Some(1),
         "one bad file makes the exit status 1"
     );
-    let lines = json_lines(&run);
+    let mut lines = json_lines(&run);
+    let summary = lines.pop().expect("a last line");
+    assert_eq!(summary["summary"]["failed"], 1, "{summary}");
     assert_eq!(lines.len(), 3, "{lines:?}");
     let by_name = |n: &str| {
         lines

@@ -59,11 +59,28 @@ fn clean_ends_with_a_summary_of_the_batch() {
     let json_out = dir.path().join("json");
     let json = photoveil(&["clean", "--json", "--out", s(&json_out), s(&inputs)]);
     assert_eq!(json.status.code(), Some(1), "the broken file fails");
-    let reports: Vec<_> = json_lines(&json)
+    let mut lines = json_lines(&json);
+    let last = lines.pop().expect("a summary line");
+    let reports: Vec<_> = lines
         .into_iter()
         .filter(|r| r["output"].is_string())
         .collect();
     assert_eq!(reports.len(), 2);
+    // With --json the summary is the last line, with the batch's numbers.
+    let summary = &last["summary"];
+    assert_eq!(summary["written"], 2, "{last}");
+    assert_eq!(summary["failed"], 1, "{last}");
+    assert_eq!(summary["out_dir"].as_str(), Some(s(&json_out)));
+    let mut by_kind = serde_json::Map::new();
+    for f in reports
+        .iter()
+        .flat_map(|r| r["removed"].as_array().unwrap())
+    {
+        let kind = f["category"].as_str().unwrap().to_string();
+        let n = by_kind.get(&kind).and_then(|v| v.as_u64()).unwrap_or(0);
+        by_kind.insert(kind, (n + 1).into());
+    }
+    assert_eq!(summary["removed"], serde_json::Value::Object(by_kind));
 
     let out = dir.path().join("out");
     let text = photoveil(&["--lang", "en", "clean", "--out", s(&out), s(&inputs)]);

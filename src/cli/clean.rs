@@ -32,9 +32,7 @@ pub fn run(paths: &[PathBuf], out: PathBuf, json: bool, verify_pixels: bool) -> 
         tally.add_clean_entry(&entry);
         present(entry);
     });
-    if !json {
-        super::summary::print(&tally);
-    }
+    super::summary::print(&tally, json);
     summary.succeeded()
 }
 

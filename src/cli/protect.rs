@@ -92,9 +92,7 @@ pub fn run(paths: &[PathBuf], settings: Settings, json: bool) -> bool {
             present(entry);
         },
     );
-    if !json {
-        super::summary::print(&tally);
-    }
+    super::summary::print(&tally, json);
     summary.succeeded()
 }
 
