@@ -542,6 +542,9 @@ gui-audit-replace-error = The protected copies could not be made: { $why }
 error-animation-too-large = the animation is too large to check safely: PhotoVeil stopped after { $frames } frames ({ $megapixels } megapixels)
 cli-clean-unchanged = nothing to remove: the copy is the original, byte for byte
 
+# What a face-swap tool takes from a photo (review)
+gui-review-swap-crop = A face-swap tool cuts out this square and uses it.
+
 # The summary after a batch of copies (clean, protect, the app's export)
 cli-summary-title = Summary
 cli-summary-written = { $count ->

@@ -465,6 +465,9 @@ gui-audit-replace-error = 보호한 사본을 만들지 못했어요: { $why }
 error-animation-too-large = 애니메이션이 너무 커서 안전하게 확인할 수 없습니다: { $frames }개 프레임({ $megapixels }메가픽셀)을 읽고 멈췄습니다
 cli-clean-unchanged = 지울 것이 없어요: 사본은 원본과 한 바이트도 다르지 않아요
 
+# What a face-swap tool takes from a photo (review)
+gui-review-swap-crop = 얼굴 바꾸기 도구는 이 정사각형을 잘라 내어 사용해요.
+
 # The summary after a batch of copies (clean, protect, the app's export)
 cli-summary-title = 요약
 cli-summary-written = 사본 { $count }개를 { $folder }에 저장했습니다.

@@ -540,6 +540,9 @@ gui-audit-replace-error = محفوظ کاپیاں نہیں بن سکیں: { $why
 error-animation-too-large = اینیمیشن اتنی بڑی ہے کہ اسے محفوظ طریقے سے جانچا نہیں جا سکتا: PhotoVeil نے { $frames } فریم ({ $megapixels } میگا پکسل) پڑھ کر روک دیا
 cli-clean-unchanged = ہٹانے کو کچھ نہیں: نقل اصل فائل ہی ہے، بائٹ بہ بائٹ
 
+# What a face-swap tool takes from a photo (review)
+gui-review-swap-crop = چہرہ بدلنے والا ٹول یہ مربع کاٹ کر استعمال کرتا ہے۔
+
 # The summary after a batch of copies (clean, protect, the app's export)
 cli-summary-title = خلاصہ
 cli-summary-written = { $count ->

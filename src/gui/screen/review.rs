@@ -1,5 +1,6 @@
 //! Review: a grid of the scanned photos with risk badges; one photo large with its faces
-//! outlined and its findings in plain words.
+//! outlined, the square a face-swap tool cuts out of each usable face, and its findings in plain
+//! words.
 
 use iced::widget::{button, checkbox, column, container, grid, image, scrollable, Column};
 use iced::{ContentFit, Element, Fill, Length, Task, Theme};
@@ -26,6 +27,8 @@ pub enum Message {
     Select(usize),
     /// The large view of a photo is ready (or why it is not).
     PreviewReady(usize, Result<image::Handle, Error>),
+    /// The aligned squares of a photo's usable faces are ready (or why they are not).
+    CropsReady(usize, Result<Vec<image::Handle>, Error>),
     /// Close the large view (also Esc).
     CloseDetail,
     /// Go on to the protection options (also Ctrl+E).
@@ -65,6 +68,9 @@ pub struct Review {
     pub last_opened: Option<usize>,
     /// Its large view, once made.
     pub preview: Option<Result<image::Handle, Error>>,
+    /// What a face-swap tool takes from it: the aligned square of each usable face, once made
+    /// (empty while they are made and when it has none).
+    pub crops: Vec<image::Handle>,
     /// Leave the pictures out of the workshop report.
     pub report_without_pictures: bool,
     /// A report is being written.
@@ -112,6 +118,7 @@ impl Review {
                     if on && !items[i].is_risky() {
                         self.selected = None;
                         self.preview = None;
+                        self.crops.clear();
                     }
                 }
                 Action::None
@@ -123,12 +130,24 @@ impl Review {
                 self.selected = Some(i);
                 self.last_opened = Some(i);
                 self.preview = None;
+                self.crops.clear();
                 let path = item.report.path.clone();
                 let faces = item.report.faces.clone().unwrap_or_default();
-                Action::Run(Task::perform(
-                    work::blocking(move || picture::preview_with_faces(&path, &faces)),
-                    move |r| Message::PreviewReady(i, r.unwrap_or(Err(Error::Cancelled))),
-                ))
+                let preview = {
+                    let (path, faces) = (path.clone(), faces.clone());
+                    Task::perform(
+                        work::blocking(move || picture::preview_with_faces(&path, &faces)),
+                        move |r| Message::PreviewReady(i, r.unwrap_or(Err(Error::Cancelled))),
+                    )
+                };
+                if item.usable_faces() == 0 {
+                    return Action::Run(preview);
+                }
+                let crops = Task::perform(
+                    work::blocking(move || swap_crop::crops(&path, &faces)),
+                    move |r| Message::CropsReady(i, r.unwrap_or(Err(Error::Cancelled))),
+                );
+                Action::Run(Task::batch([preview, crops]))
             }
             Message::PreviewReady(i, preview) => {
                 // A late answer for a photo no longer selected is dropped.
@@ -137,9 +156,17 @@ impl Review {
                 }
                 Action::None
             }
+            Message::CropsReady(i, crops) => {
+                // The large view already says why a photo cannot be shown.
+                if self.selected == Some(i) {
+                    self.crops = crops.unwrap_or_default();
+                }
+                Action::None
+            }
             Message::CloseDetail => {
                 self.selected = None;
                 self.preview = None;
+                self.crops.clear();
                 Action::None
             }
             Message::Next => Action::Protect(self.selected.or(self.last_opened)),
@@ -373,6 +400,9 @@ impl Review {
             Some(_) => lines = lines.push(text(t("gui-review-no-faces-found"))),
             None => {}
         }
+        if let Some(crops) = swap_crop::panel(&self.crops) {
+            lines = lines.push(crops);
+        }
         if let Some(map) = map_view::map_panel(&item.report.findings) {
             lines = lines.push(map);
         }
@@ -428,6 +458,8 @@ pub fn gps_words(value: &str) -> Option<String> {
     let ew = if lon >= 0.0 { "E" } else { "W" };
     Some(format!("{:.2} {ns}, {:.2} {ew}", lat.abs(), lon.abs()))
 }
+
+mod swap_crop;
 
 #[cfg(test)]
 mod tests;

@@ -276,3 +276,109 @@ fn map_snapshot() {
     }
     crate::i18n::set_language("en");
 }
+
+/// The demo astronaut scanned with the face detector: a photo with one usable face.
+fn astronaut_item() -> Item {
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/astronaut.jpg");
+    use photoveil_core::protect::{models_dir, Engine};
+    // The detector and the one network the engine always loads.
+    let engine = Engine::load_networks(&models_dir(), Engine::DEFAULT_VERIFIER, &[]).unwrap();
+    let report = photoveil_core::scan::scan_file_with(&photo, Some(engine.detector()));
+    Item {
+        thumbnail: picture::thumbnail(&photo),
+        report: Arc::new(report),
+    }
+}
+
+#[test]
+fn the_detail_panel_shows_what_a_face_swap_tool_takes() {
+    let items = vec![astronaut_item(), item("plain.jpg", false)];
+    assert_eq!(items[0].usable_faces(), 1);
+    let report = &items[0].report;
+    let faces = report.faces.clone().unwrap();
+    let crops = swap_crop::crops(&report.path, &faces).unwrap();
+    assert_eq!(crops.len(), 1);
+    // The square drawn is the core's alignment for the identity networks, each pixel a 2x2 block.
+    let photo = picture::load_displayed(&report.path).unwrap().to_rgb8();
+    let face = faces.iter().find(|f| f.usable).unwrap();
+    let chip = photoveil_core::protect::networks::swap_crop(&photo, face).unwrap();
+    let image::Handle::Rgba {
+        width,
+        height,
+        pixels,
+        ..
+    } = &crops[0]
+    else {
+        panic!("an RGBA handle");
+    };
+    assert_eq!((*width, *height), (chip.width() * 2, chip.height() * 2));
+    for (x, y, p) in chip.enumerate_pixels() {
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let i = (((y * 2 + dy) * width + x * 2 + dx) * 4) as usize;
+            assert_eq!(&pixels[i..i + 3], &p.0[..], "pixel {x},{y}");
+        }
+    }
+    // Opening the photo asks for the preview and the squares; they are shown with the sentence.
+    let mut review = Review::default();
+    assert!(matches!(
+        review.update(Message::Select(0), &items),
+        Action::Run(_)
+    ));
+    review.update(Message::CropsReady(1, Ok(crops.clone())), &items);
+    assert!(review.crops.is_empty(), "a late answer for another photo");
+    review.update(Message::CropsReady(0, Ok(crops)), &items);
+    assert_eq!(review.crops.len(), 1);
+    let sentence = crate::i18n::text("gui-review-swap-crop");
+    {
+        let mut ui = iced_test::simulator(review.view(&items, &[], None));
+        assert!(ui.find(sentence.as_str()).is_ok());
+    }
+    // Closed, or another photo without a usable face: no square.
+    review.update(Message::Select(1), &items);
+    assert!(review.crops.is_empty());
+    let mut ui = iced_test::simulator(review.view(&items, &[], None));
+    assert!(ui.find(sentence.as_str()).is_err());
+}
+
+/// Renders the review screen with the demo astronaut opened (the photo with her face framed and
+/// the square a face-swap tool cuts out of it) in English, Korean and Urdu into
+/// `$PHOTOVEIL_SNAPSHOT_DIR/swap-crop-{en,ko,ur}-tiny-skia.png`, for a person to look at:
+/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil swap_crop_snapshot -- --ignored`.
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn swap_crop_snapshot() {
+    let Some(out) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+        return;
+    };
+    let items = vec![astronaut_item()];
+    let report = &items[0].report;
+    let faces = report.faces.clone().unwrap();
+    let review = Review {
+        selected: Some(0),
+        last_opened: Some(0),
+        preview: Some(picture::preview_with_faces(&report.path, &faces)),
+        crops: swap_crop::crops(&report.path, &faces).unwrap(),
+        ..Review::default()
+    };
+    for lang in ["en", "ko", "ur"] {
+        assert!(crate::i18n::set_language(lang));
+        let settings = iced::Settings {
+            fonts: crate::fonts::ALL
+                .iter()
+                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
+                .collect(),
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(
+            settings,
+            (1100.0, 1000.0),
+            review.view(&items, &[], None),
+        );
+        let snapshot = ui.snapshot(&Theme::Light).expect("rendered");
+        let path = PathBuf::from(&out).join(format!("swap-crop-{lang}.png"));
+        let _ =
+            std::fs::remove_file(path.with_file_name(format!("swap-crop-{lang}-tiny-skia.png")));
+        snapshot.matches_image(&path).expect("written");
+    }
+    crate::i18n::set_language("en");
+}
