@@ -125,7 +125,7 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
 
 /// A path kept left to right inside a right-to-left sentence (isolated, so that its leading
 /// slash stays in front); unchanged in a left-to-right language.
-fn left_to_right(path: &str) -> String {
+pub fn left_to_right(path: &str) -> String {
     if crate::i18n::is_right_to_left() {
         format!("\u{2066}{path}\u{2069}")
     } else {

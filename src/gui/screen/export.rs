@@ -272,7 +272,11 @@ impl Export {
             }),
             style::quiet(ta(
                 "gui-export-folder",
-                &[("folder", self.plan.out_dir.display().to_string().into())]
+                &[(
+                    "folder",
+                    crate::words::summary::left_to_right(&self.plan.out_dir.display().to_string())
+                        .into()
+                )]
             )),
         ]
         .align_x(style::align_start())
