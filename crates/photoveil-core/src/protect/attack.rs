@@ -223,11 +223,11 @@ pub fn cloak_region(
             });
             step_index += 1;
             if let Some(sampler) = samplers.get(pick) {
-                state.step(sampler, &chip_gradient, settings);
+                state.step((sampler, &chip_gradient), clean, settings);
             }
         }
     }
-    let warp = state.warp.as_ref().map(|(field, _)| field.controls());
+    let warp = state.warp.as_ref().map(Displacement::controls);
     let warp_part = state.warp_part();
     Ok(RegionChange {
         region,
@@ -248,8 +248,8 @@ struct Descent {
     /// What the per-pixel change is added to, `[3][box]`: the original values, moved by the
     /// warp when there is one.
     base: Vec<f32>,
-    /// The optimised warp and the original region it resamples, when the settings ask for one.
-    warp: Option<(Displacement, Vec<f32>)>,
+    /// The optimised warp, when the settings ask for one.
+    warp: Option<Displacement>,
     /// The per-pixel change so far, on top of `base`, `[3][box]`.
     delta: Vec<f32>,
     /// Momentum average of the normalised gradients, `[3][box]`.
@@ -293,7 +293,7 @@ impl Descent {
             budget: active.crop(budget, 1),
             base,
             clean: clean_box,
-            warp: warp.map(|w| (w, clean.to_vec())),
+            warp,
             delta,
             velocity: vec![0f32; 3 * m],
             update: vec![0f32; 3 * m],
@@ -308,7 +308,13 @@ impl Descent {
     }
 
     /// One momentum step along a network's chip gradient, read through `sampler`.
-    fn step(&mut self, sampler: &Sampler, chip_gradient: &[f32], settings: &AttackSettings) {
+    /// `clean` is the region's original values, which the warp resamples.
+    fn step(
+        &mut self,
+        (sampler, chip_gradient): (&Sampler, &[f32]),
+        clean: &[f32],
+        settings: &AttackSettings,
+    ) {
         let size =
             chip_gradient.iter().map(|g| g.abs()).sum::<f32>() / chip_gradient.len().max(1) as f32;
         if size <= 0.0 {
@@ -316,7 +322,7 @@ impl Descent {
         }
         self.active.clear(&mut self.spread);
         sampler.scatter(chip_gradient, 1.0 / size, &mut self.spread);
-        if let Some((field, clean)) = &mut self.warp {
+        if let Some(field) = &mut self.warp {
             field.step(&self.spread, clean, settings.momentum);
             self.base = field.warped(clean);
         }

@@ -56,6 +56,8 @@ pub struct Displacement {
     rows: Vec<(usize, [f32; 4])>,
     /// The landmarks the alignment uses, in region coordinates.
     landmarks: Vec<Point>,
+    /// The edge fade at each landmark (1 inside the face, where they normally are).
+    landmark_fades: Vec<f32>,
     /// Largest displacement of a control point (and so of any pixel), in pixels.
     bound: f32,
     /// Largest move of a control point in one step.
@@ -106,6 +108,10 @@ impl Displacement {
             velocity: vec![[0.0; 2]; nodes.0 * nodes.1],
             fade,
             landmarks: landmarks.to_vec(),
+            landmark_fades: landmarks
+                .iter()
+                .map(|p| ellipse_fade(face, p[0], p[1]))
+                .collect(),
             bound,
             step: bound * STEP_FACTOR / steps.max(1) as f32,
             stride: stride.max(1),
@@ -363,9 +369,9 @@ impl Displacement {
         let moves: Vec<[f32; 2]> = self
             .landmarks
             .iter()
-            .map(|&p| {
+            .zip(&self.landmark_fades)
+            .map(|(&p, f)| {
                 let d = self.spline_at(p);
-                let f = self.fade_at(p);
                 [d[0] * f, d[1] * f]
             })
             .collect();
@@ -380,16 +386,6 @@ impl Displacement {
                 c[1] -= d[1];
             }
         }
-    }
-
-    /// The fade at region point `p` (nearest box pixel; 0 outside the box).
-    fn fade_at(&self, p: Point) -> f32 {
-        let col = (p[0] - self.rect.x as f32).floor();
-        let row = (p[1] - self.rect.y as f32).floor();
-        if col < 0.0 || row < 0.0 || col >= self.rect.w as f32 || row >= self.rect.h as f32 {
-            return 0.0;
-        }
-        self.fade[row as usize * self.rect.w as usize + col as usize]
     }
 
     /// The largest displacement of any pixel now, in pixels.
