@@ -15,6 +15,8 @@ mod open;
 mod picture;
 mod screen;
 mod settings;
+#[cfg(test)]
+mod snapshot;
 mod style;
 mod timing;
 mod work;

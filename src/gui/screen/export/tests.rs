@@ -398,20 +398,5 @@ fn summary_snapshot() {
     export.plan.out_dir = tally.out_dir.clone();
     export.update(Message::Event(Event::Tally(std::sync::Arc::new(tally))));
     export.update(Message::Event(Event::Finished));
-    for lang in ["en", "ko", "ur"] {
-        assert!(crate::i18n::set_language(lang));
-        let settings = iced::Settings {
-            fonts: crate::fonts::ALL
-                .iter()
-                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
-                .collect(),
-            ..iced::Settings::default()
-        };
-        let mut ui = iced_test::Simulator::with_size(settings, (1000.0, 720.0), export.view());
-        let snapshot = ui.snapshot(&iced::Theme::Light).expect("rendered");
-        let path = std::path::PathBuf::from(&out).join(format!("summary-{lang}.png"));
-        let _ = std::fs::remove_file(path.with_file_name(format!("summary-{lang}-tiny-skia.png")));
-        snapshot.matches_image(&path).expect("written");
-    }
-    crate::i18n::set_language("en");
+    crate::gui::snapshot::in_each_language(&out, "summary", (1000.0, 720.0), || export.view());
 }

@@ -255,26 +255,9 @@ fn map_snapshot() {
         preview: Some(picture::preview_with_faces(&photo, &[])),
         ..Review::default()
     };
-    for lang in ["en", "ko", "ur"] {
-        assert!(crate::i18n::set_language(lang));
-        let settings = iced::Settings {
-            fonts: crate::fonts::ALL
-                .iter()
-                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
-                .collect(),
-            ..iced::Settings::default()
-        };
-        let mut ui = iced_test::Simulator::with_size(
-            settings,
-            (1100.0, 1000.0),
-            review.view(&items, &[], None),
-        );
-        let snapshot = ui.snapshot(&Theme::Light).expect("rendered");
-        let path = PathBuf::from(&out).join(format!("map-{lang}.png"));
-        let _ = std::fs::remove_file(path.with_file_name(format!("map-{lang}-tiny-skia.png")));
-        snapshot.matches_image(&path).expect("written");
-    }
-    crate::i18n::set_language("en");
+    crate::gui::snapshot::in_each_language(&out, "map", (1100.0, 1000.0), || {
+        review.view(&items, &[], None)
+    });
 }
 
 /// The demo astronaut scanned with the face detector: a photo with one usable face.
@@ -360,25 +343,7 @@ fn swap_crop_snapshot() {
         crops: swap_crop::crops(&report.path, &faces).unwrap(),
         ..Review::default()
     };
-    for lang in ["en", "ko", "ur"] {
-        assert!(crate::i18n::set_language(lang));
-        let settings = iced::Settings {
-            fonts: crate::fonts::ALL
-                .iter()
-                .map(|f| std::borrow::Cow::Borrowed(f.bytes))
-                .collect(),
-            ..iced::Settings::default()
-        };
-        let mut ui = iced_test::Simulator::with_size(
-            settings,
-            (1100.0, 1000.0),
-            review.view(&items, &[], None),
-        );
-        let snapshot = ui.snapshot(&Theme::Light).expect("rendered");
-        let path = PathBuf::from(&out).join(format!("swap-crop-{lang}.png"));
-        let _ =
-            std::fs::remove_file(path.with_file_name(format!("swap-crop-{lang}-tiny-skia.png")));
-        snapshot.matches_image(&path).expect("written");
-    }
-    crate::i18n::set_language("en");
+    crate::gui::snapshot::in_each_language(&out, "swap-crop", (1100.0, 1000.0), || {
+        review.view(&items, &[], None)
+    });
 }
