@@ -81,7 +81,9 @@ pub fn verify_clean(
         }
         gif::same_frames(original, cleaned)?;
         PictureCheck::IdenticalPixels
-    } else if check == PixelCheck::Decode && decodable || format == ImageFormat::Tiff {
+    } else if format == ImageFormat::Tiff {
+        tiff_picture(format, original, inspection, &out_inspection, cleaned)?
+    } else if check == PixelCheck::Decode && decodable {
         same_pixels(format, original, cleaned)?;
         PictureCheck::IdenticalPixels
     } else {
@@ -102,9 +104,36 @@ pub fn verify_clean(
     })
 }
 
+/// A TIFF copy must carry the same picture tags and coded strips or tiles; where this build
+/// decodes the picture (not palette colour, for one), every pixel is compared as well.
+fn tiff_picture(
+    format: ImageFormat,
+    original: &[u8],
+    inspection: &Inspection,
+    out_inspection: &Inspection,
+    cleaned: &[u8],
+) -> Result<PictureCheck> {
+    let same = matches!(
+        (&inspection.picture, &out_inspection.picture),
+        (Some(a), Some(b)) if same_pieces(a, b)
+    );
+    if !same {
+        return Err(Error::Verification(Mismatch::PictureDataChanged));
+    }
+    let Ok(a) = crate::decode::decode(format, original) else {
+        return Ok(PictureCheck::IdenticalCodedData);
+    };
+    same_pixels_as(format, &a, cleaned)?;
+    Ok(PictureCheck::IdenticalPixels)
+}
+
 /// Decodes both files and compares every pixel.
 fn same_pixels(format: ImageFormat, original: &[u8], cleaned: &[u8]) -> Result<()> {
-    let a = crate::decode::decode(format, original)?;
+    same_pixels_as(format, &crate::decode::decode(format, original)?, cleaned)
+}
+
+/// Decodes the copy and compares every pixel with the original's, already decoded.
+fn same_pixels_as(format: ImageFormat, a: &image::DynamicImage, cleaned: &[u8]) -> Result<()> {
     let b = crate::decode::decode(format, cleaned)
         .map_err(|e| Error::Verification(Mismatch::DoesNotDecode(Box::new(e))))?;
     let same = a.dimensions() == b.dimensions()

@@ -9,7 +9,7 @@ mod jp2;
 mod jpeg;
 mod jxl;
 mod png;
-mod tiff;
+pub(crate) mod tiff;
 mod webp;
 
 use bytes::Bytes;
@@ -100,7 +100,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Jpeg => jpeg::clean(data, orientation),
         ImageFormat::Png => png::clean(data, orientation),
         ImageFormat::Webp => webp::clean(data, orientation),
-        ImageFormat::Tiff => tiff::clean(data, inspection, orientation),
+        ImageFormat::Tiff => tiff::clean(data, inspection),
         ImageFormat::Heif | ImageFormat::Avif => isobmff::clean(format, data),
         ImageFormat::Gif => gif::clean(data),
         ImageFormat::Bmp => bmp::clean(data),
