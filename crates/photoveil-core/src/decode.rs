@@ -8,6 +8,9 @@ use crate::error::{Error, Result};
 use crate::format::ImageFormat;
 use crate::limits::{decode_limits, MAX_PIXELS};
 
+mod scaled;
+pub use scaled::{decode_displayed_at_least, Reduced};
+
 /// Decodes a picture of a known format (HEIF, AVIF, JPEG XL and JPEG 2000 are not decoded by this build; of
 /// an animated GIF, the first frame).
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage> {
@@ -51,7 +54,11 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Bmp => Codec::Bmp,
         // JPEG XL, JPEG 2000: a decoder (jxl-oxide, OpenJPEG) would be added for faces alone;
         // the files are cleaned without decoding.
-        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl | ImageFormat::Jp2 => {
+        ImageFormat::Heif
+        | ImageFormat::Avif
+        | ImageFormat::Jxl
+        | ImageFormat::Jp2
+        | ImageFormat::Psd => {
             return Err(Error::Unsupported {
                 format,
                 what: crate::error::Operation::Decoding,

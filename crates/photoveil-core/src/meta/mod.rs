@@ -3,7 +3,7 @@
 //! Containers ([`crate::container`]) only locate payloads; the analysers here read them:
 //! EXIF (TIFF structure), XMP (RDF/XML), IPTC-IIM inside Photoshop resource blocks.
 
-mod exif;
+pub(crate) mod exif;
 pub(crate) mod iptc;
 pub(crate) mod video;
 mod xmp;

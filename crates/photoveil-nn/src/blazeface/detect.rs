@@ -54,6 +54,31 @@ impl Default for DetectParams {
     }
 }
 
+impl DetectParams {
+    /// The scale of the finest pass [`detect_faces`] makes of a `width` x `height` photo (1 or
+    /// more: the photo is used at full size or enlarged). A copy of the photo scaled by at least
+    /// this much, searched with [`DetectParams::for_scaled`], finds the same faces.
+    pub fn finest_scale(&self, width: u32, height: u32) -> f32 {
+        let whole = INPUT_SIZE as f32 / width.max(height).max(1) as f32;
+        let min_face = self
+            .min_face
+            .max(self.min_face_ratio * width.max(height) as f32);
+        if !(min_face > 0.0 && self.face_in_input > 0.0) {
+            return whole.min(1.0);
+        }
+        (self.face_in_input / min_face).min(2.0).max(whole)
+    }
+
+    /// These parameters for a copy of the photo scaled by `scale` (0 < scale <= 1): the
+    /// smallest face, in pixels, shrinks with it, so the copy's passes match the photo's.
+    pub fn for_scaled(&self, scale: f32) -> DetectParams {
+        DetectParams {
+            min_face: self.min_face * scale,
+            ..*self
+        }
+    }
+}
+
 /// A face found in a photo, in the photo's pixel coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Face {

@@ -1,0 +1,181 @@
+//! Speed of `scan` with faces (issue 23): a folder of ordinary JPEGs (1-12 megapixels, made from
+//! the public photos with faces in `../shared/faces` and `assets/demo`, with camera metadata and
+//! a little sensor-like grain) scanned by the core's scan job on every core. Prints the time per
+//! photo split into metadata, decoding and detection (summed over the workers), the wall time of
+//! the whole job, and the same again with the face cache warm.
+//!
+//! ```sh
+//! cargo run --release -p photoveil-core --example bench_scan -- [PHOTOS] [FOLDER]
+//! ```
+//!
+//! PHOTOS defaults to 200; FOLDER (made if missing, reused if it holds the photos already)
+//! defaults to a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use image::imageops::FilterType;
+use image::RgbImage;
+use photoveil_core::batch::{default_workers, run_ordered};
+use photoveil_core::protect::models_dir;
+use photoveil_core::scan::{scan_file_timed, ScanTimes};
+use photoveil_core::Controller;
+use photoveil_fixtures as fx;
+use photoveil_nn::blazeface::BlazeFace;
+
+/// Megapixels of the generated photos, cycled: what phones and downloads from social media give.
+const MEGAPIXELS: [f64; 5] = [1.0, 2.0, 3.0, 6.0, 12.0];
+
+fn sources() -> Result<Vec<RgbImage>, Box<dyn std::error::Error>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = Vec::new();
+    for dir in [root.join("../shared/faces"), root.join("assets/demo")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(img) = image::open(&path) {
+                out.push(img.to_rgb8());
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err("no source photos in ../shared/faces or assets/demo".into());
+    }
+    Ok(out)
+}
+
+/// `source` scaled to about `megapixels`, with deterministic grain (real photos are not smooth,
+/// and smooth pictures decode faster than real ones).
+fn photo(source: &RgbImage, megapixels: f64, seed: u32) -> RgbImage {
+    let (w, h) = source.dimensions();
+    let k = (megapixels * 1e6 / f64::from(w * h)).sqrt();
+    let (nw, nh) = ((f64::from(w) * k) as u32, (f64::from(h) * k) as u32);
+    let mut img = image::imageops::resize(source, nw, nh, FilterType::Triangle);
+    for (i, p) in img.pixels_mut().enumerate() {
+        let n = (i as u32 ^ seed).wrapping_mul(2_654_435_761) >> 29; // 0..8
+        for c in &mut p.0 {
+            *c = c.saturating_add(n as u8).saturating_sub(4);
+        }
+    }
+    img
+}
+
+fn make_folder(
+    dir: &Path,
+    count: usize,
+) -> Result<Vec<(PathBuf, f64)>, Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let mut listed = Vec::new();
+    let mut missing = Vec::new();
+    for i in 0..count {
+        let mp = MEGAPIXELS[i % MEGAPIXELS.len()];
+        let path = dir.join(format!("IMG_{i:05}_{mp:02}mp.jpg"));
+        if !path.exists() {
+            missing.push(i);
+        }
+        listed.push((path, mp));
+    }
+    if !missing.is_empty() {
+        let started = Instant::now();
+        let sources = sources()?;
+        for i in missing {
+            let (path, mp) = &listed[i];
+            let img = photo(
+                &sources[i / MEGAPIXELS.len() % sources.len()],
+                *mp,
+                i as u32,
+            );
+            let spec = fx::JpegSpec {
+                orientation: Some(if i % 3 == 0 { 6 } else { 1 }),
+                motion_video: false,
+                metadata: true,
+            };
+            let jpeg = fx::with_metadata(&fx::encode_jpeg(&img, 88), spec);
+            std::fs::write(path, jpeg)?;
+        }
+        println!("made the photos in {:.1?}", started.elapsed());
+    }
+    Ok(listed)
+}
+
+#[derive(Default)]
+struct Sum {
+    photos: usize,
+    faces: usize,
+    times: ScanTimes,
+}
+
+impl Sum {
+    fn add(&mut self, t: &ScanTimes, faces: usize) {
+        self.photos += 1;
+        self.faces += faces;
+        self.times.metadata += t.metadata;
+        self.times.decode += t.decode;
+        self.times.detect += t.detect;
+    }
+
+    fn ms(&self, d: Duration) -> f64 {
+        d.as_secs_f64() * 1e3 / self.photos.max(1) as f64
+    }
+
+    fn line(&self, label: &str) -> String {
+        let t = &self.times;
+        format!(
+            "{label:>8}: {:>4} photos, {:>4} faces; per photo metadata {:6.1} ms, decode {:6.1} ms, detect {:6.1} ms, total {:6.1} ms",
+            self.photos,
+            self.faces,
+            self.ms(t.metadata),
+            self.ms(t.decode),
+            self.ms(t.detect),
+            self.ms(t.metadata + t.decode + t.detect),
+        )
+    }
+}
+
+fn run(
+    listed: &[(PathBuf, f64)],
+    detector: &BlazeFace,
+    workers: usize,
+) -> (Duration, Vec<Sum>, Sum) {
+    let mut by_size: Vec<Sum> = MEGAPIXELS.iter().map(|_| Sum::default()).collect();
+    let mut all = Sum::default();
+    let started = Instant::now();
+    run_ordered(
+        listed,
+        workers,
+        &Controller::new(),
+        |(path, mp)| (scan_file_timed(path, Some(detector)), *mp),
+        |_, ((report, times), mp)| {
+            let faces = report.faces.as_ref().map_or(0, Vec::len);
+            if let Some(k) = MEGAPIXELS.iter().position(|m| *m == mp) {
+                by_size[k].add(&times, faces);
+            }
+            all.add(&times, faces);
+        },
+    );
+    (started.elapsed(), by_size, all)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let count: usize = args.next().map_or(Ok(200), |a| a.parse())?;
+    let temp = tempfile::tempdir()?;
+    let dir = args.next().map_or(temp.path().to_path_buf(), PathBuf::from);
+    let listed = make_folder(&dir, count)?;
+    let detector = BlazeFace::load(&models_dir(), &photoveil_nn::device::cpu())?;
+    let workers = default_workers();
+    let (wall, by_size, all) = run(&listed, &detector, workers);
+    println!(
+        "scan with faces, {workers} worker(s), {count} photos: {wall:.2?} wall, {:.1} ms a photo",
+        wall.as_secs_f64() * 1e3 / count as f64
+    );
+    println!("  time summed over the workers (one photo on one core):");
+    for (sum, mp) in by_size.iter().zip(MEGAPIXELS) {
+        println!("  {}", sum.line(&format!("{mp} MP")));
+    }
+    println!("  {}", all.line("all"));
+    Ok(())
+}
