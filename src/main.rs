@@ -1,6 +1,8 @@
 //! PhotoVeil: with no arguments the desktop app, with a subcommand the same core headless.
 
 mod cli;
+#[cfg(windows)]
+mod detach;
 mod fonts;
 mod gui;
 mod i18n;
@@ -15,5 +17,9 @@ mod words;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    if let Some(code) = detach::relaunch_without_console() {
+        return code;
+    }
     cli::run()
 }

@@ -1,5 +1,7 @@
 //! Where PhotoVeil keeps its own files on this computer: the folders `directories` gives for
-//! the platform (on Linux `~/.config/photoveil` and `~/.local/share/photoveil`). Every front end
+//! the platform (on Linux `~/.config/photoveil` and `~/.local/share/photoveil`; on Windows
+//! `%APPDATA%\PhotoVeil\PhotoVeil\config` and `%LOCALAPPDATA%\PhotoVeil\PhotoVeil\data`, which
+//! the uninstaller leaves unless asked to delete them). Every front end
 //! takes these paths from here, so the command line and the app share one people book, one
 //! decoy book and one settings file.
 

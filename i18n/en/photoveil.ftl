@@ -503,6 +503,11 @@ io-read-only = the disk is read-only
 io-already-exists = a file of that name is already there
 io-cut-short = the file ends too early
 io-is-a-folder = it is a folder, not a file
+io-bad-name = the name is too long or has a character the system does not allow; give the file or folder a shorter name, or move it to a folder with a shorter path
+io-in-use = another program is using the file; close it there and try again
+io-no-drive = there is no drive with that letter
+io-drive-not-ready = the drive is not ready (is the memory card or disc in?)
+io-network = the network folder cannot be reached; check the connection and the folder's name
 
 ## What the photo being protected is going through (export screen)
 gui-stage-reading = Opening the photo…

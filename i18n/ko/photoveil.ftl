@@ -426,6 +426,11 @@ io-read-only = 디스크가 읽기 전용입니다
 io-already-exists = 같은 이름의 파일이 이미 있습니다
 io-cut-short = 파일이 너무 일찍 끝납니다
 io-is-a-folder = 파일이 아니라 폴더입니다
+io-bad-name = 이름이 너무 길거나 시스템이 허용하지 않는 문자가 있습니다. 파일이나 폴더 이름을 줄이거나 경로가 더 짧은 폴더로 옮기세요
+io-in-use = 다른 프로그램이 이 파일을 사용하고 있습니다. 그 프로그램에서 닫고 다시 시도하세요
+io-no-drive = 그 문자의 드라이브가 없습니다
+io-drive-not-ready = 드라이브가 준비되지 않았습니다 (메모리 카드나 디스크가 들어 있나요?)
+io-network = 네트워크 폴더에 연결할 수 없습니다. 연결과 폴더 이름을 확인하세요
 
 ## What the photo being protected is going through (export screen)
 gui-stage-reading = 사진을 여는 중…

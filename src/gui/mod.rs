@@ -26,6 +26,7 @@ use std::process::ExitCode;
 pub use app::App;
 
 /// The reverse-DNS application id (Wayland app id, X11 WM class, desktop file name).
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub const APP_ID: &str = "org.photoveil.PhotoVeil";
 
 /// Whether a graphical session is available to open a window on.

@@ -194,17 +194,45 @@ pub fn io(e: &io::Error) -> String {
 
 /// A system error as an argument: the common kinds as words, any other as the system says it.
 fn io_part(e: &io::Error) -> Part {
-    let key = match e.kind() {
-        io::ErrorKind::NotFound => "io-not-found",
-        io::ErrorKind::PermissionDenied => "io-permission-denied",
-        io::ErrorKind::StorageFull => "io-storage-full",
-        io::ErrorKind::ReadOnlyFilesystem => "io-read-only",
-        io::ErrorKind::AlreadyExists => "io-already-exists",
-        io::ErrorKind::UnexpectedEof => "io-cut-short",
-        io::ErrorKind::IsADirectory => "io-is-a-folder",
+    let windows = e
+        .raw_os_error()
+        .filter(|_| cfg!(windows))
+        .and_then(windows_key);
+    let key = match (windows, e.kind()) {
+        (Some(key), _) => key,
+        (None, io::ErrorKind::NotFound) => "io-not-found",
+        (None, io::ErrorKind::PermissionDenied) => "io-permission-denied",
+        (None, io::ErrorKind::StorageFull) => "io-storage-full",
+        (None, io::ErrorKind::ReadOnlyFilesystem) => "io-read-only",
+        (None, io::ErrorKind::AlreadyExists) => "io-already-exists",
+        (None, io::ErrorKind::UnexpectedEof) => "io-cut-short",
+        (None, io::ErrorKind::IsADirectory) => "io-is-a-folder",
+        // Too long a name (Linux: over 255 bytes; Windows: a path over 260 characters where
+        // long paths are off) or a character the system does not allow in names.
+        (None, io::ErrorKind::InvalidFilename) => "io-bad-name",
+        (None, io::ErrorKind::ResourceBusy) => "io-in-use",
         _ => return Part::Verbatim(e.to_string()),
     };
     Part::Words(Words::new(key))
+}
+
+/// Windows system errors that its own wording leaves unclear (error numbers of `GetLastError`;
+/// only looked up on Windows, where `raw_os_error` holds them).
+fn windows_key(code: i32) -> Option<&'static str> {
+    Some(match code {
+        // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: another program has the file open.
+        32 | 33 => "io-in-use",
+        // ERROR_INVALID_DRIVE: a drive letter with no drive behind it.
+        15 => "io-no-drive",
+        // ERROR_NOT_READY: a card reader or disc drive with nothing in it.
+        21 => "io-drive-not-ready",
+        // ERROR_BAD_NETPATH, ERROR_UNEXP_NET_ERR, ERROR_BAD_NET_NAME, ERROR_NETWORK_UNREACHABLE:
+        // a network (UNC, \\server\share) path that cannot be reached.
+        53 | 59 | 67 | 1231 => "io-network",
+        // ERROR_FILENAME_EXCED_RANGE, ERROR_INVALID_NAME.
+        206 | 123 => "io-bad-name",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -362,6 +390,32 @@ mod tests {
                 !words.starts_with("walk-") && !words.starts_with("io-"),
                 "{words}"
             );
+        }
+    }
+
+    #[test]
+    fn windows_path_errors_have_their_own_words() {
+        // What Windows says for a locked file, a missing drive, an empty card reader, an
+        // unreachable network share and a too long path (the numbers are Windows' own, so they
+        // are looked up only there; their words are checked here on every system).
+        for code in [32, 33, 15, 21, 53, 67, 206, 123] {
+            let key = windows_key(code).unwrap_or_else(|| panic!("no words for {code}"));
+            assert_ne!(text(key), key, "{code}");
+        }
+        assert_eq!(
+            windows_key(5),
+            None,
+            "access denied keeps the general words"
+        );
+        let long = io::Error::from(io::ErrorKind::InvalidFilename);
+        assert_eq!(io(&long), text("io-bad-name"));
+        assert_eq!(
+            io(&io::Error::from(io::ErrorKind::ResourceBusy)),
+            text("io-in-use")
+        );
+        if !cfg!(windows) {
+            // On Linux 32 is EPIPE, which must not read as a locked file.
+            assert_ne!(io(&io::Error::from_raw_os_error(32)), text("io-in-use"));
         }
     }
 

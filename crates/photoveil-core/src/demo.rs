@@ -5,17 +5,14 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Where the demo photos are: `$PHOTOVEIL_DEMO`, else `../share/photoveil/demo` beside the
-/// executable (installed), else the source tree's `assets/demo`.
+/// Where the demo photos are: `$PHOTOVEIL_DEMO`, else the installed copy (`../share/photoveil/demo`
+/// beside the executable; `demo` beside `photoveil.exe` on Windows), else the source tree's
+/// `assets/demo`.
 pub fn demo_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("PHOTOVEIL_DEMO") {
         return PathBuf::from(dir);
     }
-    if let Some(installed) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|bin| bin.join("../share/photoveil/demo")))
-        .filter(|d| d.is_dir())
-    {
+    if let Some(installed) = crate::installed::data_dir("demo") {
         return installed;
     }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo")

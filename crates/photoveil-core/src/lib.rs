@@ -20,6 +20,7 @@ pub mod faces;
 pub mod finding;
 pub mod format;
 pub mod geometry;
+mod installed;
 pub mod job;
 pub mod limits;
 pub mod map;

@@ -114,6 +114,12 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes a small private file (settings-like data such as decoy keys or people's names)
 /// atomically: a temporary file beside `path`, created readable by the user only where the
 /// system allows, then renamed over it. Creates the folder when missing.
+///
+/// On Unix the temporary file is created with mode 600 and keeps it through the rename. Windows
+/// has no mode bits: the file takes the access list of its folder, and the folders PhotoVeil keeps
+/// such files in (`%APPDATA%` and `%LOCALAPPDATA%` under the user's profile, see the binary's
+/// `paths`) are open to that user, SYSTEM and administrators only, which is the equivalent of
+/// 600 there; so nothing more is set.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     let write_err = |source| Error::write(path, source);
     let dir = path.parent().unwrap_or(Path::new("."));

@@ -106,20 +106,14 @@ impl Engine {
     }
 }
 
-/// Where the model files are: `$PHOTOVEIL_MODELS`, else `../share/photoveil/models` beside the
-/// executable (installed), else the source tree's `assets/models`.
+/// Where the model files are: `$PHOTOVEIL_MODELS`, else the installed copy (`../share/photoveil/models`
+/// beside the executable; `models` beside `photoveil.exe` on Windows), else the source tree's
+/// `assets/models`.
 pub fn models_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("PHOTOVEIL_MODELS") {
         return PathBuf::from(dir);
     }
-    if let Some(installed) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| {
-            exe.parent()
-                .map(|bin| bin.join("../share/photoveil/models"))
-        })
-        .filter(|d| d.is_dir())
-    {
+    if let Some(installed) = crate::installed::data_dir("models") {
         return installed;
     }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/models")
