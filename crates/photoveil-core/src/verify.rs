@@ -57,17 +57,26 @@ pub fn verify_clean(
         return Err(Error::Verification(Mismatch::DifferentFormat));
     }
     // HEIF and AVIF rotate with their own transform properties, JPEG XL in its codestream, JP2
-    // never by EXIF (left untouched); EXIF orientation is only informational there.
+    // and PSD never by EXIF (Photoshop stores the pixels upright); EXIF orientation is only
+    // informational there.
     let exif_rotates = !matches!(
         format,
-        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl | ImageFormat::Jp2
+        ImageFormat::Heif
+            | ImageFormat::Avif
+            | ImageFormat::Jxl
+            | ImageFormat::Jp2
+            | ImageFormat::Psd
     );
     if exif_rotates && out_inspection.payloads.orientation().unwrap_or(1) != orientation {
         return Err(Error::Verification(Mismatch::LostOrientation));
     }
     let decodable = !matches!(
         format,
-        ImageFormat::Heif | ImageFormat::Avif | ImageFormat::Jxl | ImageFormat::Jp2
+        ImageFormat::Heif
+            | ImageFormat::Avif
+            | ImageFormat::Jxl
+            | ImageFormat::Jp2
+            | ImageFormat::Psd
     );
     let picture = if format == ImageFormat::Gif {
         // Every frame, not only the first that `decode` gives: the blocks must be the same, and

@@ -6,6 +6,7 @@ mod bmp;
 mod gif;
 mod jp2;
 mod jxl;
+mod psd;
 mod tiff_layouts;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
@@ -14,6 +15,7 @@ pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
+pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};
 pub use jxl::{

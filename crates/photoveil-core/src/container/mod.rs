@@ -9,6 +9,7 @@ mod jp2;
 mod jpeg;
 mod jxl;
 mod png;
+mod psd;
 pub(crate) mod tiff;
 mod webp;
 
@@ -90,6 +91,7 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Bmp => bmp::inspect(data),
         ImageFormat::Jxl => jxl::inspect(data),
         ImageFormat::Jp2 => jp2::inspect(data),
+        ImageFormat::Psd => psd::inspect(data),
     }
 }
 
@@ -106,6 +108,7 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Bmp => bmp::clean(data),
         ImageFormat::Jxl => jxl::clean(data),
         ImageFormat::Jp2 => jp2::clean(data),
+        ImageFormat::Psd => psd::clean(data),
     }
 }
 

@@ -243,6 +243,37 @@ fn bmp(data: &[u8]) -> Structure {
     s
 }
 
+/// A Photoshop document's sections and each image resource's size field (all big-endian).
+fn psd(data: &[u8]) -> Structure {
+    let mut s = Structure::default();
+    let field = |at| LengthField {
+        at,
+        width: 4,
+        big_endian: true,
+    };
+    s.lengths.extend([14, 18].map(field)); // height, width
+    let mut at = 26;
+    s.boundaries.push(at);
+    s.lengths.push(field(at));
+    at += 4 + be(data, at, 4).unwrap_or(0) as usize;
+    s.boundaries.push(at);
+    s.lengths.push(field(at));
+    let end = at + 4 + be(data, at, 4).unwrap_or(0) as usize;
+    let mut r = at + 4;
+    while r + 12 <= end.min(data.len()) {
+        s.boundaries.push(r);
+        let name = (1 + data[r + 6] as usize + 1) & !1;
+        s.lengths.push(field(r + 6 + name));
+        let size = be(data, r + 6 + name, 4).unwrap_or(0) as usize;
+        r += 6 + name + 4 + size + (size & 1);
+    }
+    s.boundaries.push(end);
+    s.lengths.push(field(end));
+    s.boundaries
+        .push(end + 4 + be(data, end, 4).unwrap_or(0) as usize);
+    s
+}
+
 fn structure(name: &str, data: &[u8]) -> Structure {
     match name.rsplit('.').next() {
         Some("jpg") => jpeg(data),
@@ -251,6 +282,7 @@ fn structure(name: &str, data: &[u8]) -> Structure {
         Some("png") => png(data),
         Some("webp") => webp(data),
         Some("tiff") => tiff(data),
+        Some("psd") => psd(data),
         _ => {
             let mut s = Structure::default();
             isobmff_boxes(data, 0, data.len(), &mut s);
@@ -297,6 +329,7 @@ const MAGICS: &[(&str, &[u8])] = &[
     ("bmp", b"BM\0\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
     ("jxl", b"\0\0\0\x0CJXL \r\n\x87\n"),
     ("jp2", b"\0\0\0\x0CjP  \r\n\x87\n"),
+    ("psd", b"8BPS\0\x01\0\0\0\0\0\0\0\x03"),
     ("garbage", b"\0\x01\x02\x03"),
 ];
 

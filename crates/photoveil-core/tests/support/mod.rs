@@ -39,6 +39,7 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("boxes.jxl".to_string(), fx::jxl()),
         ("bare.jxl".to_string(), fx::JXL_CODESTREAM.to_vec()),
         ("photo.jp2".to_string(), fx::jp2()),
+        ("layers.psd".to_string(), fx::psd(6, 4)),
     ];
     out.extend(heif_fixtures());
     out

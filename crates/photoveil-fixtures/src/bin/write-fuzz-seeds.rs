@@ -36,6 +36,17 @@ fn main() {
     let tiffs = [
         ("rotated.tiff", fx::tiff(16, 16, Some(3))),
         ("plain.tiff", fx::tiff(8, 8, None)),
+        ("palette.tiff", fx::tiff_palette_geotiff(9, 7)),
+        ("cmyk.tiff", fx::tiff_cmyk(6, 5)),
+        ("rgb16.tiff", fx::tiff_rgb16(5, 5)),
+        ("tiled.tiff", fx::tiff_tiled(20, 18)),
+    ];
+    let psds = [
+        ("layers.psd", fx::psd(6, 4)),
+        (
+            "plain.psd",
+            fx::psd_with(4, 4, &[fx::psd_resource(0x03ED, "", &[0; 16])]),
+        ),
     ];
     let gifs = [
         ("animated.gif", fx::gif(16, 16, 2)),
@@ -59,6 +70,7 @@ fn main() {
         ("clean_bmp", &bmps[..]),
         ("clean_jxl", &jxls[..]),
         ("clean_jp2", &jp2s[..]),
+        ("clean_psd", &psds[..]),
         ("clean_jpeg", &jpegs[..]),
         ("clean_png", &pngs[..]),
         ("clean_webp", &webps[..]),
