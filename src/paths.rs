@@ -27,6 +27,12 @@ pub fn decoy_book() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_local_dir().join("decoys.json"))
 }
 
+/// The faces found in photos before, by the photos' content (no pixels): `faces.json` in the
+/// cache folder (on Linux `~/.cache/photoveil`), which may be deleted at any time.
+pub fn face_cache() -> Option<PathBuf> {
+    project_dirs().map(|d| d.cache_dir().join("faces.json"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,7 @@ cli-scan-findings = { $count ->
    *[other] { $count } findings
 }
 cli-report-written = Report saved:
+cli-face-cache-not-saved = Could not remember the faces found for next time (the next scan will look for them again)
 cli-report-failed = The report could not be saved:
 cli-interrupted = stopped (Ctrl-C). The copies already written are complete; the photo in progress and the ones after it were not written.
 cli-demo-photos = Demo photos (public-domain pictures with made-up data):

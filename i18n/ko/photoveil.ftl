@@ -55,6 +55,7 @@ cli-scan-nothing-found = 찾은 것이 없어요
 cli-photo-error = { $file }: 오류: { $why }
 cli-scan-findings = { $count }개를 찾았어요
 cli-report-written = 보고서를 저장했어요:
+cli-face-cache-not-saved = 찾은 얼굴을 다음 검사를 위해 기억하지 못했어요 (다음 검사에서 다시 찾아요)
 cli-report-failed = 보고서를 저장하지 못했어요:
 cli-interrupted = 중단했어요 (Ctrl-C). 이미 저장된 사본은 완전해요. 작업 중이던 사진과 그 뒤의 사진은 저장하지 않았어요.
 cli-demo-photos = 예시 사진 (저작권 걱정 없는 사진에 지어낸 정보를 넣었어요):

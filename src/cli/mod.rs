@@ -42,6 +42,10 @@ enum Command {
         /// Do not look for faces (metadata only; faster).
         #[arg(long)]
         no_faces: bool,
+        /// Look for the faces of every photo again instead of taking those of photos scanned
+        /// before from the cache (which keeps no pictures, only where the faces are).
+        #[arg(long, conflicts_with = "no_faces")]
+        no_cache: bool,
         /// Also write a workshop report: a self-contained HTML page to open or print.
         #[arg(long, value_name = "FILE.html")]
         report: Option<PathBuf>,
@@ -178,6 +182,7 @@ pub fn run() -> ExitCode {
         Some(Command::Scan {
             json,
             no_faces,
+            no_cache,
             report,
             no_thumbnails,
             demo,
@@ -199,7 +204,7 @@ pub fn run() -> ExitCode {
                 path,
                 thumbnails: !no_thumbnails,
             });
-            scan::run(&paths, json, !no_faces, report)
+            scan::run(&paths, json, !no_faces, !no_cache, report)
         }
         Some(Command::Clean {
             out,

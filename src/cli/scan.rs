@@ -3,6 +3,7 @@
 use super::out::out;
 use std::path::{Path, PathBuf};
 
+use photoveil_core::face_cache::FaceCache;
 use photoveil_core::job::{scan_photos, ScanSettings};
 use photoveil_core::report::{thumbnail_of_file, PhotoEntry, Thumbnail, THUMBNAIL_SIDE};
 use photoveil_core::ScanReport;
@@ -19,9 +20,15 @@ pub struct ReportRequest {
     pub thumbnails: bool,
 }
 
-/// Scans every photo under `paths`; returns false when any failed (or the report could not be
-/// written).
-pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequest>) -> bool {
+/// Scans every photo under `paths` (taking the faces of photos seen before from the face cache
+/// when `cached`); returns false when any failed (or the report could not be written).
+pub fn run(
+    paths: &[PathBuf],
+    json: bool,
+    faces: bool,
+    cached: bool,
+    report: Option<ReportRequest>,
+) -> bool {
     let engine = if faces {
         match super::load_engine() {
             Some(engine) => Some(engine),
@@ -30,7 +37,12 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequ
     } else {
         None
     };
-    let settings = ScanSettings::new(engine.as_ref().map(|e| e.detector()));
+    let cache = (faces && cached)
+        .then(crate::paths::face_cache)
+        .flatten()
+        .map(|path| FaceCache::open(&path));
+    let settings =
+        ScanSettings::new(engine.as_ref().map(|e| e.detector())).with_cache(cache.as_ref());
     let thumbnails = report.as_ref().is_some_and(|r| r.thumbnails);
     let mut entries = Vec::new();
     let summary = scan_photos(
@@ -55,6 +67,14 @@ pub fn run(paths: &[PathBuf], json: bool, faces: bool, report: Option<ReportRequ
             },
         ),
     );
+    if let Some(Err(e)) = cache.as_ref().map(FaceCache::save) {
+        // Only the next scan is slower: say so, and go on.
+        eprintln!(
+            "{}: {}",
+            text("cli-face-cache-not-saved"),
+            crate::words::reasons::error(&e)
+        );
+    }
     let ok = summary.succeeded();
     match report {
         // A stopped batch (Ctrl-C, a closed output) writes no report of half the photos.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use iced::widget::image::Handle;
 use image::{imageops, DynamicImage, Rgba, RgbaImage};
-use photoveil_core::decode::decode_displayed;
+use photoveil_core::decode::{decode_displayed, decode_displayed_at_least};
 use photoveil_core::faces::Face;
 use photoveil_core::scan::read_image;
 use photoveil_core::Error;
@@ -63,10 +63,16 @@ pub fn handle(picture: RgbaImage) -> Handle {
     Handle::from_rgba(w, h, picture.into_raw())
 }
 
-/// A grid thumbnail of the photo.
+/// A grid thumbnail of the photo (a JPEG decoded straight from its DCT at the smallest scale
+/// that still fills the box: an eighth of a phone photo).
 pub fn thumbnail(path: &Path) -> Result<Handle, Error> {
     let (width, height) = THUMBNAIL_BOX;
-    load_within(path, width, height).map(|(p, _)| handle(p))
+    let (format, data) = read_image(path)?;
+    let fit =
+        |w: u32, h: u32| (width as f32 / w.max(1) as f32).min(height as f32 / h.max(1) as f32);
+    let reduced = decode_displayed_at_least(format, &data, fit)?;
+    let picture = DynamicImage::ImageRgb8(reduced.picture);
+    Ok(handle(fit_within(&picture, width, height).0))
 }
 
 /// A large view of the photo with each face outlined (thick for faces usable by face-swap tools).

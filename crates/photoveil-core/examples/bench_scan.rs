@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use image::imageops::FilterType;
 use image::RgbImage;
 use photoveil_core::batch::{default_workers, run_ordered};
+use photoveil_core::face_cache::FaceCache;
 use photoveil_core::protect::models_dir;
 use photoveil_core::scan::{scan_file_timed, ScanTimes};
 use photoveil_core::Controller;
@@ -104,6 +105,7 @@ fn make_folder(
 #[derive(Default)]
 struct Sum {
     photos: usize,
+    cached: usize,
     faces: usize,
     times: ScanTimes,
 }
@@ -111,6 +113,7 @@ struct Sum {
 impl Sum {
     fn add(&mut self, t: &ScanTimes, faces: usize) {
         self.photos += 1;
+        self.cached += usize::from(t.cached);
         self.faces += faces;
         self.times.metadata += t.metadata;
         self.times.decode += t.decode;
@@ -147,7 +150,7 @@ fn run(
         listed,
         workers,
         &Controller::new(),
-        |(path, mp)| (scan_file_timed(path, Some(detector)), *mp),
+        |(path, mp)| (scan_file_timed(path, Some(detector), cache), *mp),
         |_, ((report, times), mp)| {
             let faces = report.faces.as_ref().map_or(0, Vec::len);
             if let Some(k) = MEGAPIXELS.iter().position(|m| *m == mp) {
@@ -167,7 +170,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listed = make_folder(&dir, count)?;
     let detector = BlazeFace::load(&models_dir(), &photoveil_nn::device::cpu())?;
     let workers = default_workers();
-    let (wall, by_size, all) = run(&listed, &detector, workers);
+    let (wall, by_size, all) = run(&listed, &detector, None, workers);
     println!(
         "scan with faces, {workers} worker(s), {count} photos: {wall:.2?} wall, {:.1} ms a photo",
         wall.as_secs_f64() * 1e3 / count as f64
@@ -177,5 +180,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {}", sum.line(&format!("{mp} MP")));
     }
     println!("  {}", all.line("all"));
+
+    // The same folder again with the face cache: once to fill it, once as a re-scan.
+    let cache_file = temp.path().join("faces-cache.json");
+    let cache = FaceCache::open(&cache_file);
+    let (filling, _, _) = run(&listed, &detector, Some(&cache), workers);
+    let started = Instant::now();
+    cache.save()?;
+    let saved = started.elapsed();
+    let started = Instant::now();
+    let cache = FaceCache::open(&cache_file);
+    let opened = started.elapsed();
+    let (again, _, warm) = run(&listed, &detector, Some(&cache), workers);
+    println!(
+        "with the face cache: first scan {filling:.2?}; saving {saved:.1?} ({} bytes), opening {opened:.1?}; \
+         scanning again {again:.2?} ({:.1} ms a photo, {} of {} from the cache, {} faces)",
+        std::fs::metadata(&cache_file).map_or(0, |m| m.len()),
+        again.as_secs_f64() * 1e3 / count as f64,
+        warm.cached,
+        warm.photos,
+        warm.faces,
+    );
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use image::RgbImage;
 use photoveil_nn::blazeface::{detect_faces, BlazeFace, DetectParams};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::decode::{decode_displayed_at_least, Reduced};
 use crate::error::Result;
@@ -18,7 +18,7 @@ pub const USABLE_MIN_SIDE: f32 = 64.0;
 pub const USABLE_MAX_TURN: f32 = 0.35;
 
 /// A face found in a photo.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Face {
     /// `[x, y, width, height]` in pixels of the photo as displayed.
     #[serde(rename = "box")]

@@ -16,6 +16,7 @@ pub mod controller;
 pub mod decode;
 pub mod demo;
 pub mod error;
+pub mod face_cache;
 pub mod faces;
 pub mod finding;
 pub mod format;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::container::{self, Inspection};
 use crate::error::{Error, Result};
+use crate::face_cache::FaceCache;
 use crate::finding::Finding;
 use crate::format::ImageFormat;
 use crate::limits::MAX_FILE_BYTES;
@@ -102,7 +103,7 @@ pub fn scan_file_with(
     path: &Path,
     detector: Option<&photoveil_nn::blazeface::BlazeFace>,
 ) -> ScanReport {
-    scan_file_timed(path, detector).0
+    scan_file_timed(path, detector, None).0
 }
 
 /// Where one file's scan spent its time (for the scan bench).
@@ -114,12 +115,16 @@ pub struct ScanTimes {
     pub decode: Duration,
     /// Running the face detector.
     pub detect: Duration,
+    /// Whether the faces came from the face cache (no decoding, no detection).
+    pub cached: bool,
 }
 
-/// [`scan_file_with`], also saying where the time went.
+/// [`scan_file_with`], taking the faces of a photo seen before from `cache` (and remembering
+/// new ones there), and saying where the time went.
 pub fn scan_file_timed(
     path: &Path,
     detector: Option<&photoveil_nn::blazeface::BlazeFace>,
+    cache: Option<&FaceCache>,
 ) -> (ScanReport, ScanTimes) {
     let mut times = ScanTimes::default();
     let mut report = ScanReport {
@@ -140,13 +145,23 @@ pub fn scan_file_timed(
         if let Some(detector) = detector {
             // The metadata scan stands even when the picture cannot be decoded (damaged data,
             // HEIF): then faces are not reported rather than the whole scan failing.
-            let started = Instant::now();
-            let decoded = crate::faces::decode_for_faces(format, &data).ok();
-            times.decode = started.elapsed();
-            let started = Instant::now();
-            report.faces =
-                decoded.and_then(|d| crate::faces::find_faces_in_reduced(detector, &d).ok());
-            times.detect = started.elapsed();
+            let key = cache.map(|_| FaceCache::content_key(&data));
+            if let (Some(cache), Some(key)) = (cache, &key) {
+                report.faces = cache.get(key);
+                times.cached = report.faces.is_some();
+            }
+            if !times.cached {
+                let started = Instant::now();
+                let decoded = crate::faces::decode_for_faces(format, &data).ok();
+                times.decode = started.elapsed();
+                let started = Instant::now();
+                report.faces =
+                    decoded.and_then(|d| crate::faces::find_faces_in_reduced(detector, &d).ok());
+                times.detect = started.elapsed();
+                if let (Some(cache), Some(key), Some(faces)) = (cache, key, &report.faces) {
+                    cache.put(key, faces);
+                }
+            }
         }
         Ok(scanned)
     });

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use iced::task::Handle;
 use iced::widget::{button, column, container, progress_bar};
 use iced::{Center, Element, Fill, Task};
+use photoveil_core::face_cache::FaceCache;
 use photoveil_core::job::{scan_photos, Entry, ScanSettings};
 use photoveil_core::{Controller, Stage};
 
@@ -186,7 +187,11 @@ pub fn worker(
     let engine = engine::get_or_load(engine);
     send(Event::Engine(engine.clone()));
     let engine = engine.ok();
-    let settings = ScanSettings::new(engine.as_ref().map(|e| e.0.detector()));
+    // Photos scanned before keep their faces (by content, no pictures kept); only the next
+    // scan is slower if the cache cannot be written, so that is not an error for the user.
+    let cache = crate::paths::face_cache().map(|path| FaceCache::open(&path));
+    let settings = ScanSettings::new(engine.as_ref().map(|e| e.0.detector()))
+        .with_cache(cache.as_ref().filter(|_| engine.is_some()));
     let observed = controller.observed({
         let listed = sender.clone();
         move |stage| {
@@ -218,6 +223,10 @@ pub fn worker(
             }))),
         },
     );
+    if let Some(cache) = &cache {
+        // Not kept: the next scan looks for these faces again, nothing else is lost.
+        let _ = cache.save();
+    }
     send(Event::Finished);
 }
 

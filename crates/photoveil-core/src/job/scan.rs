@@ -8,7 +8,8 @@ use super::{run_job, Entry, PhotoResult, Summary};
 use crate::batch::default_workers;
 use crate::controller::Controller;
 use crate::error::Error;
-use crate::scan::{scan_file_with, ScanReport};
+use crate::face_cache::FaceCache;
+use crate::scan::{scan_file_timed, ScanReport};
 use crate::walk::Candidate;
 
 /// How to scan.
@@ -16,6 +17,8 @@ use crate::walk::Candidate;
 pub struct ScanSettings<'a> {
     /// The face detector, to also look for faces; `None` scans metadata only.
     pub detector: Option<&'a BlazeFace>,
+    /// Faces of photos seen before, by content; `None` finds every photo's faces again.
+    pub cache: Option<&'a FaceCache>,
     /// Photos to work on at once.
     pub workers: usize,
 }
@@ -24,18 +27,26 @@ impl std::fmt::Debug for ScanSettings<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ScanSettings")
             .field("faces", &self.detector.is_some())
+            .field("cache", &self.cache.map(|c| c.len()))
             .field("workers", &self.workers)
             .finish()
     }
 }
 
 impl<'a> ScanSettings<'a> {
-    /// Scanning with `detector` (or metadata only) on every core.
+    /// Scanning with `detector` (or metadata only) on every core, without a face cache.
     pub fn new(detector: Option<&'a BlazeFace>) -> ScanSettings<'a> {
         ScanSettings {
             detector,
+            cache: None,
             workers: default_workers(),
         }
+    }
+
+    /// The same, taking the faces of photos seen before from `cache` and remembering new ones
+    /// there (save it after the job).
+    pub fn with_cache(self, cache: Option<&'a FaceCache>) -> ScanSettings<'a> {
+        ScanSettings { cache, ..self }
     }
 }
 
@@ -70,7 +81,7 @@ where
         settings.workers,
         controller,
         |candidate| {
-            let report = scan_file_with(&candidate.path, settings.detector);
+            let (report, _) = scan_file_timed(&candidate.path, settings.detector, settings.cache);
             let extra = also(candidate, &report);
             (report, extra)
         },
