@@ -16,6 +16,7 @@ pub mod pipeline;
 pub mod planes;
 pub mod quality;
 pub mod rng;
+pub mod uploaded;
 pub mod verify;
 pub mod warp;
 
