@@ -102,6 +102,19 @@ fn make_folder(
     Ok(listed)
 }
 
+/// CPU time this process has used, all threads (Linux: /proc/self/stat, in 1/100 s).
+fn cpu_time() -> Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+            let rest = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            Some(rest.get(11)?.parse::<u64>().ok()? + rest.get(12)?.parse::<u64>().ok()?)
+        })
+        .unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 #[derive(Default)]
 struct Sum {
     photos: usize,
@@ -141,6 +154,7 @@ impl Sum {
 fn run(
     listed: &[(PathBuf, f64)],
     detector: &BlazeFace,
+    cache: Option<&FaceCache>,
     workers: usize,
 ) -> (Duration, Vec<Sum>, Sum) {
     let mut by_size: Vec<Sum> = MEGAPIXELS.iter().map(|_| Sum::default()).collect();
@@ -170,10 +184,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listed = make_folder(&dir, count)?;
     let detector = BlazeFace::load(&models_dir(), &photoveil_nn::device::cpu())?;
     let workers = default_workers();
+    let cpu = cpu_time();
     let (wall, by_size, all) = run(&listed, &detector, None, workers);
+    let cpu = cpu_time().saturating_sub(cpu);
     println!(
-        "scan with faces, {workers} worker(s), {count} photos: {wall:.2?} wall, {:.1} ms a photo",
-        wall.as_secs_f64() * 1e3 / count as f64
+        "scan with faces, {workers} worker(s), {count} photos: {wall:.2?} wall, {:.1} ms a photo; \
+         CPU time {cpu:.1?}, {:.1} ms a photo (/{workers}: {:.1} ms, what {workers} idle cores would take)",
+        wall.as_secs_f64() * 1e3 / count as f64,
+        cpu.as_secs_f64() * 1e3 / count as f64,
+        cpu.as_secs_f64() * 1e3 / count as f64 / workers as f64,
     );
     println!("  time summed over the workers (one photo on one core):");
     for (sum, mp) in by_size.iter().zip(MEGAPIXELS) {
