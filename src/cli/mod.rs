@@ -44,7 +44,7 @@ enum Command {
         no_faces: bool,
         /// Look for the faces of every photo again instead of taking those of photos scanned
         /// before from the cache (which keeps no pictures, only where the faces are).
-        #[arg(long, conflicts_with = "no_faces")]
+        #[arg(long)]
         no_cache: bool,
         /// Also write a workshop report: a self-contained HTML page to open or print.
         #[arg(long, value_name = "FILE.html")]
