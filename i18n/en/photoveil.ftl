@@ -164,7 +164,7 @@ gui-start-choose-folder = Choose folder
 gui-start-drop = Or drop photos or folders here
 gui-start-try-samples = Try with sample photos
 gui-start-samples-failed = The sample photos could not be opened: { $why }
-gui-start-shortcuts = Keys: Ctrl+O photos · Ctrl+Shift+O folder · Ctrl+E export · Esc back or cancel
+gui-start-shortcuts = Keys: Ctrl+O photos · Ctrl+Shift+O folder · Ctrl+E export · Esc back or cancel · F11 classroom mode
 gui-dialog-photos = Choose photos to check
 gui-dialog-folder = Choose a folder of photos to check
 gui-start-check-export = Check an account export (ZIP)…
@@ -582,3 +582,37 @@ cli-summary-residual = { $count ->
    *[other] { $count } items of metadata were still in the copy
 }
 cli-summary-failed = Not done: { $file }: { $why }
+
+# Classroom mode (issue 24): full screen cards for a class, then the sample photos
+gui-classroom-title = Classroom mode
+gui-classroom-count = Card { $n } of { $total }
+gui-classroom-previous = Back
+gui-classroom-next = Next
+gui-classroom-leave = Leave (Esc)
+gui-classroom-keys = Arrow keys or Space: move · Esc: leave
+gui-classroom-intro-title = What can happen to photos you post?
+gui-classroom-intro-body = A photo online can be saved by anyone who sees it. A few minutes about what some people do with such photos, and what PhotoVeil does about it.
+gui-classroom-collect-title = They collect photos of one person
+gui-classroom-collect-body = Abuse rings look for photos of young people. They save several photos of the same person, and write down the name, the school and the town that the posts, the captions and the photos themselves give away.
+gui-classroom-fake-title = They make fake pictures
+gui-classroom-fake-body = With face-swap and "undress" apps they put that face into fake sexual pictures, then use them to shame, threaten or blackmail. The pictures are fake; the harm is real. It is never the fault of the person in the photo. If it happens, tell an adult you trust and report it.
+gui-classroom-scan-title = Scan: see what a photo gives away
+gui-classroom-scan-body = PhotoVeil shows what a photo gives away: where it was taken, which phone took it, when, and which faces are clear enough for a face-swap app. Everything stays on this computer.
+gui-classroom-clean-title = Clean: remove the hidden data
+gui-classroom-clean-body = Photos carry hidden data, such as the GPS position of your home or school. Clean makes a copy without it. The picture stays exactly the same.
+gui-classroom-protect-title = Protect: faces that machines stop recognising
+gui-classroom-protect-body = Protect changes a face very slightly, so that face-recognition and face-swap programs stop recognising the person, while people still do. PhotoVeil checks every face after a pretend upload and tells you the result. It makes abuse harder and costlier; it is not a guarantee.
+gui-classroom-blur-title = Blur: for a child's face
+gui-classroom-blur-body = For a young child's face, or any face nobody should recognise, choose blur. A blurred face is no use to a face-swap app.
+gui-classroom-audit-title = Audit: check what is already online
+gui-classroom-audit-body = Instagram, Facebook and Google let you download your account. PhotoVeil reads that download on this computer, finds the posts that give away the most, and says what to do about each one.
+gui-classroom-try-title = Let's try it
+gui-classroom-try-body = Open a few sample photos together: public pictures with made-up hidden data, so nobody's own photos are shown.
+gui-settings-classroom = Classroom
+gui-settings-classroom-toggle = Classroom mode (F11)
+gui-settings-classroom-explain = Full screen, large text and strong contrast: a few cards that explain to a class what happens to posted photos, then the sample photos. Arrow keys or Space move on; Esc leaves.
+
+# After protection: what a face-swap tool takes from the safe copy after a simulated upload
+gui-protect-swap-title = What a face-swap tool takes
+gui-protect-swap-explain = The square a face-swap tool cuts out: from the original, and from the safe copy after a simulated upload (made smaller and compressed, as social networks do). The check is measured on that copy.
+gui-protect-uploaded = Safe copy, uploaded

@@ -145,7 +145,7 @@ gui-start-choose-folder = 폴더 고르기
 gui-start-drop = 또는 사진이나 폴더를 여기에 끌어다 놓아요
 gui-start-try-samples = 예시 사진으로 해 보기
 gui-start-samples-failed = 예시 사진을 열 수 없어요: { $why }
-gui-start-shortcuts = 단축키: Ctrl+O 사진 · Ctrl+Shift+O 폴더 · Ctrl+E 저장 · Esc 뒤로 가기 또는 취소
+gui-start-shortcuts = 단축키: Ctrl+O 사진 · Ctrl+Shift+O 폴더 · Ctrl+E 저장 · Esc 뒤로 가기 또는 취소 · F11 수업 모드
 gui-dialog-photos = 확인할 사진을 골라요
 gui-dialog-folder = 확인할 사진이 든 폴더를 골라요
 gui-start-check-export = 계정 내보내기(ZIP) 점검…
@@ -490,3 +490,37 @@ cli-summary-todo-blur = 이 얼굴을 흐리게 처리하거나, 사진을 올�
 cli-summary-todo-stronger = 가장 강한 단계로 다시 보호하거나, 흐리게 처리하세요.
 cli-summary-residual = 사본에 메타데이터 { $count }개가 남아 있었습니다
 cli-summary-failed = 하지 못함: { $file }: { $why }
+
+# Classroom mode (issue 24): full screen cards for a class, then the sample photos
+gui-classroom-title = 수업 모드
+gui-classroom-count = 카드 { $n } / { $total }
+gui-classroom-previous = 이전
+gui-classroom-next = 다음
+gui-classroom-leave = 나가기 (Esc)
+gui-classroom-keys = 화살표 키나 스페이스: 넘기기 · Esc: 나가기
+gui-classroom-intro-title = 올린 사진에 무슨 일이 생길 수 있을까요?
+gui-classroom-intro-body = 인터넷에 올린 사진은 보는 사람 누구나 저장할 수 있어요. 어떤 사람들이 그런 사진으로 무엇을 하는지, 그리고 PhotoVeil이 무엇을 해 주는지 잠깐 알아봐요.
+gui-classroom-collect-title = 한 사람의 사진을 모아요
+gui-classroom-collect-body = 성착취 조직은 청소년의 사진을 찾아다녀요. 같은 사람의 사진을 여러 장 저장하고, 게시물과 글, 사진 자체에서 드러나는 이름, 학교, 사는 동네를 적어 둬요.
+gui-classroom-fake-title = 가짜 사진을 만들어요
+gui-classroom-fake-body = 얼굴 바꾸기 앱과 '옷 벗기기' 앱으로 그 얼굴을 가짜 성적인 사진에 넣고, 그 사진으로 망신을 주거나 협박해요. 사진은 가짜여도 피해는 진짜예요. 사진 속 사람의 잘못은 절대 아니에요. 이런 일이 생기면 믿을 수 있는 어른에게 말하고 신고하세요.
+gui-classroom-scan-title = 검사: 사진이 무엇을 알려 주는지 보기
+gui-classroom-scan-body = PhotoVeil은 사진이 무엇을 알려 주는지 보여 줘요. 어디서, 어떤 휴대폰으로, 언제 찍었는지, 그리고 얼굴 바꾸기 앱이 쓸 수 있을 만큼 또렷한 얼굴이 있는지요. 모든 것은 이 컴퓨터 안에만 있어요.
+gui-classroom-clean-title = 정리: 숨은 정보 지우기
+gui-classroom-clean-body = 사진에는 집이나 학교의 GPS 위치 같은 숨은 정보가 들어 있어요. 정리는 그런 정보를 뺀 사본을 만들어요. 사진은 그대로예요.
+gui-classroom-protect-title = 보호: 기계가 알아보지 못하는 얼굴
+gui-classroom-protect-body = 보호는 얼굴을 아주 조금 바꿔서, 얼굴 인식 프로그램과 얼굴 바꾸기 프로그램은 그 사람을 알아보지 못하지만 사람은 여전히 알아보게 해요. PhotoVeil은 업로드를 흉내 낸 뒤 얼굴마다 확인하고 결과를 알려 줘요. 악용을 더 어렵고 힘들게 만들 뿐, 완벽한 보장은 아니에요.
+gui-classroom-blur-title = 흐리게: 어린아이의 얼굴에는
+gui-classroom-blur-body = 어린아이의 얼굴이나 아무도 알아보면 안 되는 얼굴은 흐리게 하세요. 흐려진 얼굴은 얼굴 바꾸기 앱이 쓸 수 없어요.
+gui-classroom-audit-title = 점검: 이미 올린 것 살펴보기
+gui-classroom-audit-body = 인스타그램, 페이스북, 구글에서는 내 계정 자료를 내려받을 수 있어요. PhotoVeil은 그 자료를 이 컴퓨터에서 읽고, 가장 많은 것을 드러내는 게시물을 찾아 각각 어떻게 하면 좋을지 알려 줘요.
+gui-classroom-try-title = 직접 해 봐요
+gui-classroom-try-body = 예시 사진 몇 장을 함께 열어 봐요. 숨은 정보를 지어낸 공개 사진이라서 누구의 사진도 보여 주지 않아요.
+gui-settings-classroom = 수업
+gui-settings-classroom-toggle = 수업 모드 (F11)
+gui-settings-classroom-explain = 전체 화면, 큰 글씨, 강한 대비로 올린 사진에 무슨 일이 생기는지 반 전체에게 설명하는 카드 몇 장을 보여 주고, 예시 사진으로 이어져요. 화살표 키나 스페이스로 넘기고 Esc로 나가요.
+
+# After protection: what a face-swap tool takes from the safe copy after a simulated upload
+gui-protect-swap-title = 얼굴 바꾸기 도구가 가져가는 것
+gui-protect-swap-explain = 얼굴 바꾸기 도구가 잘라 내는 정사각형이에요. 원본에서 자른 것과, 업로드를 흉내 낸 뒤(소셜 네트워크처럼 작게 줄이고 압축한 뒤)의 안전한 사본에서 자른 것이에요. 확인 결과는 그 사본으로 잰 것이에요.
+gui-protect-uploaded = 업로드된 안전한 사본

@@ -165,7 +165,7 @@ gui-start-choose-folder = فولڈر چنیں
 gui-start-drop = یا تصویریں یا فولڈر یہاں چھوڑیں
 gui-start-try-samples = نمونے کی تصاویر سے آزمائیں
 gui-start-samples-failed = نمونے کی تصاویر نہیں کھل سکیں: { $why }
-gui-start-shortcuts = کیز: Ctrl+O تصویریں · Ctrl+Shift+O فولڈر · Ctrl+E محفوظ کریں · Esc واپس یا منسوخ
+gui-start-shortcuts = کیز: Ctrl+O تصویریں · Ctrl+Shift+O فولڈر · Ctrl+E محفوظ کریں · Esc واپس یا منسوخ · F11 کلاس روم موڈ
 gui-dialog-photos = جانچنے کے لیے تصویریں چنیں
 gui-dialog-folder = جانچنے کے لیے تصویروں کا فولڈر چنیں
 gui-start-check-export = اکاؤنٹ کی ایکسپورٹ (ZIP) جانچیں…
@@ -577,3 +577,37 @@ cli-summary-todo-blur = اس چہرے کو دھندلا کریں، یا یہ ت�
 cli-summary-todo-stronger = اسے سب سے مضبوط سطح پر دوبارہ محفوظ کریں، یا دھندلا کریں۔
 cli-summary-residual = نقل میں اب بھی { $count } میٹا ڈیٹا چیزیں باقی تھیں
 cli-summary-failed = نہیں ہوا: { $file }: { $why }
+
+# Classroom mode (issue 24): full screen cards for a class, then the sample photos
+gui-classroom-title = کلاس روم موڈ
+gui-classroom-count = کارڈ { $n } از { $total }
+gui-classroom-previous = پیچھے
+gui-classroom-next = آگے
+gui-classroom-leave = باہر نکلیں (Esc)
+gui-classroom-keys = تیر والی کیز یا اسپیس: آگے پیچھے · Esc: باہر
+gui-classroom-intro-title = پوسٹ کی گئی تصویروں کے ساتھ کیا ہو سکتا ہے؟
+gui-classroom-intro-body = آن لائن تصویر کو ہر دیکھنے والا محفوظ کر سکتا ہے۔ چند منٹ اس بارے میں کہ کچھ لوگ ایسی تصویروں کے ساتھ کیا کرتے ہیں، اور PhotoVeil اس کے لیے کیا کرتا ہے۔
+gui-classroom-collect-title = وہ ایک شخص کی تصویریں جمع کرتے ہیں
+gui-classroom-collect-body = بدسلوکی کرنے والے گروہ نوجوانوں کی تصویریں ڈھونڈتے ہیں۔ وہ ایک ہی شخص کی کئی تصویریں محفوظ کرتے ہیں، اور نام، اسکول اور شہر لکھ لیتے ہیں جو پوسٹیں، ان کے الفاظ اور خود تصویریں بتا دیتی ہیں۔
+gui-classroom-fake-title = وہ جعلی تصویریں بناتے ہیں
+gui-classroom-fake-body = چہرہ بدلنے والی اور "کپڑے اتارنے" والی ایپس سے وہ وہ چہرہ جعلی جنسی تصویروں میں لگا دیتے ہیں، پھر انہیں شرمندہ کرنے، دھمکانے یا بلیک میل کرنے کے لیے استعمال کرتے ہیں۔ تصویریں جعلی ہیں، نقصان اصلی ہے۔ یہ کبھی بھی تصویر والے شخص کا قصور نہیں۔ ایسا ہو تو کسی بھروسے کے بڑے کو بتائیں اور رپورٹ کریں۔
+gui-classroom-scan-title = جانچ: دیکھیں کہ تصویر کیا بتاتی ہے
+gui-classroom-scan-body = PhotoVeil دکھاتا ہے کہ تصویر کیا بتا دیتی ہے: کہاں لی گئی، کس فون سے، کب، اور کون سے چہرے چہرہ بدلنے والی ایپ کے لیے کافی صاف ہیں۔ سب کچھ اسی کمپیوٹر پر رہتا ہے۔
+gui-classroom-clean-title = صفائی: چھپی ہوئی معلومات ہٹائیں
+gui-classroom-clean-body = تصویروں میں چھپی ہوئی معلومات ہوتی ہیں، جیسے آپ کے گھر یا اسکول کا GPS مقام۔ صفائی اس کے بغیر ایک نقل بناتی ہے۔ تصویر بالکل ویسی ہی رہتی ہے۔
+gui-classroom-protect-title = تحفظ: ایسے چہرے جنہیں مشینیں نہیں پہچانتیں
+gui-classroom-protect-body = تحفظ چہرے کو بہت تھوڑا سا بدلتا ہے، تاکہ چہرہ پہچاننے اور چہرہ بدلنے والے پروگرام اس شخص کو نہ پہچانیں، جبکہ لوگ اب بھی پہچانیں۔ PhotoVeil فرضی اپ لوڈ کے بعد ہر چہرہ جانچتا ہے اور نتیجہ بتاتا ہے۔ یہ غلط استعمال کو مشکل اور مہنگا بناتا ہے؛ یہ کوئی ضمانت نہیں۔
+gui-classroom-blur-title = دھندلا: بچے کے چہرے کے لیے
+gui-classroom-blur-body = چھوٹے بچے کے چہرے کے لیے، یا کسی بھی ایسے چہرے کے لیے جسے کوئی نہ پہچانے، دھندلا کرنا چنیں۔ دھندلا چہرہ چہرہ بدلنے والی ایپ کے کسی کام کا نہیں۔
+gui-classroom-audit-title = جائزہ: جو پہلے سے آن لائن ہے اسے دیکھیں
+gui-classroom-audit-body = انسٹاگرام، فیس بک اور گوگل آپ کو اپنا اکاؤنٹ ڈاؤن لوڈ کرنے دیتے ہیں۔ PhotoVeil یہ ڈاؤن لوڈ اسی کمپیوٹر پر پڑھتا ہے، سب سے زیادہ بتانے والی پوسٹیں ڈھونڈتا ہے، اور ہر ایک کے بارے میں بتاتا ہے کہ کیا کریں۔
+gui-classroom-try-title = آئیے آزمائیں
+gui-classroom-try-body = مل کر چند نمونے کی تصویریں کھولیں: عوامی تصویریں جن میں چھپی معلومات فرضی ہیں، تاکہ کسی کی اپنی تصویر نہ دکھائی جائے۔
+gui-settings-classroom = کلاس روم
+gui-settings-classroom-toggle = کلاس روم موڈ (F11)
+gui-settings-classroom-explain = پوری اسکرین، بڑا متن اور تیز کنٹراسٹ: چند کارڈ جو کلاس کو سمجھاتے ہیں کہ پوسٹ کی گئی تصویروں کے ساتھ کیا ہوتا ہے، پھر نمونے کی تصویریں۔ تیر والی کیز یا اسپیس سے آگے بڑھیں؛ Esc سے باہر نکلیں۔
+
+# After protection: what a face-swap tool takes from the safe copy after a simulated upload
+gui-protect-swap-title = چہرہ بدلنے والا ٹول کیا لیتا ہے
+gui-protect-swap-explain = وہ مربع جو چہرہ بدلنے والا ٹول کاٹتا ہے: اصل سے، اور فرضی اپ لوڈ کے بعد محفوظ نقل سے (چھوٹا اور کمپریس کیا گیا، جیسے سوشل نیٹ ورک کرتے ہیں)۔ جانچ اسی نقل پر ناپی گئی ہے۔
+gui-protect-uploaded = اپ لوڈ شدہ محفوظ نقل

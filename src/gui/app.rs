@@ -12,6 +12,7 @@ use super::engine::SharedEngine;
 use super::focus::{self, Reachable};
 use super::item::Item;
 use super::screen::audit::{self, Audit};
+use super::screen::classroom::{self, Classroom};
 use super::screen::export::{self, Export};
 use super::screen::protect::{self, Protect};
 use super::screen::review::{self, Review};
@@ -55,6 +56,10 @@ pub enum Message {
     Audit(audit::Message),
     /// On the settings screen.
     Settings(settings_screen::Message),
+    /// In classroom mode.
+    Classroom(classroom::Message),
+    /// Open classroom mode (Settings, or F11).
+    OpenClassroom,
     /// Open the settings.
     OpenSettings,
     /// A key no widget used.
@@ -72,6 +77,8 @@ pub struct App {
     pub screen: Screen,
     /// The settings screen, shown over the current screen while open.
     pub settings_screen: Option<settings_screen::Settings>,
+    /// Classroom mode, shown full screen over everything while open.
+    pub classroom: Option<Classroom>,
     /// The scanned photos.
     pub items: Vec<Item>,
     /// Paths that could not be listed in the last scan.
@@ -93,6 +100,7 @@ impl App {
         App {
             screen: Screen::Start(Start::default()),
             settings_screen: None,
+            classroom: None,
             items: Vec::new(),
             problems: Vec::new(),
             faces_problem: None,
@@ -104,6 +112,9 @@ impl App {
 
     /// The window title.
     pub fn title(&self) -> String {
+        if self.classroom.is_some() {
+            return format!("{} — {}", t("gui-classroom-title"), t("gui-app-name"));
+        }
         let step = match &self.screen {
             Screen::Start(_) => return t("gui-app-name"),
             Screen::Scan(_) => t("gui-scan-title"),
@@ -149,6 +160,9 @@ impl App {
 
     /// The current screen's name, for the GUI benchmark's timings.
     pub fn screen_name(&self) -> &'static str {
+        if self.classroom.is_some() {
+            return "classroom";
+        }
         if self.settings_screen.is_some() {
             return "settings";
         }
@@ -278,6 +292,8 @@ impl App {
                 }
             }
             Message::Settings(m) => self.settings_message(m),
+            Message::Classroom(m) => self.classroom_message(m),
+            Message::OpenClassroom => self.open_classroom(),
             Message::OpenSettings => {
                 self.settings_screen = Some(settings_screen::Settings::new(self.settings.clone()));
                 Task::none()
@@ -343,6 +359,7 @@ impl App {
                 self.settings_screen = None;
                 Task::none()
             }
+            settings_screen::Action::OpenClassroom => self.open_classroom(),
         }
     }
 
@@ -365,6 +382,17 @@ impl App {
                 Key::Named(Named::Escape) => self.update(Message::ConfirmClose(false)),
                 _ => Task::none(),
             };
+        }
+        if self.classroom.is_some() {
+            return match App::classroom_key(&key, style::rtl()) {
+                Some(m) if !modifiers.command() && !modifiers.alt() => {
+                    self.update(Message::Classroom(m))
+                }
+                _ => Task::none(),
+            };
+        }
+        if key == Key::Named(Named::F11) {
+            return self.update(Message::OpenClassroom);
         }
         if self.settings_screen.is_some() {
             return match key {
@@ -412,6 +440,8 @@ impl App {
         match event {
             window::Event::CloseRequested => {
                 if self.exporting() {
+                    // The question is asked in the ordinary window, not over a card.
+                    self.classroom = None;
                     self.confirm_close = Some(id);
                     // The ring leaves the controls behind the dialog; Tab then stays inside it.
                     focus::unfocus_all()
@@ -436,6 +466,9 @@ impl App {
 
     /// Draws the window.
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(classroom) = &self.classroom {
+            return classroom.view().map(Message::Classroom);
+        }
         let base: Element<'_, Message> = if let Some(settings) = &self.settings_screen {
             settings.view().map(Message::Settings)
         } else {
@@ -513,6 +546,9 @@ fn close_dialog_id() -> iced::widget::Id {
     iced::widget::Id::new("close-dialog")
 }
 
+mod classroom_mode;
+#[cfg(test)]
+mod classroom_tests;
 #[cfg(test)]
 mod keyboard_tests;
 #[cfg(test)]

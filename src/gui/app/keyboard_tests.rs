@@ -119,6 +119,9 @@ fn settings_are_changed_with_the_arrow_keys() {
     assert!(sent
         .iter()
         .any(|m| matches!(m, Message::Settings(S::LargeText(_)))));
+    assert!(sent
+        .iter()
+        .any(|m| matches!(m, Message::Settings(S::Classroom(true)))));
 }
 
 #[test]

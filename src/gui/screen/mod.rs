@@ -1,6 +1,7 @@
 //! The app's screens, each with its own state, messages, `update` and `view`.
 
 pub mod audit;
+pub mod classroom;
 pub mod export;
 pub mod face_words;
 pub mod protect;

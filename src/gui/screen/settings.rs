@@ -53,6 +53,8 @@ pub enum Message {
     Theme(ThemeChoice),
     /// Large text for projectors.
     LargeText(bool),
+    /// Classroom mode (also F11): turning it on opens it.
+    Classroom(bool),
     /// Back to where the user was (also Esc).
     Close,
 }
@@ -67,6 +69,8 @@ pub enum Action {
     Changed(Values),
     /// Leave the settings.
     Close,
+    /// Open classroom mode.
+    OpenClassroom,
 }
 
 /// The settings screen's state: the values being edited.
@@ -108,6 +112,8 @@ impl Settings {
             Message::Theme(theme) => v.theme = theme,
             Message::LargeText(on) => v.large_text = on,
             Message::Close => return Action::Close,
+            Message::Classroom(true) => return Action::OpenClassroom,
+            Message::Classroom(false) => return Action::None,
         }
         Action::Changed(self.values.clone())
     }
@@ -207,6 +213,15 @@ impl Settings {
                     .on_toggle(Message::LargeText),
                 Some(Message::LargeText(!v.large_text))
             ),
+            heading("gui-settings-classroom"),
+            focus::focusable(
+                toggler(false)
+                    .label(t("gui-settings-classroom-toggle"))
+                    .font(style::font())
+                    .on_toggle(Message::Classroom),
+                Some(Message::Classroom(true))
+            ),
+            style::quiet(t("gui-settings-classroom-explain")),
             style::quiet(t("gui-settings-stored")),
         ]
         .align_x(style::align_start())
