@@ -6,7 +6,7 @@
 #      a Korean and Urdu name on drive C:): scan --json, scan, clean, protect (one photo, standard),
 #      audit of a small ZIP, a clean into a folder whose path is over 260 characters; and compares
 #      every output with the Linux build's on the same photos (same findings, same figures,
-#      byte-identical cleaned copies that scan clean);
+#      byte-identical cleaned copies that scan clean, the same measures of the protected copy);
 #   3. starts the desktop app under Xvfb (software drawing) the way the Start menu does, measures
 #      how long its window takes to appear, and takes a screenshot in Korean
 #      (target/windows/windows-app.png; docs/screenshots/windows-app.png is a copy);
@@ -144,9 +144,14 @@ both protect --lang en protect --json --fixed --strength standard --out OUT/prot
 both audit --lang en audit --json ZIP
 both audit-text --lang en audit ZIP
 both rescan --lang en scan --json OUT/clean
+# The protected copy measured by both builds: the same file through the same networks, simulated
+# upload and picture measures must give the same figures on both systems.
+HOME=$work/linux-home XDG_DATA_HOME=$work/linux-home/data XDG_CONFIG_HOME=$work/linux-home/config \
+    "$linux" --lang en verify --json "$lin_in/$one" "$c/users/Public/protect/$one" >"$work/verify.linux" 2>"$work/verify.linux.err" || true
+wine "$exe" --lang en verify --json "$w_in\\$one" "$w_out\\protect\\$one" >"$work/verify.windows" 2>"$work/verify.windows.err" || true
 cd "$root"
 python3 tools/packaging/compare-outputs.py "$work" "$lin_in" "$work/linux" "$w_in" "$w_out" \
-    "$work/linux/clean" "$c/users/Public/clean" || failures=$((failures + 1))
+    "$work/linux/clean" "$c/users/Public/clean" "$c/users/Public" || failures=$((failures + 1))
 
 # Long paths: a folder whose full Windows path is over 260 characters.
 # (winepath cuts paths at 260 characters, so the Windows path is put together here.)

@@ -6,7 +6,10 @@ byte for byte. Exits 1 on any difference in findings, words or files; numbers ma
 most 1e-4 (relative), and the largest difference is printed; timings ("seconds") are not compared,
 and protect's measures, which are random by design, within a stated band.
 
-    compare-outputs.py WORK LINUX_IN LINUX_OUT WINDOWS_IN WINDOWS_OUT LINUX_CLEAN WINDOWS_CLEAN
+    compare-outputs.py WORK LINUX_IN LINUX_OUT WINDOWS_IN WINDOWS_OUT LINUX_CLEAN WINDOWS_CLEAN WINDOWS_OUT_ON_LINUX
+
+(WINDOWS_OUT_ON_LINUX: Windows' output folder as Linux sees it, for `verify`, where the Linux
+build measures the copy the Windows build protected.)
 """
 
 import json
@@ -91,12 +94,12 @@ def strings(value, norm):
 
 
 def main():
-    work, lin_in, lin_out, win_in, win_out, lin_clean, win_clean = sys.argv[1:8]
+    work, lin_in, lin_out, win_in, win_out, lin_clean, win_clean, win_out_on_linux = sys.argv[1:9]
     work = pathlib.Path(work)
-    lin = normaliser([(lin_in, "INPUT"), (lin_out.rstrip("/"), "OUT")])
+    lin = normaliser([(lin_in, "INPUT"), (lin_out.rstrip("/"), "OUT"), (win_out_on_linux.rstrip("/"), "OUT")])
     win = normaliser([(win_in, "INPUT"), (win_out.rstrip("\\"), "OUT")])
     failed = False
-    for name in ["scan-json", "scan-text", "clean", "protect", "audit", "audit-text", "rescan"]:
+    for name in ["scan-json", "scan-text", "clean", "protect", "audit", "audit-text", "rescan", "verify"]:
         a = (work / f"{name}.linux").read_text(encoding="utf-8")
         b = (work / f"{name}.windows").read_text(encoding="utf-8", errors="replace")
         for side in ["linux", "windows"]:
