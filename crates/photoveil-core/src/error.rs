@@ -98,7 +98,7 @@ pub enum Error {
 /// What [`Error::Unsupported`] could not do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
-    /// Cleaning a camera RAW file (scanned only).
+    /// Cleaning a camera RAW file other than DNG (scanned only).
     CleaningRaw,
     /// Decoding the picture (HEIF and AVIF have no decoder here).
     Decoding,
@@ -110,7 +110,10 @@ impl Operation {
     /// The English words used by `Display`.
     pub fn english(self) -> &'static str {
         match self {
-            Operation::CleaningRaw => "cleaning camera RAW files",
+            Operation::CleaningRaw => {
+                "cleaning camera RAW files other than DNG (the maker note a converter needs also \
+                 holds the camera's serial number)"
+            }
             Operation::Decoding => "decoding the picture",
             Operation::ProtectingFaces => "protecting faces",
         }

@@ -3,6 +3,7 @@
 //! Every value a test may look for is a constant here, so tests assert against one source.
 
 mod bmp;
+mod dng;
 mod gif;
 mod jp2;
 mod jxl;
@@ -15,6 +16,7 @@ pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
+pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};

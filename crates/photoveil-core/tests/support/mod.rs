@@ -33,6 +33,7 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("cmyk.tiff".to_string(), fx::tiff_cmyk(6, 5)),
         ("rgb16.tiff".to_string(), fx::tiff_rgb16(5, 5)),
         ("tiled.tiff".to_string(), fx::tiff_tiled(20, 18)),
+        ("camera.tiff".to_string(), fx::dng(6)),
         ("animated.gif".to_string(), fx::gif(16, 12, 2)),
         ("profile.bmp".to_string(), fx::bmp_embedded_profile(7, 5)),
         ("linked.bmp".to_string(), fx::bmp_linked_profile(7, 5)),

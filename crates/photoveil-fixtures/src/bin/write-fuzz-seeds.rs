@@ -40,6 +40,7 @@ fn main() {
         ("cmyk.tiff", fx::tiff_cmyk(6, 5)),
         ("rgb16.tiff", fx::tiff_rgb16(5, 5)),
         ("tiled.tiff", fx::tiff_tiled(20, 18)),
+        ("camera.dng", fx::dng(6)),
     ];
     let psds = [
         ("layers.psd", fx::psd(6, 4)),

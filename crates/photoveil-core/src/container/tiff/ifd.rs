@@ -23,9 +23,13 @@ pub(crate) struct Entry {
     pub value: Option<Range<usize>>,
 }
 
-/// One directory: its entries in file order.
+/// One directory: where it lies, its entries in file order and the next directory's offset.
 #[derive(Debug, Clone)]
 pub(crate) struct Ifd {
+    /// Where the directory starts (its entry count).
+    pub at: usize,
+    /// Offset of the next directory in the chain, 0 when this is the last.
+    pub next: u32,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
 }
@@ -152,10 +156,16 @@ pub(crate) fn read(data: &[u8], order: Order, offset: u32) -> Result<Ifd> {
             value,
         });
     }
-    Ok(Ifd { entries })
+    let next = order.u32(data, at + 2 + 12 * n)?;
+    Ok(Ifd { at, next, entries })
 }
 
 impl Ifd {
+    /// The directory's own bytes: count, entries and next offset.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.at..self.at + 2 + 12 * self.entries.len() + 4
+    }
+
     /// The entry with this tag, if any.
     pub fn get(&self, tag: u16) -> Option<&Entry> {
         self.entries.iter().find(|e| e.tag == tag)

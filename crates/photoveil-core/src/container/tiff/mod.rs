@@ -3,9 +3,11 @@
 //!
 //! Cleaning writes a new file with the first picture's coded strips or tiles copied byte for
 //! byte and only the tags needed to draw them (see [`rewrite`]): any layout, colour model and
-//! compression, nothing decoded.
+//! compression, nothing decoded. A DNG is cleaned in place instead (see [`raw`]); other camera
+//! RAW files are refused.
 
 pub(crate) mod ifd;
+mod raw;
 mod rewrite;
 
 use ::exif::{In, Tag};
@@ -65,7 +67,9 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     payloads.container_findings.extend(geo_findings(data));
     // The pieces that draw the picture, for verification; a file whose layout cannot be read
     // is still scanned (and refused when cleaned).
-    let picture = if is_raw {
+    let picture = if is_dng(data) {
+        raw::pieces(data).ok()
+    } else if is_raw {
         None
     } else {
         Picture::read(data).ok().map(|p| p.pieces(data))
@@ -82,6 +86,17 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
 /// Writes a copy with the first picture's coded strips or tiles byte for byte and only the tags
 /// that draw it (Orientation and the ICC profile among them).
 pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
+    let mut kept = Vec::new();
+    if let Some(o) = inspection.payloads.orientation().filter(|&o| o != 1) {
+        kept.push(Kept::Orientation(o));
+    }
+    if is_dng(data) {
+        return Ok(Cleaned {
+            bytes: raw::clean(data)?,
+            kept,
+            method: CleanMethod::Lossless,
+        });
+    }
     if inspection.is_raw {
         return Err(Error::Unsupported {
             format: ImageFormat::Tiff,
@@ -89,10 +104,6 @@ pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
         });
     }
     let picture = Picture::read(data)?;
-    let mut kept = Vec::new();
-    if let Some(o) = inspection.payloads.orientation().filter(|&o| o != 1) {
-        kept.push(Kept::Orientation(o));
-    }
     if picture.has(ICC_PROFILE) {
         kept.push(Kept::IccProfile);
     }
@@ -101,6 +112,13 @@ pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
         kept,
         method: CleanMethod::Lossless,
     })
+}
+
+/// Whether IFD0 has a DNGVersion tag.
+fn is_dng(data: &[u8]) -> bool {
+    ifd::header(data)
+        .and_then(|(order, first)| ifd::read(data, order, first))
+        .is_ok_and(|dir| dir.get(DNG_VERSION).is_some())
 }
 
 /// GeoTIFF and GDAL tags that place the picture on the map or describe it.

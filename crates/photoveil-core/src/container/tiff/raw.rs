@@ -1,0 +1,242 @@
+//! DNG cleaned in place: nothing moves, so every offset in the file (sensor data, previews,
+//! colour tables) stays valid. Private entries are taken out of their directories (the kept
+//! entries close up, the count and next pointer follow, the freed bytes are zeroed) and their
+//! values are zeroed; the GPS directory is zeroed whole; the embedded JPEG previews lose their
+//! own metadata segments (zeroed, same length).
+//!
+//! Kept, because a converter needs them to develop the picture: Make and Model (camera
+//! profiles are chosen by them), UniqueCameraModel and every DNG colour and calibration tag,
+//! the sensor data and its tags (CFA pattern, black and white levels, linearisation, crop,
+//! opcodes), exposure settings, lens make and model (lens corrections), and the previews.
+//! Removed: GPS, serial numbers (camera, body, lens), owner and artist names, copyright, text,
+//! dates, unique IDs, software, the maker note and DNGPrivateData (the original camera's maker
+//! note, serial number included: a DNG is developed from its DNG tags alone), the original file's
+//! name and embedded original RAW file, XMP, IPTC and Photoshop blocks.
+//!
+//! Other TIFF-based RAW formats (CR2, NEF, ARW, RW2, ORF, ...) need their maker note to be
+//! decoded and it holds the serial number in a layout of each maker's own: they are refused.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use bytes::Bytes;
+
+use super::ifd::{self, corrupt, Ifd, Order};
+use crate::error::Result;
+
+/// Entries removed wherever they appear (IFD chain, sub-IFDs, EXIF directory).
+const REMOVED: &[u16] = &[
+    0x010D, 0x010E, 0x0131, 0x0132, 0x013B, 0x013C, // document name .. host computer
+    0x02BC, // XMP
+    0x8298, // Copyright
+    0x83BB, 0x8649, // IPTC, Photoshop
+    0x8825, // GPS directory (zeroed separately)
+    0x9003, 0x9004, 0x9010, 0x9011, 0x9012, 0x9290, 0x9291, 0x9292, // dates
+    0x927C, 0x9286, // maker note, user comment
+    0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F, // Windows XP text
+    0xA420, 0xA430, 0xA431, 0xA435, // unique ID, owner, body and lens serial numbers
+    0xC62F, // DNG CameraSerialNumber
+    0xC634, // DNGPrivateData
+    0xC65D, // RawDataUniqueID
+    0xC68B, 0xC68C, // OriginalRawFileName, OriginalRawFileData
+    0xC71D, // OriginalRawFileDigest
+    0xC7A1, // CameraLabel
+];
+
+const SUB_IFDS: u16 = 0x014A;
+const EXIF_IFD: u16 = 0x8769;
+const GPS_IFD: u16 = 0x8825;
+const NEW_SUBFILE_TYPE: u16 = 254;
+const THUMBNAIL_OFFSET: u16 = 0x0201;
+const THUMBNAIL_LENGTH: u16 = 0x0202;
+/// Most directories followed in one file.
+const MAX_IFDS: usize = 256;
+
+/// Every directory of the file but the GPS one, and the GPS directory if any.
+struct Walk {
+    order: Order,
+    ifds: Vec<Ifd>,
+    gps: Option<Ifd>,
+}
+
+fn walk(data: &[u8]) -> Result<Walk> {
+    let (order, first) = ifd::header(data)?;
+    let mut seen = HashSet::new();
+    let mut queue = vec![first];
+    let mut ifds = Vec::new();
+    let mut gps = None;
+    while let Some(offset) = queue.pop() {
+        if offset == 0 || !seen.insert(offset) {
+            continue;
+        }
+        if seen.len() > MAX_IFDS {
+            return Err(corrupt("too many directories"));
+        }
+        let dir = ifd::read(data, order, offset)?;
+        queue.push(dir.next);
+        for e in &dir.entries {
+            match e.tag {
+                SUB_IFDS | EXIF_IFD => {
+                    for v in e.numbers(data, order)? {
+                        queue.push(v as u32);
+                    }
+                }
+                GPS_IFD if gps.is_none() => {
+                    let at = e.number(data, order)? as u32;
+                    gps = Some(ifd::read(data, order, at)?);
+                }
+                _ => {}
+            }
+        }
+        ifds.push(dir);
+    }
+    Ok(Walk { order, ifds, gps })
+}
+
+fn is_preview(dir: &Ifd, data: &[u8], order: Order) -> bool {
+    dir.get(NEW_SUBFILE_TYPE)
+        .and_then(|e| e.number(data, order).ok())
+        .is_some_and(|v| v & 1 == 1)
+}
+
+/// Strips or tiles of a directory, as ranges inside the file.
+fn chunks(dir: &Ifd, data: &[u8], order: Order) -> Vec<Range<usize>> {
+    let pairs = [(273, 279), (324, 325), (THUMBNAIL_OFFSET, THUMBNAIL_LENGTH)];
+    let mut out = Vec::new();
+    for (o, c) in pairs {
+        let (Some(o), Some(c)) = (dir.get(o), dir.get(c)) else {
+            continue;
+        };
+        let (Ok(o), Ok(c)) = (o.numbers(data, order), c.numbers(data, order)) else {
+            continue;
+        };
+        for (&o, &c) in o.iter().zip(&c) {
+            let (o, c) = (o as usize, c as usize);
+            if c > 0 && o.checked_add(c).is_some_and(|end| end <= data.len()) {
+                out.push(o..o + c);
+            }
+        }
+    }
+    out
+}
+
+/// What verification compares for a DNG: every kept entry of every directory (but the GPS one)
+/// and the sensor data of the main pictures, in file order of the walk.
+pub(crate) fn pieces(data: &Bytes) -> Result<Vec<Bytes>> {
+    let w = walk(data)?;
+    let mut tags = Vec::new();
+    let mut out = Vec::new();
+    for dir in &w.ifds {
+        for e in dir.entries.iter().filter(|e| !REMOVED.contains(&e.tag)) {
+            tags.extend(e.tag.to_le_bytes());
+            tags.extend(e.kind.to_le_bytes());
+            tags.extend(e.count.to_le_bytes());
+            if let Some(v) = e.value.clone() {
+                tags.extend((v.len() as u64).to_le_bytes());
+                tags.extend(&data[v]);
+            }
+        }
+        if !is_preview(dir, data, w.order) {
+            out.extend(
+                chunks(dir, data, w.order)
+                    .into_iter()
+                    .map(|c| data.slice(c)),
+            );
+        }
+    }
+    out.insert(0, Bytes::from(tags));
+    Ok(out)
+}
+
+/// The cleaned copy of a DNG, the same length as the original.
+pub(crate) fn clean(data: &[u8]) -> Result<Vec<u8>> {
+    let w = walk(data)?;
+    let o = w.order;
+    let mut out = data.to_vec();
+    // Bytes that must not change: every kept value and every strip or tile.
+    let mut protected: Vec<Range<usize>> = Vec::new();
+    let mut zeroed: Vec<Range<usize>> = Vec::new();
+    for dir in &w.ifds {
+        protected.extend(chunks(dir, data, o));
+        for e in &dir.entries {
+            let Some(v) = e.value.clone().filter(|v| v.len() > 4) else {
+                continue;
+            };
+            if REMOVED.contains(&e.tag) {
+                zeroed.push(v);
+            } else {
+                protected.push(v);
+            }
+        }
+    }
+    if let Some(gps) = &w.gps {
+        zeroed.push(gps.span());
+        zeroed.extend(gps.entries.iter().filter_map(|e| e.value.clone()));
+    }
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    if zeroed
+        .iter()
+        .any(|z| protected.iter().any(|p| overlaps(z, p)))
+    {
+        return Err(corrupt(
+            "private data overlaps the picture data; it cannot be removed safely",
+        ));
+    }
+    for z in &zeroed {
+        out[z.clone()].fill(0);
+    }
+    for dir in &w.ifds {
+        close_up(&mut out, data, o, dir);
+        if is_preview(dir, data, o) || dir.get(THUMBNAIL_OFFSET).is_some() {
+            for c in chunks(dir, data, o) {
+                blank_jpeg_segments(&mut out[c]);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Rewrites one directory in place without its removed entries.
+fn close_up(out: &mut [u8], data: &[u8], o: Order, dir: &Ifd) {
+    let kept: Vec<usize> = (0..dir.entries.len())
+        .filter(|&i| !REMOVED.contains(&dir.entries[i].tag))
+        .collect();
+    if kept.len() == dir.entries.len() {
+        return;
+    }
+    let span = dir.span();
+    let mut block = Vec::with_capacity(span.len());
+    block.extend(o.put_u16(kept.len() as u16));
+    for i in kept {
+        let e = dir.at + 2 + 12 * i;
+        block.extend(&data[e..e + 12]);
+    }
+    block.extend(o.put_u32(dir.next));
+    block.resize(span.len(), 0);
+    out[span].copy_from_slice(&block);
+}
+
+/// Zeroes the payload of a JPEG's metadata segments (APP1 EXIF/XMP, APP13 IPTC, other APPn but
+/// the colour ones APP2 ICC and APP14 Adobe, and comments) up to the first scan, in place.
+fn blank_jpeg_segments(jpeg: &mut [u8]) {
+    if !jpeg.starts_with(&[0xFF, 0xD8]) {
+        return;
+    }
+    let mut at = 2;
+    while at + 4 <= jpeg.len() && jpeg[at] == 0xFF {
+        let marker = jpeg[at + 1];
+        if marker == 0xDA || marker == 0xD9 {
+            return;
+        }
+        let len = u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]) as usize;
+        let end = at + 2 + len;
+        if len < 2 || end > jpeg.len() {
+            return;
+        }
+        let metadata = matches!(marker, 0xE1 | 0xE3..=0xED | 0xEF | 0xFE);
+        if metadata {
+            jpeg[at + 4..end].fill(0);
+        }
+        at = end;
+    }
+}
