@@ -108,16 +108,14 @@ impl Classroom {
                 .on_activate(Message::Leave),
         ]
         .align_y(Center);
+        // Placed by containers, not by the texts' own alignment: aligning right-to-left text to
+        // the right inside a wide text box pushes it out of the box.
+        let start = |content: iced::widget::Text<'static>| {
+            container(content).width(Fill).align_x(style::align_start())
+        };
         let mut card = column![
-            text(t(title))
-                .size(TITLE)
-                .color(ACCENT)
-                .width(Fill)
-                .align_x(style::align_start()),
-            text(t(body))
-                .size(BODY)
-                .width(Fill)
-                .align_x(style::align_start()),
+            start(text(t(title)).size(TITLE).color(ACCENT)),
+            start(text(t(body)).size(BODY)),
         ]
         .spacing(28)
         .max_width(1200)

@@ -4,6 +4,7 @@
 
 mod faces;
 mod preview;
+mod swap;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -455,7 +456,11 @@ impl Protect {
         let controls = style::row_dir(controls).spacing(6);
         let mut facts = Column::new().align_x(style::align_start()).spacing(12);
         if close_up {
-            facts = facts.push(faces::words(c, self.face));
+            // With the face-swap squares, the verdict is the line under them.
+            let squares = swap::view(c, self.face);
+            let with_verdict = squares.is_none();
+            facts = facts.push(squares);
+            facts = facts.push(faces::words(c, self.face, with_verdict));
         } else if c.faces.is_empty() {
             facts = facts.push(text(t("gui-protect-no-faces")));
         } else {

@@ -459,7 +459,7 @@ pub fn gps_words(value: &str) -> Option<String> {
     Some(format!("{:.2} {ns}, {:.2} {ew}", lat.abs(), lon.abs()))
 }
 
-mod swap_crop;
+pub(crate) mod swap_crop;
 
 #[cfg(test)]
 mod tests;

@@ -151,16 +151,22 @@ pub fn listed<'a>(c: &'a Comparison, index: usize) -> Element<'a, Message> {
             .style(button::text)
             .on_activate(Message::Face(index))
         });
-    style::dir_row![picture, words(c, index)].spacing(10).into()
+    style::dir_row![picture, words(c, index, true)]
+        .spacing(10)
+        .into()
 }
 
-/// Face `index` in words: the verdict, how visible the change is, and the blur choice.
-pub fn words<'a>(c: &Comparison, index: usize) -> Element<'a, Message> {
+/// Face `index` in words: the verdict (unless `with_verdict` is false: the face-swap squares
+/// say it), how visible the change is, and the blur choice.
+pub fn words<'a>(c: &Comparison, index: usize, with_verdict: bool) -> Element<'a, Message> {
     let Some(face) = c.faces.get(index) else {
         return space().into();
     };
     let mut block = Column::new()
-        .push(text(verdict_words(index, face, c.mode.ceiling())).size(style::BODY))
+        .push(
+            with_verdict
+                .then(|| text(verdict_words(index, face, c.mode.ceiling())).size(style::BODY)),
+        )
         .align_x(style::align_start())
         .spacing(6);
     if let Some(look) = look_words(face) {

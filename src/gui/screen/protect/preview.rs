@@ -85,6 +85,9 @@ pub struct Comparison {
     pub close_ups: Vec<Option<CloseUp>>,
     /// Each face, as measured.
     pub faces: Vec<FaceReport>,
+    /// Each face's face-swap squares, original and protected after the simulated upload, in
+    /// the order of `faces` (`None` where they could not be made).
+    pub squares: Vec<Option<super::swap::Squares>>,
 }
 
 /// A finished before/after view with the models it loaded, or why it failed.
@@ -121,6 +124,11 @@ pub fn compare(
     let protected = picture::load_displayed(&output)?;
     let (before, _) = picture::fit_within(&original, picture::PREVIEW_SIZE, picture::PREVIEW_SIZE);
     let (after, _) = picture::fit_within(&protected, picture::PREVIEW_SIZE, picture::PREVIEW_SIZE);
+    let (original_rgb, protected_rgb) = (original.to_rgb8(), protected.to_rgb8());
+    // The report keeps each face's box; the squares need its landmarks: the detector finds the
+    // same faces again in the same picture (the pipeline's own search, `pipeline::prepare`).
+    let found = photoveil_core::faces::find_faces(engine.0.detector(), &original_rgb)?;
+    let squares = super::swap::squares(&original_rgb, &protected_rgb, &report.faces, &found)?;
     let (original, protected) = (original.to_rgba8(), protected.to_rgba8());
     let close_ups = report
         .faces
@@ -139,6 +147,7 @@ pub fn compare(
             after: picture::handle(after),
             close_ups,
             faces: report.faces,
+            squares,
         },
         engine,
     ))

@@ -68,6 +68,7 @@ pub(crate) fn comparison() -> Comparison {
             face(Strength::Subtle, true, 0.962, 1.4),
             face(Strength::Strong, false, 0.91, 3.1),
         ],
+        squares: Vec::new(),
     }
 }
 

@@ -29,13 +29,16 @@ pub fn crops(path: &Path, faces: &[Face]) -> Result<Vec<Handle>, Error> {
     Ok(usable
         .into_iter()
         .filter_map(|face| swap_crop(&photo, face))
-        .map(|crop| {
-            let rgba = DynamicImage::ImageRgb8(crop).to_rgba8();
-            let (w, h) = rgba.dimensions();
-            let shown = imageops::resize(&rgba, w * ZOOM, h * ZOOM, imageops::FilterType::Nearest);
-            picture::handle(shown)
-        })
+        .map(|crop| enlarged(crop, ZOOM))
         .collect())
+}
+
+/// A square as shown: each pixel of `crop` enlarged to a `zoom` × `zoom` block.
+pub fn enlarged(crop: ::image::RgbImage, zoom: u32) -> Handle {
+    let rgba = DynamicImage::ImageRgb8(crop).to_rgba8();
+    let (w, h) = rgba.dimensions();
+    let shown = imageops::resize(&rgba, w * zoom, h * zoom, imageops::FilterType::Nearest);
+    picture::handle(shown)
 }
 
 /// Each square beside the sentence that says what it is; `None` when there is none.
