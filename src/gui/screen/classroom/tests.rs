@@ -27,10 +27,9 @@ fn every_card_shows_its_words_and_only_the_last_offers_the_samples() {
     // languages are only switched to in the ignored snapshot tests).
     {
         let lang = crate::i18n::language_tag();
-        for card in 0..CARDS.len() {
+        for (card, &(title, body)) in CARDS.iter().enumerate() {
             let classroom = Classroom { card };
             let mut ui = iced_test::simulator(classroom.view());
-            let (title, body) = CARDS[card];
             for key in [title, body, "gui-classroom-leave"] {
                 assert!(
                     ui.find(t(key).as_str()).is_ok(),
