@@ -158,7 +158,11 @@ impl Settings {
         let quality = v.jpeg_quality;
         let mut content = column![
             style::dir_row![
-                style::title("gui-settings").width(Fill),
+                // Placed by a container: a right-to-left title aligned by its own wide text box
+                // stays at the left.
+                container(style::title("gui-settings"))
+                    .width(Fill)
+                    .align_x(style::align_start()),
                 button(text(t("gui-done")))
                     .style(style::primary_button)
                     .on_activate(Message::Close)
@@ -267,6 +271,21 @@ mod tests {
             matches!(s.update(Message::ClearFolder), Action::Changed(v) if v.output_folder.is_none())
         );
         assert!(matches!(s.update(Message::Close), Action::Close));
+    }
+
+    /// Renders the settings, with the classroom mode switch at the end, in English, Korean and
+    /// Urdu into `$PHOTOVEIL_SNAPSHOT_DIR/settings-classroom-{en,ko,ur}-tiny-skia.png`:
+    /// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil settings_classroom_snapshot -- --ignored`.
+    #[test]
+    #[ignore = "writes pictures for a person to look at"]
+    fn settings_classroom_snapshot() {
+        let Some(out) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
+            return;
+        };
+        let screen = Settings::new(Values::default());
+        crate::gui::snapshot::in_each_language(&out, "settings-classroom", (900.0, 1150.0), || {
+            screen.view()
+        });
     }
 
     #[test]
