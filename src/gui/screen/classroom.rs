@@ -90,19 +90,30 @@ impl Classroom {
         self.card + 1 >= CARDS.len()
     }
 
-    /// Draws the card in the classroom's own high-contrast theme, whatever the app's theme.
+    /// Draws the card in the classroom's own high-contrast theme, whatever the app's theme; the
+    /// text is as large as the window allows (see [`fit`]).
     pub fn view(&self) -> Element<'_, Message> {
+        themer(
+            Some(theme()),
+            iced::widget::responsive(move |room| self.page(fit(room))),
+        )
+        .into()
+    }
+
+    /// The card with its text sizes multiplied by `scale`.
+    fn page(&self, scale: f32) -> Element<'_, Message> {
+        let (title_size, body_size, control) = (TITLE * scale, BODY * scale, CONTROL * scale);
         let (title, body) = CARDS[self.card.min(CARDS.len() - 1)];
         let count = text(ta(
             "gui-classroom-count",
             &[("n", (self.card + 1).into()), ("total", CARDS.len().into())],
         ))
-        .size(CONTROL)
+        .size(control)
         .color(ACCENT);
         let top = style::dir_row![
             count,
             space::horizontal(),
-            button(text(t("gui-classroom-leave")).size(CONTROL))
+            button(text(t("gui-classroom-leave")).size(control))
                 .padding([10, 22])
                 .style(secondary)
                 .on_activate(Message::Leave),
@@ -114,15 +125,15 @@ impl Classroom {
             container(content).width(Fill).align_x(style::align_start())
         };
         let mut card = column![
-            start(text(t(title)).size(TITLE).color(ACCENT)),
-            start(text(t(body)).size(BODY)),
+            start(text(t(title)).size(title_size).color(ACCENT)),
+            start(text(t(body)).size(body_size)),
         ]
         .spacing(28)
         .max_width(1200)
         .align_x(style::align_start());
         if self.at_end() {
             card = card.push(
-                button(text(t("gui-start-try-samples")).size(TITLE * 0.7))
+                button(text(t("gui-start-try-samples")).size(title_size * 0.7))
                     .padding([18, 36])
                     .style(primary)
                     .on_activate(Message::TrySamples),
@@ -134,17 +145,17 @@ impl Classroom {
             ('←', '→')
         };
         let previous =
-            button(text(format!("{back} {}", t("gui-classroom-previous"))).size(CONTROL))
+            button(text(format!("{back} {}", t("gui-classroom-previous"))).size(control))
                 .padding([12, 26])
                 .style(secondary)
                 .on_activate_maybe((self.card > 0).then_some(Message::Previous));
-        let next = button(text(format!("{} {forward}", t("gui-classroom-next"))).size(CONTROL))
+        let next = button(text(format!("{} {forward}", t("gui-classroom-next"))).size(control))
             .padding([12, 26])
             .style(primary)
             .on_activate_maybe((!self.at_end()).then_some(Message::Next));
         let bottom = style::dir_row![
             previous,
-            container(text(t("gui-classroom-keys")).size(CONTROL * 0.8)).center_x(Fill),
+            container(text(t("gui-classroom-keys")).size(control * 0.8)).center_x(Fill),
             next,
         ]
         .spacing(20)
@@ -157,7 +168,7 @@ impl Classroom {
             bottom,
         ]
         .spacing(24)
-        .padding([36, 56]);
+        .padding([36.0 * scale, 56.0 * scale]);
         let page = container(content)
             .width(Fill)
             .height(Fill)
@@ -166,8 +177,16 @@ impl Classroom {
                 text_color: Some(INK),
                 ..container::Style::default()
             });
-        themer(Some(theme()), page).into()
+        page.into()
     }
+}
+
+/// How much of the full text size fits `room`: 1 from a 1366 × 768 window up (a projector's),
+/// less in a smaller one (or with the app's large text on), never below 0.7.
+pub fn fit(room: iced::Size) -> f32 {
+    (room.width / 1366.0)
+        .min(room.height / 768.0)
+        .clamp(0.7, 1.0)
 }
 
 /// The classroom's theme: white on black with a yellow accent, so that the focus ring (the text

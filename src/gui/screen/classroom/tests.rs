@@ -112,7 +112,8 @@ fn the_colours_reach_wcag_aaa() {
 /// Renders the first card, the one about protection (the longest) and the last one (with the
 /// sample photos) in English, Korean and Urdu at a projector's 1366 × 768 into
 /// `$PHOTOVEIL_SNAPSHOT_DIR/classroom-{intro,protect,try}-{en,ko,ur}-tiny-skia.png`:
-/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil classroom_snapshot -- --ignored`.
+/// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil classroom_snapshot -- --ignored`;
+/// and the card about fake pictures with large text on (`classroom-large-LANG`).
 #[test]
 #[ignore = "writes pictures for a person to look at"]
 fn classroom_snapshot() {
@@ -128,4 +129,18 @@ fn classroom_snapshot() {
             || classroom.view(),
         );
     }
+    // The same projector with the app's large text on (scale 1.35): less room, never clipped.
+    let classroom = Classroom { card: 2 };
+    crate::gui::snapshot::in_each_language(&out, "classroom-large", (1012.0, 569.0), || {
+        classroom.view()
+    });
+}
+
+#[test]
+fn the_text_shrinks_in_a_small_window_but_not_below_a_floor() {
+    assert_eq!(fit(iced::Size::new(1920.0, 1080.0)), 1.0);
+    assert_eq!(fit(iced::Size::new(1366.0, 768.0)), 1.0);
+    let large_text = fit(iced::Size::new(1366.0 / 1.35, 768.0 / 1.35));
+    assert!((large_text - 1.0 / 1.35).abs() < 1e-3, "{large_text}");
+    assert_eq!(fit(iced::Size::new(400.0, 300.0)), 0.7);
 }
