@@ -243,7 +243,7 @@ pub fn tiff_rgb16(width: u32, height: u32) -> Vec<u8> {
     let samples: Vec<u8> = rgb
         .as_raw()
         .iter()
-        .flat_map(|&v| (u16::from(v) * 257 ^ 0x5A).to_be_bytes())
+        .flat_map(|&v| ((u16::from(v) * 257) ^ 0x5A).to_be_bytes())
         .collect();
     let row = width as usize * 6;
     let chunks: Vec<Vec<u8>> = samples
