@@ -150,7 +150,7 @@ impl FaceCache {
             Ok(entries) => entries.values().cloned().collect(),
             Err(_) => return Ok(()),
         };
-        entries.sort_by(|a, b| b.used.cmp(&a.used));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.used));
         entries.truncate(MAX_ENTRIES);
         let stored = Stored {
             key: FaceCache::key(),

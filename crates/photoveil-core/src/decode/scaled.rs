@@ -202,9 +202,9 @@ mod tests {
         let r = decode_displayed_at_least(ImageFormat::Jpeg, &data, |_, _| 1.0).unwrap();
         assert_eq!(r.picture.dimensions(), r.full);
         assert_eq!(r.full, (240, 320), "orientation 6 turns it");
-        assert!(matches!(
-            decode_displayed_at_least(ImageFormat::Jpeg, b"\xff\xd8\xff garbage", |_, _| 0.1),
-            Err(_)
-        ));
+        assert!(
+            decode_displayed_at_least(ImageFormat::Jpeg, b"\xff\xd8\xff garbage", |_, _| 0.1)
+                .is_err()
+        );
     }
 }
