@@ -39,7 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 unset PHOTOVEIL_MODELS PHOTOVEIL_DEMO PHOTOVEIL_LANG WAYLAND_DISPLAY DISPLAY
-export WINEPREFIX=$work/wine WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+# (winemenubuilder off: Wine would copy the Start-menu entry into this machine's own menus)
+export WINEPREFIX=$work/wine WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d" LANG=C.UTF-8
 failures=0
 ok() { echo "ok:   $*"; }
 fail() {
@@ -129,9 +130,9 @@ both() { # name args... (INPUT, ZIP and OUT/... stand for each side's paths)
     done
     local s e
     s=$(date +%s.%N)
-    # (its own settings and decoy book, fresh as the Wine prefix's, not the user's)
+    # (its own settings and decoy book, fresh as the Wine prefix's, not the user's; this tree's models)
     HOME=$work/linux-home XDG_CONFIG_HOME=$work/linux-home/config XDG_DATA_HOME=$work/linux-home/data \
-        XDG_CACHE_HOME=$work/linux-home/cache \
+        XDG_CACHE_HOME=$work/linux-home/cache PHOTOVEIL_MODELS=$root/assets/models \
         "$linux" "${la[@]}" >"$work/$name.linux" 2>"$work/$name.linux.err" || echo "exit $?" >>"$work/$name.linux.err"
     e=$(date +%s.%N)
     wine "$exe" "${wa[@]}" >"$work/$name.windows" 2>"$work/$name.windows.err" || echo "exit $?" >>"$work/$name.windows.err"
@@ -147,7 +148,7 @@ both rescan --lang en scan --json OUT/clean
 # The protected copy measured by both builds: the same file through the same networks, simulated
 # upload and picture measures must give the same figures on both systems.
 HOME=$work/linux-home XDG_DATA_HOME=$work/linux-home/data XDG_CONFIG_HOME=$work/linux-home/config \
-    "$linux" --lang en verify --json "$lin_in/$one" "$c/users/Public/protect/$one" >"$work/verify.linux" 2>"$work/verify.linux.err" || true
+    XDG_CACHE_HOME=$work/linux-home/cache PHOTOVEIL_MODELS=$root/assets/models "$linux" --lang en verify --json "$lin_in/$one" "$c/users/Public/protect/$one" >"$work/verify.linux" 2>"$work/verify.linux.err" || true
 wine "$exe" --lang en verify --json "$w_in\\$one" "$w_out\\protect\\$one" >"$work/verify.windows" 2>"$work/verify.windows.err" || true
 cd "$root"
 python3 tools/packaging/compare-outputs.py "$work" "$lin_in" "$work/linux" "$w_in" "$w_out" \
