@@ -136,3 +136,44 @@ fn strips_past_the_end_or_too_many_overlaps_are_refused() {
     assert!(matches!(e, Error::Corrupt { .. }), "{e}");
     assert!(e.to_string().contains("past the end"), "{e}");
 }
+
+/// 300,000 strips of one byte each (a 1 x 300000 grey picture): the copy is written and checked
+/// in bounded time (each strip placed once, no quadratic search).
+#[test]
+fn a_tiff_of_many_strips_is_cleaned_in_bounded_time() {
+    const N: u32 = 300_000;
+    let pixels_at = 8u32;
+    let offsets_at = pixels_at + N;
+    let counts_at = offsets_at + 4 * N;
+    let dir_at = counts_at + 4 * N;
+    let mut t = b"II*\0".to_vec();
+    t.extend(dir_at.to_le_bytes());
+    t.extend((0..N).map(|i| (i % 251) as u8));
+    t.extend((0..N).flat_map(|i| (pixels_at + i).to_le_bytes()));
+    t.extend((0..N).flat_map(|_| 1u32.to_le_bytes()));
+    let entries: [(u16, u16, u32, u32); 8] = [
+        (256, 4, 1, 1),
+        (257, 4, 1, N),
+        (258, 3, 1, 8),
+        (259, 3, 1, 1),
+        (262, 3, 1, 1),
+        (273, 4, N, offsets_at),
+        (278, 4, 1, 1),
+        (279, 4, N, counts_at),
+    ];
+    t.extend((entries.len() as u16).to_le_bytes());
+    for (tag, kind, count, value) in entries {
+        t.extend(tag.to_le_bytes());
+        t.extend(kind.to_le_bytes());
+        t.extend(count.to_le_bytes());
+        t.extend(value.to_le_bytes());
+    }
+    t.extend(0u32.to_le_bytes());
+    let start = std::time::Instant::now();
+    let result = clean_bytes(&t, PixelCheck::Fast);
+    let took = start.elapsed();
+    eprintln!("300000 strips: {took:?}");
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    let cleaned = result.expect("cleaned");
+    same_samples(&t, &cleaned.bytes);
+}

@@ -169,14 +169,14 @@ pub(crate) fn clean(data: &[u8]) -> Result<Vec<u8>> {
             }
         }
     }
+    let protected = merged(protected);
     if let Some(gps) = &w.gps {
         zeroed.push(gps.span());
         zeroed.extend(gps.entries.iter().filter_map(|e| e.value.clone()));
     }
-    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     if zeroed
         .iter()
-        .any(|z| protected.iter().any(|p| overlaps(z, p)))
+        .any(|z| !z.is_empty() && overlaps_any(&protected, z))
     {
         return Err(corrupt(
             "private data overlaps the picture data; it cannot be removed safely",
@@ -194,6 +194,27 @@ pub(crate) fn clean(data: &[u8]) -> Result<Vec<u8>> {
         }
     }
     Ok(out)
+}
+
+/// Whether `range` overlaps one of `sorted` (sorted by start, merged, no empty ranges).
+fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    // The first protected range that ends after `range` starts.
+    let i = sorted.partition_point(|p| p.end <= range.start);
+    sorted.get(i).is_some_and(|p| p.start < range.end)
+}
+
+/// Sorts ranges by start and merges those that touch or overlap.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| !r.is_empty());
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Rewrites one directory in place without its removed entries.

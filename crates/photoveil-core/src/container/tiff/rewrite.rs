@@ -3,6 +3,7 @@
 //! layout and compression (palette, CMYK, 16-bit, floating point, tiled, planar, LZW, JPEG, ...)
 //! because nothing is decoded.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use bytes::Bytes;
@@ -176,21 +177,21 @@ impl Picture {
         out.extend(if o.little { b"II" } else { b"MM" });
         out.extend(o.put_u16(42));
         out.extend([0; 4]); // directory offset, filled in below
-        let mut placed: Vec<(Range<usize>, u32)> = Vec::new();
+        let mut placed: HashMap<(usize, usize), u32> = HashMap::new();
         let mut offsets = Vec::with_capacity(self.chunks.len());
         for chunk in &self.chunks {
             if chunk.is_empty() {
                 offsets.push(0u32);
                 continue;
             }
-            if let Some((_, at)) = placed.iter().rev().find(|(r, _)| r == chunk) {
-                offsets.push(*at);
+            if let Some(&at) = placed.get(&(chunk.start, chunk.end)) {
+                offsets.push(at);
                 continue;
             }
             let at = out.len() as u32;
             out.extend(&data[chunk.clone()]);
             pad(&mut out);
-            placed.push((chunk.clone(), at));
+            placed.insert((chunk.start, chunk.end), at);
             offsets.push(at);
         }
         let dir_at = out.len();
