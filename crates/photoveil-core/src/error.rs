@@ -30,7 +30,7 @@ pub enum Error {
     /// The content is not an image format PhotoVeil knows.
     #[error(
         "not a supported image: the content is not JPEG, PNG, WebP, TIFF, HEIF, AVIF, GIF, BMP, \
-         JPEG XL or JPEG 2000"
+         JPEG XL, JPEG 2000 or Photoshop (PSD)"
     )]
     NotAnImage,
     /// The file starts like an image of this format but its structure is broken.
