@@ -25,7 +25,9 @@ pub fn demo_photos() -> Result<Vec<PathBuf>> {
 
 /// The photos in a demo folder, sorted by name.
 pub fn demo_photos_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let dir = std::fs::canonicalize(dir).map_err(Error::read)?;
+    let dir = std::fs::canonicalize(dir)
+        .map(crate::installed::without_verbatim_prefix)
+        .map_err(Error::read)?;
     let mut photos: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(Error::read)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

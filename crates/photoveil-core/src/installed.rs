@@ -27,9 +27,38 @@ pub(crate) fn data_dir(what: &str) -> Option<PathBuf> {
         .filter(|d| d.is_dir())
 }
 
+/// `path` without the verbatim prefix that `canonicalize` puts in front of Windows paths
+/// (`\\?\C:\…` becomes `C:\…`, `\\?\UNC\server\share\…` becomes `\\server\share\…`), which means
+/// nothing to people; any other path as it is. (The standard library adds the prefix again by
+/// itself where a path is too long to go without it.)
+pub(crate) fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    if let Some(share) = text.strip_prefix(r"\\?\UNC\") {
+        return PathBuf::from(format!(r"\\{share}"));
+    }
+    match text.strip_prefix(r"\\?\") {
+        Some(drive) if drive.as_bytes().get(1) == Some(&b':') => PathBuf::from(drive),
+        _ => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_verbatim_paths_read_as_people_write_them() {
+        let plain = |s: &str| without_verbatim_prefix(PathBuf::from(s));
+        assert_eq!(plain(r"\\?\C:\demo\a.jpg"), Path::new(r"C:\demo\a.jpg"));
+        assert_eq!(
+            plain(r"\\?\UNC\school\photos\a.jpg"),
+            Path::new(r"\\school\photos\a.jpg")
+        );
+        assert_eq!(plain(r"\\?\Volume{x}\a"), Path::new(r"\\?\Volume{x}\a"));
+        assert_eq!(plain("/home/me/a.jpg"), Path::new("/home/me/a.jpg"));
+    }
 
     #[test]
     fn data_lies_beside_the_exe_on_windows_and_under_share_elsewhere() {
