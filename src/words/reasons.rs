@@ -331,7 +331,7 @@ mod tests {
     }
 
     /// Names that stay in Latin letters in every language.
-    const NAMES: [&str; 10] = [
+    const NAMES: [&str; 12] = [
         "PhotoVeil",
         "JPEG",
         "PNG",
@@ -342,6 +342,8 @@ mod tests {
         "RAW",
         "GIF",
         "BMP",
+        "DNG",
+        "PSD",
     ];
 
     #[test]
