@@ -337,7 +337,7 @@ mod tests {
 /// WCAG 2.x contrast of the app's text against what it is drawn on, in the light and the dark
 /// theme: every pair must reach AA for normal-size text (4.5:1).
 #[cfg(test)]
-mod contrast {
+pub(crate) mod contrast {
     use iced::widget::{button, container};
     use iced::{Background, Color, Theme};
 
@@ -363,7 +363,8 @@ mod contrast {
         )
     }
 
-    fn ratio(fg: Color, bg: Color) -> f32 {
+    /// Contrast of `fg` (possibly translucent) painted over the opaque `bg`, 1 to 21.
+    pub(crate) fn ratio(fg: Color, bg: Color) -> f32 {
         let (a, b) = (luminance(over(fg, bg)), luminance(bg));
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }

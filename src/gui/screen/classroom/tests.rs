@@ -54,23 +54,6 @@ fn the_last_card_s_button_opens_the_samples() {
     assert!(matches!(sent.as_slice(), [Message::TrySamples]), "{sent:?}");
 }
 
-/// WCAG relative luminance.
-fn luminance(c: Color) -> f32 {
-    let channel = |v: f32| {
-        if v <= 0.04045 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-}
-
-fn ratio(a: Color, b: Color) -> f32 {
-    let (a, b) = (luminance(a), luminance(b));
-    (a.max(b) + 0.05) / (a.min(b) + 0.05)
-}
-
 #[test]
 fn the_colours_reach_wcag_aaa() {
     let theme = theme();
@@ -104,7 +87,7 @@ fn the_colours_reach_wcag_aaa() {
         }
     }
     for (what, fg, bg) in pairs {
-        let r = ratio(fg, bg);
+        let r = crate::gui::style::contrast::ratio(fg, bg);
         assert!(r >= 7.0, "{what}: {r:.2}:1");
     }
 }
