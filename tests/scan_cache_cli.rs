@@ -35,7 +35,11 @@ fn a_second_scan_takes_the_faces_from_the_cache_and_no_cache_finds_them_again() 
     let text = std::fs::read_to_string(&cache).expect("the scan wrote the face cache");
     let key: String = sha(&photo).iter().map(|b| format!("{b:02x}")).collect();
     assert!(text.contains(&key), "the photo's SHA-256 is the key");
-    assert!(text.len() < 4_000, "boxes and landmarks only: {} bytes", text.len());
+    assert!(
+        text.len() < 4_000,
+        "boxes and landmarks only: {} bytes",
+        text.len()
+    );
 
     // Move the remembered faces: a scan that reads the cache reports the moved boxes.
     let mut stored: Value = serde_json::from_str(&text).unwrap();
@@ -57,5 +61,8 @@ fn a_second_scan_takes_the_faces_from_the_cache_and_no_cache_finds_them_again() 
         home.path(),
         &["scan", "--json", "--no-cache", s(&renamed)],
     ));
-    assert_eq!(again, first, "found again, the same faces as the first time");
+    assert_eq!(
+        again, first,
+        "found again, the same faces as the first time"
+    );
 }

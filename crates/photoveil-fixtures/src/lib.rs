@@ -12,18 +12,18 @@ mod tiff_layouts;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
+pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
 pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
-pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
-pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
-pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};
 pub use jxl::{
     jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,
     JXL_CODESTREAM,
 };
+pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
+pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 
 use std::io::Cursor;
 
