@@ -27,13 +27,21 @@ pub fn load_scaled(path: &Path, size: u32) -> Result<(RgbaImage, f32), Error> {
     load_within(path, size, size)
 }
 
-/// The photo as displayed (upright), scaled down to fit in `max_width` × `max_height`.
+/// The photo as displayed (upright), scaled down to fit in `max_width` × `max_height`, and the
+/// scale from the photo to it. A JPEG is decoded straight from its DCT at the smallest scale
+/// that still fills the box (an eighth of a phone photo for a thumbnail).
 pub fn load_within(
     path: &Path,
     max_width: u32,
     max_height: u32,
 ) -> Result<(RgbaImage, f32), Error> {
-    Ok(fit_within(&load_displayed(path)?, max_width, max_height))
+    let (format, data) = read_image(path)?;
+    let fit = |w: u32, h: u32| {
+        (max_width as f32 / w.max(1) as f32).min(max_height as f32 / h.max(1) as f32)
+    };
+    let reduced = decode_displayed_at_least(format, &data, fit)?;
+    let (picture, _) = fit_within(&reduced.picture, max_width, max_height);
+    Ok((picture, fit(reduced.full.0, reduced.full.1).min(1.0)))
 }
 
 /// The photo as displayed (upright), at full size.
@@ -63,16 +71,10 @@ pub fn handle(picture: RgbaImage) -> Handle {
     Handle::from_rgba(w, h, picture.into_raw())
 }
 
-/// A grid thumbnail of the photo (a JPEG decoded straight from its DCT at the smallest scale
-/// that still fills the box: an eighth of a phone photo).
+/// A grid thumbnail of the photo.
 pub fn thumbnail(path: &Path) -> Result<Handle, Error> {
     let (width, height) = THUMBNAIL_BOX;
-    let (format, data) = read_image(path)?;
-    let fit =
-        |w: u32, h: u32| (width as f32 / w.max(1) as f32).min(height as f32 / h.max(1) as f32);
-    let reduced = decode_displayed_at_least(format, &data, fit)?;
-    let picture = DynamicImage::ImageRgb8(reduced.picture);
-    Ok(handle(fit_within(&picture, width, height).0))
+    load_within(path, width, height).map(|(p, _)| handle(p))
 }
 
 /// A large view of the photo with each face outlined (thick for faces usable by face-swap tools).

@@ -1,6 +1,8 @@
 //! Faces in a photo as displayed: where they are, and whether a face-swap tool could use them.
 
-use image::RgbImage;
+use std::borrow::Cow;
+
+use image::{DynamicImage, RgbImage};
 use photoveil_nn::blazeface::{detect_faces, BlazeFace, DetectParams};
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +52,16 @@ impl Face {
         ((nose[0] - mid[0]) * ex + (nose[1] - mid[1]) * ey).abs() / (eye_distance * eye_distance)
     }
 
+    /// This face in a copy of its photo scaled by `sx` across and `sy` down.
+    pub fn scaled(&self, sx: f32, sy: f32) -> Face {
+        let [x, y, w, h] = self.bbox;
+        Face {
+            bbox: [x * sx, y * sy, w * sx, h * sy],
+            landmarks: self.landmarks.map(|[px, py]| [px * sx, py * sy]),
+            ..*self
+        }
+    }
+
     /// The transform from a network's chip (given the chip positions of the image-left eye,
     /// image-right eye, nose tip and mouth centre of an upright frontal face) to this face.
     /// Both ways of pairing the eyes are tried and the better fit is kept, so faces upside down
@@ -95,7 +107,11 @@ pub fn decode_for_faces(format: ImageFormat, data: &[u8]) -> Result<Reduced> {
 pub fn find_faces_in_reduced(detector: &BlazeFace, reduced: &Reduced) -> Result<Vec<Face>> {
     let scale = reduced.scale();
     let params = DetectParams::default().for_scaled(scale.0.max(scale.1).min(1.0));
-    find_faces_scaled(detector, &reduced.picture, params, scale)
+    let rgb = match &reduced.picture {
+        DynamicImage::ImageRgb8(rgb) => Cow::Borrowed(rgb),
+        other => Cow::Owned(other.to_rgb8()),
+    };
+    find_faces_scaled(detector, &rgb, params, scale)
 }
 
 /// The faces of `picture`, a copy of the photo scaled by `scale` (across, down), in the photo's
@@ -111,13 +127,13 @@ fn find_faces_scaled(
     let mut faces: Vec<Face> = found
         .into_iter()
         .map(|f| {
-            let [x, y, w, h] = f.bbox;
             let mut face = Face {
-                bbox: [x / sx, y / sy, w / sx, h / sy],
+                bbox: f.bbox,
                 score: f.score,
-                landmarks: f.keypoints.map(|[px, py]| [px / sx, py / sy]),
+                landmarks: f.keypoints,
                 usable: false,
-            };
+            }
+            .scaled(1.0 / sx, 1.0 / sy);
             face.usable = face.size() >= USABLE_MIN_SIDE && face.turn() <= USABLE_MAX_TURN;
             face
         })

@@ -57,7 +57,7 @@ fn faces_found_on_the_reduced_picture_are_the_faces_of_the_whole_one() {
         assert!(
             reduced.picture.width() * 2 <= whole.width(),
             "{name}: {:?} decoded for {:?}",
-            reduced.picture.dimensions(),
+            (reduced.picture.width(), reduced.picture.height()),
             whole.dimensions()
         );
         let found = find_faces_in_reduced(&detector, &reduced).expect("faces");

@@ -14,8 +14,8 @@ use crate::limits::{MAX_DECODE_ALLOC, MAX_PIXELS};
 
 /// A picture as displayed (EXIF orientation applied), possibly smaller than the photo.
 pub struct Reduced {
-    /// The pixels, upright.
-    pub picture: RgbImage,
+    /// The pixels, upright (with their alpha channel where the format has one).
+    pub picture: DynamicImage,
     /// Width and height of the whole photo as displayed.
     pub full: (u32, u32),
 }
@@ -43,8 +43,8 @@ pub fn decode_displayed_at_least(
             return Ok(reduced);
         }
     }
-    let picture = decode_displayed(format, data)?.picture.to_rgb8();
-    let full = picture.dimensions();
+    let picture = decode_displayed(format, data)?.picture;
+    let full = (picture.width(), picture.height());
     Ok(Reduced { picture, full })
 }
 
@@ -116,7 +116,7 @@ fn reduced_jpeg(data: &[u8], min_scale: &dyn Fn(u32, u32) -> f32) -> Result<Opti
     let Some(picture) = picture else {
         return Ok(None);
     };
-    let picture = upright(picture, orientation);
+    let picture = DynamicImage::ImageRgb8(upright(picture, orientation));
     Ok(Some(Reduced { picture, full }))
 }
 
@@ -174,7 +174,8 @@ mod tests {
                 whole.dimensions(),
                 "orientation {orientation}"
             );
-            let (w, h) = reduced.picture.dimensions();
+            let reduced_rgb = reduced.picture.to_rgb8();
+            let (w, h) = reduced_rgb.dimensions();
             assert_eq!(
                 (w * 4, h * 4),
                 whole.dimensions(),
@@ -185,7 +186,7 @@ mod tests {
             let diff: f64 = shrunk
                 .as_raw()
                 .iter()
-                .zip(reduced.picture.as_raw())
+                .zip(reduced_rgb.as_raw())
                 .map(|(a, b)| f64::from(a.abs_diff(*b)))
                 .sum::<f64>()
                 / shrunk.as_raw().len() as f64;
@@ -200,7 +201,7 @@ mod tests {
     fn other_formats_and_large_requests_decode_whole() {
         let data = fx::jpeg(320, 240, fx::JpegSpec::default());
         let r = decode_displayed_at_least(ImageFormat::Jpeg, &data, |_, _| 1.0).unwrap();
-        assert_eq!(r.picture.dimensions(), r.full);
+        assert_eq!((r.picture.width(), r.picture.height()), r.full);
         assert_eq!(r.full, (240, 320), "orientation 6 turns it");
         assert!(
             decode_displayed_at_least(ImageFormat::Jpeg, b"\xff\xd8\xff garbage", |_, _| 0.1)

@@ -18,15 +18,7 @@ pub fn swap_crops_after_upload(copy: &RgbImage, faces: &[Face]) -> Result<Vec<Op
     let (uploaded, scale) = simulate_upload(copy)?;
     Ok(faces
         .iter()
-        .map(|face| {
-            let mut scaled = *face;
-            scaled
-                .landmarks
-                .iter_mut()
-                .for_each(|p| *p = [p[0] * scale, p[1] * scale]);
-            scaled.bbox = face.bbox.map(|v| v * scale);
-            swap_crop(&uploaded, &scaled)
-        })
+        .map(|face| swap_crop(&uploaded, &face.scaled(scale, scale)))
         .collect())
 }
 

@@ -100,11 +100,8 @@ fn similarity_at(
     face: &Face,
     scale: f32,
 ) -> Option<f32> {
-    let mut f = *face;
-    f.landmarks
-        .iter_mut()
-        .for_each(|p| *p = [p[0] * scale, p[1] * scale]);
-    f.alignment(&network.kind().template())
+    face.scaled(scale, scale)
+        .alignment(&network.kind().template())
         .map(|t| cosine(reference, &network.embed_face(picture, &t)))
 }
 
