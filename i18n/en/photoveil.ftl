@@ -201,6 +201,12 @@ gui-scan-title = Checking your photos
 gui-scan-listing = Looking for photos…
 gui-scan-count = { $done } of { $total } photos checked
 gui-scan-explain = Your photos are only read, never changed.
+gui-scan-stop = Stop
+gui-scan-checking = Checking…
+gui-scan-found = { $risky ->
+    [one] So far 1 gives something away.
+   *[other] So far { $risky } give something away.
+  }
 
 ## GUI: badges (a symbol is shown before each word)
 gui-badge-location = Location

@@ -176,6 +176,9 @@ gui-scan-title = 사진을 확인하고 있어요
 gui-scan-listing = 사진을 찾고 있어요…
 gui-scan-count = 사진 { $total }장 중 { $done }장 확인했어요
 gui-scan-explain = 사진은 읽기만 하고, 절대 바꾸지 않아요.
+gui-scan-stop = 멈추기
+gui-scan-checking = 확인하는 중…
+gui-scan-found = 지금까지 { $risky }장이 무언가를 알려 주고 있어요.
 
 ## GUI: badges (a symbol is shown before each word)
 gui-badge-location = 위치

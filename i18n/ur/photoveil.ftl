@@ -202,6 +202,12 @@ gui-scan-title = آپ کی تصویریں جانچی جا رہی ہیں
 gui-scan-listing = تصویریں تلاش کی جا رہی ہیں…
 gui-scan-count = { $total } میں سے { $done } تصویریں جانچ لی گئیں
 gui-scan-explain = آپ کی تصویریں صرف پڑھی جاتی ہیں، کبھی بدلی نہیں جاتیں۔
+gui-scan-stop = روکیں
+gui-scan-checking = جانچ ہو رہی ہے…
+gui-scan-found = { $risky ->
+    [one] اب تک 1 تصویر کچھ ظاہر کر رہی ہے۔
+   *[other] اب تک { $risky } تصویریں کچھ ظاہر کر رہی ہیں۔
+  }
 
 ## GUI: badges (a symbol is shown before each word)
 gui-badge-location = مقام

@@ -189,12 +189,12 @@ impl App {
                 let Screen::Scan(scan) = &mut self.screen else {
                     return Task::none();
                 };
-                match scan.update(m) {
+                let action = scan.update(m);
+                if let Some(engine) = scan.engine.take() {
+                    self.engine = Some(engine);
+                }
+                match action {
                     scan::Action::None => Task::none(),
-                    scan::Action::EngineLoaded(engine) => {
-                        self.engine = Some(engine);
-                        Task::none()
-                    }
                     scan::Action::Finished => {
                         self.items = std::mem::take(&mut scan.items);
                         self.problems = std::mem::take(&mut scan.problems);

@@ -48,13 +48,13 @@ pub(super) fn scan(app: &mut App, dir: &std::path::Path) {
         dir.to_path_buf()
     ]))));
     assert!(matches!(app.screen, Screen::Scan(_)));
-    assert!(shows(app, &t("gui-cancel")));
+    assert!(shows(app, &t("gui-scan-stop")));
     let path = dir.to_path_buf();
     let controller = Controller::new();
-    for event in work::collect(work::stream(move |s| {
-        scan::worker(vec![path], None, &controller, &s)
+    for batch in work::collect(scan::worker::batched(move |s| {
+        scan::worker::worker(vec![path], None, &controller, &s)
     })) {
-        let _ = app.update(Message::Scan(scan::Message::Event(event)));
+        let _ = app.update(Message::Scan(scan::Message::Events(batch)));
     }
 }
 
@@ -133,7 +133,7 @@ fn sample_photos_open_a_scan_from_the_start_screen() {
     let mut app = App::new(Settings::default());
     let _task = app.update(Message::Start(start::Message::TrySamples));
     assert!(matches!(app.screen, Screen::Scan(_)));
-    assert!(shows(&app, &t("gui-cancel")));
+    assert!(shows(&app, &t("gui-scan-stop")));
 }
 
 #[test]
@@ -246,12 +246,12 @@ fn esc_cancels_a_scan_and_nothing_left_returns_to_start() {
     let _task = app.update(Message::Start(start::Message::Picked(Some(vec![dir
         .path()
         .to_path_buf()]))));
+    // Stopping does not wait for the photos in hand; with none checked, back to the start.
     let _ = app.update(press(Key::Named(Named::Escape), Modifiers::empty()));
-    let Screen::Scan(scan) = &app.screen else {
-        panic!("scanning")
-    };
-    assert!(scan.cancelled);
-    let _ = app.update(Message::Scan(scan::Message::Event(scan::Event::Finished)));
+    assert!(matches!(app.screen, Screen::Start(_)));
+    let _ = app.update(Message::Scan(scan::Message::Events(vec![
+        scan::Event::Finished,
+    ])));
     assert!(matches!(app.screen, Screen::Start(_)));
 }
 

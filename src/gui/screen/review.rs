@@ -3,7 +3,7 @@
 //! words.
 
 use iced::widget::{button, checkbox, column, container, grid, image, scrollable, Column};
-use iced::{ContentFit, Element, Fill, Length, Task, Theme};
+use iced::{ContentFit, Element, Fill, Length, Task};
 use photoveil_core::{Error, Explanation, Finding};
 
 use std::path::PathBuf;
@@ -311,58 +311,10 @@ impl Review {
     }
 
     fn card<'a>(&self, index: usize, item: &'a Item) -> Element<'a, Message> {
-        // Thumbnails are made to fit this area, so they are drawn at their own size (never
-        // rescaled while the grid scrolls); `ScaleDown` only shrinks one that does not fit.
-        let height = picture::THUMBNAIL_BOX.1 as f32;
-        let picture: Element<'a, Message> = match &item.thumbnail {
-            Ok(handle) => image(handle.clone())
-                .content_fit(ContentFit::ScaleDown)
-                .width(Fill)
-                .height(height)
-                .into(),
-            Err(_) => container(text("✕").size(36))
-                .center_x(Fill)
-                .center_y(height)
-                .into(),
-        };
-        let badges =
-            style::row_dir(item.badges().into_iter().map(style::badge).collect()).spacing(4);
-        let mut content = column![picture, text(item.name()).size(style::SMALL)]
-            .align_x(style::align_start())
-            .spacing(6);
-        if let Some(e) = &item.report.error {
-            content = content.push(style::quiet(reasons::error(e)));
-        } else if !item.is_risky() {
-            content = content.push(style::quiet(format!("✓ {}", t("gui-review-clear"))));
-        }
-        content = content.push(badges.wrap().vertical_spacing(4));
-        let selected = self.selected == Some(index);
-        button(content)
-            .padding(8)
+        button(tile::content(item))
+            .padding(tile::PADDING)
             .width(Fill)
-            .style(move |theme: &Theme, status| {
-                let p = theme.extended_palette();
-                let mut s = button::secondary(theme, status);
-                s.background = Some(
-                    if selected {
-                        p.primary.weak.color
-                    } else {
-                        p.background.weak.color
-                    }
-                    .into(),
-                );
-                s.text_color = p.background.base.text;
-                s.border = iced::Border {
-                    radius: 10.0.into(),
-                    width: if selected { 3.0 } else { 1.0 },
-                    color: if selected {
-                        p.primary.strong.color
-                    } else {
-                        p.background.strong.color
-                    },
-                };
-                s
-            })
+            .style(tile::button_style(self.selected == Some(index)))
             .on_activate(Message::Select(index))
             .into()
     }
@@ -460,6 +412,7 @@ pub fn gps_words(value: &str) -> Option<String> {
 }
 
 pub(crate) mod swap_crop;
+pub(crate) mod tile;
 
 #[cfg(test)]
 mod tests;

@@ -1,35 +1,38 @@
-//! Scan: lists and scans the chosen photos on worker threads, with a progress bar and cancel.
+//! Scan: checks the chosen photos on worker threads and shows them as they come: each photo's
+//! thumbnail as soon as it is read, then what it gives away once checked, in a grid built only
+//! where it is in view; with the counts, a progress bar and Stop. Stopping keeps the photos
+//! checked so far and goes on to the review at once.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use iced::task::Handle;
-use iced::widget::{button, column, container, progress_bar};
-use iced::{Center, Element, Fill, Task};
-use photoveil_core::face_cache::FaceCache;
-use photoveil_core::job::{scan_photos, Entry, ScanSettings};
-use photoveil_core::{Controller, Stage};
+use iced::widget::{button, column, container, image, progress_bar};
+use iced::{Element, Fill, Task};
+use photoveil_core::Controller;
 
-use crate::gui::engine::{self, SharedEngine};
+use crate::gui::engine::SharedEngine;
 use crate::gui::focus::Reachable;
 use crate::gui::item::Item;
-use crate::gui::picture;
+use crate::gui::screen::review::tile;
 use crate::gui::style::{self, t, ta, text};
-use crate::gui::work;
+use crate::words::reasons;
 
-/// What the scanning thread reports.
+pub mod grid;
+pub mod worker;
+
+/// What the scanning threads report.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// The photos to scan were listed.
-    Listed {
-        /// Files found.
-        total: usize,
-    },
+    /// The files to check, in the order they are checked.
+    Listed(Vec<PathBuf>),
     /// A path could not be listed, for this reason.
     Unlisted(PathBuf, String),
     /// The face models are ready, or why faces cannot be looked for.
     Engine(Result<SharedEngine, photoveil_core::Error>),
-    /// One photo was scanned.
+    /// The thumbnail of the listed file at this index, made before it is checked.
+    Thumbnail(usize, image::Handle),
+    /// One photo was checked.
     Scanned(Box<Item>),
     /// The scan ended (all done or cancelled).
     Finished,
@@ -38,37 +41,68 @@ pub enum Event {
 /// What happens on the scan screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Progress from the worker.
-    Event(Event),
-    /// "Cancel" (also Esc).
+    /// What the workers reported since the last batch, in order.
+    Events(Vec<Event>),
+    /// "Stop" (also Esc).
     Cancel,
+    /// The grid was scrolled to this offset.
+    Scrolled(f32),
 }
 
 /// What the app should do next.
 pub enum Action {
     /// Nothing more.
     None,
-    /// Keep the loaded models for later work.
-    EngineLoaded(SharedEngine),
-    /// The scan ended; the results are in the state.
+    /// The scan ended or was stopped; the results are in the state.
     Finished,
+}
+
+/// A photo read (its thumbnail made) but not yet checked.
+#[derive(Debug)]
+pub struct Waiting {
+    /// Its index in the listing.
+    pub index: usize,
+    /// Its file name.
+    pub name: String,
+    /// Its thumbnail.
+    pub thumbnail: image::Handle,
+}
+
+/// One tile of the grid.
+pub enum Tile<'a> {
+    /// A photo checked.
+    Checked(&'a Item),
+    /// A photo read, being checked.
+    Waiting(&'a Waiting),
 }
 
 /// The scan screen's state.
 #[derive(Debug)]
 pub struct Scan {
-    /// Photos to scan; `None` while listing.
+    /// Photos to check; `None` while listing.
     pub total: Option<usize>,
-    /// Photos scanned, in listing order.
+    /// Photos checked, in listing order.
     pub items: Vec<Item>,
+    /// Of them, those that give something away.
+    pub risky: usize,
     /// Paths that could not be listed.
     pub problems: Vec<(PathBuf, String)>,
     /// Why faces were not looked for, if they were not.
     pub faces_problem: Option<photoveil_core::Error>,
-    /// Cancel was asked for.
+    /// The face models loaded by this scan, for the app to keep.
+    pub engine: Option<SharedEngine>,
+    /// Stop was asked for.
     pub cancelled: bool,
-    /// The scan has ended.
+    /// The scan has ended (or was stopped): later events are ignored.
     pub finished: bool,
+    /// The files listed.
+    listed: Vec<PathBuf>,
+    /// Where in `listed` the next photo checked is looked for.
+    cursor: usize,
+    /// Photos read and not yet checked, in listing order.
+    waiting: VecDeque<Waiting>,
+    /// How far the grid is scrolled.
+    offset: f32,
     controller: Controller,
     abort: Option<Handle>,
 }
@@ -78,8 +112,10 @@ impl Scan {
     pub fn start(paths: Vec<PathBuf>, engine: Option<SharedEngine>) -> (Scan, Task<Message>) {
         let controller = Controller::new();
         let worker_controller = controller.clone();
-        let stream = work::stream(move |sender| worker(paths, engine, &worker_controller, &sender));
-        let (task, abort) = Task::run(stream, Message::Event).abortable();
+        let stream = worker::batched(move |sender| {
+            worker::worker(paths, engine, &worker_controller, &sender)
+        });
+        let (task, abort) = Task::run(stream, Message::Events).abortable();
         (Scan::waiting(controller, Some(abort.abort_on_drop())), task)
     }
 
@@ -88,46 +124,125 @@ impl Scan {
         Scan {
             total: None,
             items: Vec::new(),
+            risky: 0,
             problems: Vec::new(),
             faces_problem: None,
+            engine: None,
             cancelled: false,
             finished: false,
+            listed: Vec::new(),
+            cursor: 0,
+            waiting: VecDeque::new(),
+            offset: 0.0,
             controller,
             abort,
+        }
+    }
+
+    /// The tiles of the grid, in listing order: the photos checked, then those read and waiting.
+    pub fn tiles(&self) -> impl Iterator<Item = Tile<'_>> {
+        self.items
+            .iter()
+            .map(Tile::Checked)
+            .chain(self.waiting.iter().map(Tile::Waiting))
+    }
+
+    /// The `i`-th tile.
+    fn tile(&self, i: usize) -> Option<Tile<'_>> {
+        match self.items.get(i) {
+            Some(item) => Some(Tile::Checked(item)),
+            None => self.waiting.get(i - self.items.len()).map(Tile::Waiting),
         }
     }
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {
-            Message::Event(Event::Listed { total }) => {
-                self.total = Some(total);
-                Action::None
+            Message::Events(events) => {
+                if self.finished {
+                    // Stopped: what comes after is not shown (nor kept).
+                    return Action::None;
+                }
+                for event in events {
+                    self.event(event);
+                }
+                if self.finished {
+                    self.abort = None;
+                    Action::Finished
+                } else {
+                    Action::None
+                }
             }
-            Message::Event(Event::Unlisted(path, why)) => {
-                self.problems.push((path, why));
-                Action::None
-            }
-            Message::Event(Event::Engine(Ok(engine))) => Action::EngineLoaded(engine),
-            Message::Event(Event::Engine(Err(why))) => {
-                self.faces_problem = Some(why);
-                Action::None
-            }
-            Message::Event(Event::Scanned(item)) => {
-                self.items.push(*item);
-                Action::None
-            }
-            Message::Event(Event::Finished) => {
+            Message::Cancel => {
+                if self.finished {
+                    return Action::None;
+                }
+                // The worker stops after the photos in hand; they are not waited for.
+                self.cancelled = true;
                 self.finished = true;
+                self.controller.cancel();
+                self.waiting.clear();
                 self.abort = None;
                 Action::Finished
             }
-            Message::Cancel => {
-                // The worker stops after the photos in hand and then reports `Finished`.
-                self.cancelled = true;
-                self.controller.cancel();
+            Message::Scrolled(offset) => {
+                self.offset = offset;
                 Action::None
             }
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Listed(listed) => {
+                self.total = Some(listed.len());
+                self.listed = listed;
+            }
+            Event::Unlisted(path, why) => self.problems.push((path, why)),
+            Event::Engine(Ok(engine)) => self.engine = Some(engine),
+            Event::Engine(Err(why)) => self.faces_problem = Some(why),
+            Event::Thumbnail(index, thumbnail) => {
+                let Some(path) = self.listed.get(index) else {
+                    return;
+                };
+                if index < self.cursor {
+                    return; // already checked
+                }
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                let at = self.waiting.partition_point(|w| w.index < index);
+                if self.waiting.get(at).is_some_and(|w| w.index == index) {
+                    return;
+                }
+                self.waiting.insert(
+                    at,
+                    Waiting {
+                        index,
+                        name,
+                        thumbnail,
+                    },
+                );
+            }
+            Event::Scanned(item) => {
+                let path = &item.report.path;
+                if let Some(found) = self.listed[self.cursor.min(self.listed.len())..]
+                    .iter()
+                    .position(|p| p == path)
+                {
+                    let index = self.cursor + found;
+                    self.cursor = index + 1;
+                    while self.waiting.front().is_some_and(|w| w.index <= index) {
+                        self.waiting.pop_front();
+                    }
+                }
+                if item.is_risky() {
+                    self.risky += 1;
+                }
+                self.items.push(*item);
+            }
+            Event::Finished => self.finished = true,
         }
     }
 
@@ -144,165 +259,53 @@ impl Scan {
                 progress_bar(0.0..=total.max(1) as f32, done as f32).into(),
             ),
         };
-        let current = self
-            .items
-            .last()
-            .map(|i| style::quiet(i.name()))
-            .unwrap_or_else(|| style::quiet(String::new()));
-        let cancel = button(text(t(if self.cancelled {
-            "gui-cancelling"
-        } else {
-            "gui-cancel"
-        })))
-        .style(button::secondary)
-        .on_activate_maybe((!self.cancelled).then_some(Message::Cancel));
-        let content = column![
-            style::title("gui-scan-title"),
-            text(status).size(style::BODY),
-            container(bar).width(520).height(14),
-            current,
-            style::quiet(t("gui-scan-explain")),
-            cancel,
+        let stop = button(text(t("gui-scan-stop")))
+            .padding([8, 22])
+            .style(button::secondary)
+            .on_activate_maybe((!self.finished).then_some(Message::Cancel));
+        let header = style::dir_row![
+            column![
+                style::title("gui-scan-title"),
+                text(status).size(style::BODY),
+                style::quiet(ta("gui-scan-found", &[("risky", self.risky.into())])),
+            ]
+            .align_x(style::align_start())
+            .spacing(4)
+            .width(Fill),
+            stop,
         ]
-        .spacing(16)
-        .align_x(Center);
-        container(content).center(Fill).padding(20).into()
-    }
-}
-
-/// Scans `paths` with the core's scan job (with faces when the models load), sending events
-/// until done or cancelled. Runs on a worker thread.
-pub fn worker(
-    paths: Vec<PathBuf>,
-    engine: Option<SharedEngine>,
-    controller: &Controller,
-    sender: &work::Sender<Event>,
-) {
-    let send = |event: Event| {
-        if sender.unbounded_send(event).is_err() {
-            // Nobody listens any more: stop.
-            controller.cancel();
+        .spacing(12)
+        .align_y(iced::Center);
+        let mut content = column![
+            header,
+            container(bar).width(Fill).height(10),
+            style::quiet(t("gui-scan-explain")),
+        ]
+        .align_x(style::align_start())
+        .spacing(12)
+        .padding(20);
+        if let Some(why) = &self.faces_problem {
+            content = content.push(style::problem(ta(
+                "gui-review-no-faces",
+                &[("why", reasons::error(why).into())],
+            )));
         }
-    };
-    let engine = engine::get_or_load(engine);
-    send(Event::Engine(engine.clone()));
-    let engine = engine.ok();
-    // Photos scanned before keep their faces (by content, no pictures kept); only the next
-    // scan is slower if the cache cannot be written, so that is not an error for the user.
-    let cache = crate::paths::face_cache().map(|path| FaceCache::open(&path));
-    let settings = ScanSettings::new(engine.as_ref().map(|e| e.0.detector()))
-        .with_cache(cache.as_ref().filter(|_| engine.is_some()));
-    let observed = controller.observed({
-        let listed = sender.clone();
-        move |stage| {
-            if let Stage::Photos { done: 0, total, .. } = stage {
-                // A closed channel is seen by the next `send`, which cancels.
-                let _ = listed.unbounded_send(Event::Listed { total });
-            }
-        }
-    });
-    scan_photos(
-        &paths,
-        &settings,
-        &observed,
-        |candidate, report| match &report.error {
-            Some(e) => Err(e.clone()),
-            None => picture::thumbnail(&candidate.path),
-        },
-        |entry| match entry {
-            Entry::Unlisted(e) => send(Event::Unlisted(
-                e.path.clone(),
-                crate::words::reasons::walk(&e.problem),
-            )),
-            Entry::Photo {
-                result: (report, thumbnail),
-                ..
-            } => send(Event::Scanned(Box::new(Item {
-                report: Arc::new(report),
-                thumbnail,
-            }))),
-        },
-    );
-    if let Some(cache) = &cache {
-        // Not kept: the next scan looks for these faces again, nothing else is lost.
-        let _ = cache.save();
+        let count = self.items.len() + self.waiting.len();
+        let photos = grid::view(
+            count,
+            self.offset,
+            move |i| match self.tile(i) {
+                Some(Tile::Checked(item)) => tile::boxed(tile::content(item)).height(Fill).into(),
+                Some(Tile::Waiting(w)) => tile::boxed(tile::waiting(&w.thumbnail, w.name.clone()))
+                    .height(Fill)
+                    .into(),
+                None => iced::widget::space().into(),
+            },
+            Message::Scrolled,
+        );
+        content.push(photos).into()
     }
-    send(Event::Finished);
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use photoveil_fixtures::{jpeg, JpegSpec};
-
-    fn fixtures(dir: &std::path::Path) {
-        std::fs::write(dir.join("a.jpg"), jpeg(64, 48, JpegSpec::default())).unwrap();
-        std::fs::write(dir.join("b.jpg"), b"not a photo at all").unwrap();
-        std::fs::write(
-            dir.join("c.jpg"),
-            jpeg(
-                40,
-                30,
-                JpegSpec {
-                    orientation: None,
-                    motion_video: false,
-                    metadata: false,
-                },
-            ),
-        )
-        .unwrap();
-    }
-
-    #[test]
-    fn worker_lists_scans_and_finishes_in_order() {
-        let dir = tempfile::tempdir().unwrap();
-        fixtures(dir.path());
-        let controller = Controller::new();
-        let events = work::collect(work::stream(move |sender| {
-            worker(
-                vec![dir.path().to_path_buf(), dir.path().join("missing")],
-                None,
-                &controller,
-                &sender,
-            )
-        }));
-        let mut scan = Scan::waiting(Controller::new(), None);
-        let mut finished = false;
-        for event in events {
-            if let Action::Finished = scan.update(Message::Event(event)) {
-                finished = true;
-            }
-        }
-        assert!(finished && scan.finished);
-        assert_eq!(scan.total, Some(3));
-        assert_eq!(scan.problems.len(), 1, "the missing path is reported");
-        let names: Vec<String> = scan.items.iter().map(Item::name).collect();
-        assert_eq!(names, ["a.jpg", "b.jpg", "c.jpg"]);
-        assert!(scan.items[0].is_risky(), "GPS and serials");
-        assert!(scan.items[0].thumbnail.is_ok());
-        assert!(scan.items[1].report.error.is_some());
-        assert!(scan.items[1].is_risky(), "unreadable files are shown");
-        assert!(!scan.items[2].is_risky(), "nothing in it");
-    }
-
-    #[test]
-    fn cancel_stops_the_worker_between_files() {
-        let dir = tempfile::tempdir().unwrap();
-        fixtures(dir.path());
-        let mut scan = Scan::waiting(Controller::new(), None);
-        scan.update(Message::Cancel);
-        assert!(scan.cancelled);
-        let controller = scan.controller.clone();
-        assert!(controller.is_cancelled());
-        let path = dir.path().to_path_buf();
-        let events = work::collect(work::stream(move |sender| {
-            worker(vec![path], None, &controller, &sender)
-        }));
-        for event in events {
-            scan.update(Message::Event(event));
-        }
-        assert!(scan.finished);
-        assert_eq!(scan.total, Some(3));
-        assert!(scan.items.is_empty(), "cancelled before the first file");
-    }
-}
+mod tests;

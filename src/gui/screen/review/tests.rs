@@ -2,6 +2,7 @@
 //! bench of a full redraw and a snapshot of the detail panel with its map.
 
 use super::*;
+use iced::Theme;
 use std::sync::Arc;
 
 fn item(name: &str, risky: bool) -> Item {
