@@ -302,9 +302,10 @@ pub fn run() -> ExitCode {
 /// The batch controller, once a batch command has asked for it (see [`interrupted`]).
 static INTERRUPT: std::sync::OnceLock<photoveil_core::Controller> = std::sync::OnceLock::new();
 
-/// The controller that Ctrl-C (SIGINT) and SIGTERM cancel, shared by every batch of this
-/// process: no new photo is started, the one in progress stops at its next check and leaves
-/// nothing behind. A second signal ends the process at once.
+/// The controller that Ctrl-C (SIGINT) and SIGTERM cancel (on Windows: Ctrl-C, Ctrl-Break and
+/// closing the console window), shared by every batch of this process: no new photo is started,
+/// the one in progress stops at its next check and leaves nothing behind. A second signal ends
+/// the process at once.
 pub(crate) fn interrupted() -> photoveil_core::Controller {
     INTERRUPT
         .get_or_init(|| {
@@ -320,6 +321,18 @@ pub(crate) fn interrupted() -> photoveil_core::Controller {
                         signal_hook::flag::register_conditional_shutdown(signal, 130, flag.clone());
                     let _ = signal_hook::flag::register(signal, flag.clone());
                 }
+            }
+            #[cfg(windows)]
+            {
+                // Ctrl-C, Ctrl-Break and closing the console window reach the console's control
+                // handler, which runs on its own thread: the first stops the batch, a second ends
+                // the process at once, as on Unix.
+                let flag = controller.shared_flag();
+                let _ = ctrlc::set_handler(move || {
+                    if flag.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                        std::process::exit(130);
+                    }
+                });
             }
             controller
         })

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Tests the Windows installer under Wine on a fresh Wine prefix, as a release check (not run by
 # tools/test.sh or CI: see README, "Windows"):
-#   1. installs target/windows/PhotoVeil-<version>-setup.exe silently for the current user (/S);
+#   1. installs target/windows/PhotoVeil-<version>-setup.exe silently for the current user (/S),
+#      and checks that photoveil.exe carries its icon and version details;
 #   2. runs the installed photoveil.exe on the photos in ../shared/faces/ (copied under a folder with
 #      a Korean and Urdu name on drive C:): scan --json, scan, clean, protect (one photo, standard),
 #      audit of a small ZIP, a clean into a folder whose path is over 260 characters; and compares
 #      every output with the Linux build's on the same photos (same findings, same figures,
 #      byte-identical cleaned copies that scan clean, the same measures of the protected copy);
+#      then a batch with one photo held open by another program (named, explained, the batch goes
+#      on), an unreachable network path and a missing drive, and Ctrl-C during a protect batch
+#      (status 130, no partial copy);
 #   3. starts the desktop app under Xvfb (software drawing) the way the Start menu does, measures
 #      how long its window takes to appear, and takes a screenshot in Korean
 #      (target/windows/windows-app.png; docs/screenshots/windows-app.png is a copy);
@@ -93,6 +97,8 @@ inst=$local_dir/Programs/PhotoVeil
 exe=$inst/photoveil.exe
 check "installed per user in %LOCALAPPDATA%\\Programs\\PhotoVeil" test -f "$exe"
 check "models beside photoveil.exe" test -f "$inst/models/mobileface.safetensors"
+check "photoveil.exe carries its icon and version details" \
+    python3 "$root/tools/packaging/exe-resources.py" "$exe" "$root/packaging/windows/photoveil.ico" "$version"
 check "Start-menu entry" test -f "$roaming/Microsoft/Windows/Start Menu/Programs/PhotoVeil.lnk"
 check "uninstall entry in the registry" \
     wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\org.photoveil.PhotoVeil' /v InstallLocation >/dev/null
@@ -165,6 +171,58 @@ else
     echo "      (clean into a ${#w_long}-character path said: $(tr -d '\r' <"$work/long.out" | tail -1))"
     check "a too long path is refused in words" grep -q "too long" "$work/long.out"
 fi
+
+# A photo that another program has open without sharing (as an editor may): the batch names the
+# file, says why in words, and goes on with the next photo. The holder is a small Windows program
+# made here (never installed).
+cat >"$work/hold.c" <<'C'
+#include <windows.h>
+int wmain(int argc, wchar_t **argv) {
+    HANDLE h = CreateFileW(argv[1], GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    if (h == INVALID_HANDLE_VALUE) return 1;
+    Sleep(60000);
+    return 0;
+}
+C
+x86_64-w64-mingw32-gcc -municode -O2 -s -o "$work/hold.exe" "$work/hold.c"
+mkdir -p "$c/users/Public/held"
+cp "$win_in/$one" "$c/users/Public/held/held-$one"
+cp "$win_in/$one" "$c/users/Public/held/free-$one"
+wine "$work/hold.exe" "$w_out\\held\\held-$one" &
+hold_pid=$!
+sleep 3
+wine "$exe" --lang en clean --out "$w_out\\held-out" "$w_out\\held" >"$work/held.out" 2>&1 || true
+kill "$hold_pid" 2>/dev/null || true
+wait "$hold_pid" 2>/dev/null || true
+tr -d '\r' <"$work/held.out" | sed 's/^/      /'
+check "a photo open in another program is named and explained" \
+    grep -q "held-${one%.*}.*another program is using the file" "$work/held.out"
+check "the batch goes on past the held photo" test -n "$(find "$c/users/Public/held-out" -type f -name "free-${one%.*}*")"
+check "nothing is written for the held photo" test -z "$(find "$c/users/Public/held-out" -type f -name "held-*")"
+
+# A network (UNC) path that cannot be reached and a drive letter with no drive: words, not codes.
+wine "$exe" --lang en scan '\\no-such-server\photos\a.jpg' >"$work/unc.out" 2>&1 || true
+tr -d '\r' <"$work/unc.out" | sed 's/^/      /'
+check "an unreachable network path is explained" grep -q "network folder cannot be reached\|not there any more" "$work/unc.out"
+wine "$exe" --lang en scan 'Q:\photos\a.jpg' >"$work/drive.out" 2>&1 || true
+tr -d '\r' <"$work/drive.out" | sed 's/^/      /'
+check "a missing drive is explained" grep -q "no drive with that letter\|not there any more" "$work/drive.out"
+
+# Ctrl-C during a batch: Wine turns SIGINT into the console's Ctrl-C event. The batch stops with
+# status 130 and leaves no partial copy (.part) behind.
+mkdir -p "$c/users/Public/many"
+for i in $(seq 1 40); do cp "$win_in/$one" "$c/users/Public/many/$i-$one"; done
+wine "$exe" --lang en protect --strength standard --out "$w_out\\many-out" "$w_out\\many" >"$work/ctrlc.out" 2>&1 &
+batch_pid=$!
+sleep 20
+kill -INT "$batch_pid" 2>/dev/null || true
+status=0
+wait "$batch_pid" || status=$?
+written=$(find "$c/users/Public/many-out" -type f 2>/dev/null | wc -l)
+echo "      Ctrl-C after 20 s: exit status $status, $written file(s) written of 40"
+check "Ctrl-C stops the batch early" test "$written" -lt 40
+check "Ctrl-C leaves no partial copy" \
+    test -z "$(find "$c/users/Public/many-out" -type f \( -name '.*' -o -name '*.part*' \) 2>/dev/null)"
 
 # 3. The desktop app under Xvfb, in Korean, started as from the Start menu (no arguments).
 mkdir -p "$roaming/PhotoVeil/PhotoVeil/config"
