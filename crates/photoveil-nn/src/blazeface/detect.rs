@@ -9,7 +9,7 @@ use image::RgbImage;
 use super::anchors::anchors_for;
 use super::decode::{decode, weighted_nms, Detection, NUM_KEYPOINTS};
 use super::tiles::{plan, Pass, MAX_TILE};
-use super::{normalise_sized, BlazeFace, INPUT_SIZE, NUM_REGRESSORS};
+use super::{normalise_sized, BlazeFace, Outputs, INPUT_SIZE, NUM_REGRESSORS};
 use crate::error::NnError;
 
 /// How [`detect_faces`] searches a photo.
@@ -34,8 +34,9 @@ pub struct DetectParams {
     /// Longest side of one input of a fine pass (see [`super::tiles::plan`]); a scaled photo
     /// that fits goes through the network whole. 256 cuts every pass into 256x256 tiles.
     pub max_tile: u32,
-    /// Inputs run through the network together, counted in 256x256 inputs (a larger input
-    /// counts for as many as it covers).
+    /// Inputs [`detect_faces_reference`] runs through the burn network together, counted in
+    /// 256x256 inputs (a larger input counts for as many as it covers); [`detect_faces`] runs
+    /// one input at a time.
     pub batch: usize,
 }
 
@@ -100,6 +101,32 @@ pub fn detect_faces(
     rgb: &RgbImage,
     params: &DetectParams,
 ) -> Result<Vec<Face>, NnError> {
+    detect_with(detector, rgb, params, Engine::Fast)
+}
+
+/// [`detect_faces`] with the burn network ([`BlazeFace::forward`], `params.batch` inputs at a
+/// time) instead of [`BlazeFace::infer`]: the reference the fast path is checked against.
+pub fn detect_faces_reference(
+    detector: &BlazeFace,
+    rgb: &RgbImage,
+    params: &DetectParams,
+) -> Result<Vec<Face>, NnError> {
+    detect_with(detector, rgb, params, Engine::Reference)
+}
+
+/// Which forward pass runs the network.
+#[derive(Clone, Copy, PartialEq)]
+enum Engine {
+    Fast,
+    Reference,
+}
+
+fn detect_with(
+    detector: &BlazeFace,
+    rgb: &RgbImage,
+    params: &DetectParams,
+    engine: Engine,
+) -> Result<Vec<Face>, NnError> {
     let (width, height) = rgb.dimensions();
     let mut found = Vec::new();
     let min_face = params
@@ -121,28 +148,16 @@ pub fn detect_faces(
         let sy = height as f32 / pass.size.1 as f32;
         let (tw, th) = (pass.tile.0 as usize, pass.tile.1 as usize);
         let anchors = anchors_for(tw, th);
-        let count = anchors.len();
-        let per_batch = (params.batch.max(1) * INPUT_SIZE * INPUT_SIZE / (tw * th).max(1)).max(1);
+        let per_batch = match engine {
+            Engine::Fast => 1,
+            Engine::Reference => {
+                (params.batch.max(1) * INPUT_SIZE * INPUT_SIZE / (tw * th).max(1)).max(1)
+            }
+        };
         for chunk in pass.tiles.chunks(per_batch) {
-            let inputs: Vec<RgbImage> = chunk
-                .iter()
-                .map(|&at| cut(&scaled, at, pass.tile))
-                .collect();
-            let raw: Vec<&[u8]> = inputs.iter().map(|i| i.as_raw().as_slice()).collect();
-            let out = detector.forward(normalise_sized(&raw, tw, th, detector.device()));
-            let scores = values(out.scores.into_data())?;
-            let regressors = values(out.regressors.into_data())?;
-            for (i, &(x0, y0)) in chunk.iter().enumerate() {
-                let per = count * NUM_REGRESSORS;
-                let (Some(tile_scores), Some(tile_regressors)) = (
-                    scores.get(i * count..(i + 1) * count),
-                    regressors.get(i * per..(i + 1) * per),
-                ) else {
-                    return Err(NnError::Inference {
-                        detail: "the network's outputs are too short".to_string(),
-                    });
-                };
-                let tile = decode(tile_scores, tile_regressors, &anchors, params.min_score);
+            let outputs = run_tiles(detector, &scaled, chunk, pass.tile, anchors.len(), engine)?;
+            for (out, &(x0, y0)) in outputs.iter().zip(chunk) {
+                let tile = decode(&out.scores, &out.regressors, &anchors, params.min_score);
                 for d in weighted_nms(tile, params.nms_iou) {
                     if pass.drop_cut && is_cut(&d, (x0, y0), pass) {
                         continue;
@@ -157,6 +172,58 @@ pub fn detect_faces(
         .into_iter()
         .map(|d| face(d, width as f32, height as f32))
         .collect())
+}
+
+/// The network's outputs for the inputs of `size` cut from `scaled` at `corners`, each of
+/// `count` anchors.
+fn run_tiles(
+    detector: &BlazeFace,
+    scaled: &RgbImage,
+    corners: &[(i64, i64)],
+    size: (u32, u32),
+    count: usize,
+    engine: Engine,
+) -> Result<Vec<Outputs>, NnError> {
+    let (tw, th) = (size.0 as usize, size.1 as usize);
+    let short = || NnError::Inference {
+        detail: "the network's outputs are too short".to_string(),
+    };
+    if engine == Engine::Fast {
+        return corners
+            .iter()
+            .map(|&at| {
+                let out = if at == (0, 0) && scaled.dimensions() == size {
+                    detector.infer(scaled.as_raw(), tw, th)?
+                } else {
+                    detector.infer(cut(scaled, at, size).as_raw(), tw, th)?
+                };
+                if out.scores.len() != count {
+                    return Err(short());
+                }
+                Ok(out)
+            })
+            .collect();
+    }
+    let inputs: Vec<RgbImage> = corners.iter().map(|&at| cut(scaled, at, size)).collect();
+    let raw: Vec<&[u8]> = inputs.iter().map(|i| i.as_raw().as_slice()).collect();
+    let out = detector.forward(normalise_sized(&raw, tw, th, detector.device()));
+    let scores = values(out.scores.into_data())?;
+    let regressors = values(out.regressors.into_data())?;
+    let per = count * NUM_REGRESSORS;
+    (0..corners.len())
+        .map(|i| {
+            match (
+                scores.get(i * count..(i + 1) * count),
+                regressors.get(i * per..(i + 1) * per),
+            ) {
+                (Some(s), Some(r)) => Ok(Outputs {
+                    scores: s.to_vec(),
+                    regressors: r.to_vec(),
+                }),
+                _ => Err(short()),
+            }
+        })
+        .collect()
 }
 
 fn values(data: burn_tensor::TensorData) -> Result<Vec<f32>, NnError> {
