@@ -429,6 +429,9 @@ impl App {
                 Screen::Review(r) if r.selected.is_some() => {
                     self.update(Message::Review(review::Message::CloseDetail))
                 }
+                Screen::Audit(a) if a.selected.is_some() => {
+                    self.update(Message::Audit(audit::Message::Select(None)))
+                }
                 Screen::Protect(_) => self.update(Message::Protect(protect::Message::Back)),
                 _ => Task::none(),
             },

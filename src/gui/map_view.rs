@@ -1,6 +1,7 @@
 //! The map of where a photo was taken, in the review's detail panel: the country outlines around
 //! the photo's GPS position, the position, and the place name the metadata gives; drawn on a
-//! canvas from the core's drawing data (the same map as the report's, same colours).
+//! canvas from the core's drawing data (the same map as the report's, same colours). The audit
+//! screen draws it too, for a location an account export keeps beside a photo.
 
 use iced::widget::canvas::{self, Frame, Path, Stroke};
 use iced::widget::{column, Column};
@@ -20,18 +21,27 @@ const MAX_LABEL_CHARS: usize = 40;
 /// The map for a photo's findings, with its caption; `None` when they give no GPS position.
 pub fn map_panel<'a, M: 'a>(findings: &[Finding]) -> Option<Element<'a, M>> {
     let point = map::gps_position(findings)?;
-    let world = match WorldMap::bundled() {
-        Ok(world) => world,
-        Err(_) => return Some(style::problem(t("map-unavailable"))),
-    };
     let places = map::place_names(findings).join(", ");
     let place = Some(places).filter(|p| !p.is_empty());
+    Some(panel_at(point, place, &t("map-title"), "map-place-named"))
+}
+
+/// The map around `point` under the heading `title`, the point labelled with `place`, and the
+/// caption (`place_key` names the place, e.g. "Place tagged in the export: …"); also used for a
+/// location an account export writes beside a photo.
+pub fn panel_at<'a, M: 'a>(
+    point: GeoPoint,
+    place: Option<String>,
+    title: &str,
+    place_key: &str,
+) -> Element<'a, M> {
+    let world = match WorldMap::bundled() {
+        Ok(world) => world,
+        Err(_) => return style::problem(t("map-unavailable")),
+    };
     let mut caption: Column<'a, M> = column![].align_x(style::align_start()).spacing(2);
     if let Some(place) = &place {
-        caption = caption.push(text(ta(
-            "map-place-named",
-            &[("place", place.clone().into())],
-        )));
+        caption = caption.push(text(ta(place_key, &[("place", place.clone().into())])));
     }
     if world.locate(point).is_none() {
         caption = caption.push(style::quiet(t("map-at-sea")));
@@ -44,12 +54,10 @@ pub fn map_panel<'a, M: 'a>(findings: &[Finding]) -> Option<Element<'a, M>> {
     })
     .width(Fill)
     .height(MAP_HEIGHT);
-    Some(
-        column![text(t("map-title")).size(style::BODY), map, caption]
-            .align_x(style::align_start())
-            .spacing(6)
-            .into(),
-    )
+    column![text(title.to_string()).size(style::BODY), map, caption]
+        .align_x(style::align_start())
+        .spacing(6)
+        .into()
 }
 
 /// What the canvas draws: the map around `point`, labelled with `place`.

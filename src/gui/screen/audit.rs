@@ -4,6 +4,7 @@
 //! progress and stops within one photo at Stop. From the result a workshop report and protected
 //! replacements can be saved.
 
+mod detail;
 mod problem;
 mod view;
 mod worker;
@@ -78,6 +79,9 @@ pub enum Message {
     NameSaved(Result<(usize, String), Problem>),
     /// Show only the photos of this person (`None`: all photos).
     ShowPerson(Option<usize>),
+    /// Open the detail of this photo or video (by its index in the report's media; `None`:
+    /// close it, also Esc).
+    Select(Option<usize>),
     /// Back to the start (also stops the audit or the replacements being saved).
     Back,
 }
@@ -117,6 +121,8 @@ pub struct Audit {
     pub names: Vec<String>,
     /// Only the photos of this person group are listed.
     pub only: Option<usize>,
+    /// The photo or video whose detail is open (its index in the report's media).
+    pub selected: Option<usize>,
     /// Stops the running audit.
     running: Controller,
     /// Ends the audit's stream when the screen goes.
@@ -140,6 +146,7 @@ impl Audit {
             note: None,
             names: Vec::new(),
             only: None,
+            selected: None,
             running: Controller::new(),
             abort: None,
             controller: Controller::new(),
@@ -191,6 +198,7 @@ impl Audit {
                     Err(_) => Vec::new(),
                 };
                 self.report = Some(report);
+                self.selected = None;
                 self.progress = None;
                 self.stopping = false;
                 self.abort = None;
@@ -213,6 +221,7 @@ impl Audit {
                 self.report = None;
                 self.note = None;
                 self.only = None;
+                self.selected = None;
                 self.faces_problem = None;
                 Action::Run(self.run(self.engine.clone()))
             }
@@ -287,6 +296,21 @@ impl Audit {
             }
             Message::ShowPerson(group) => {
                 self.only = group;
+                // A detail whose photo is no longer listed closes.
+                if let (Some(Ok(report)), Some(media)) = (&self.report, self.selected) {
+                    if !self.listed(report, media) {
+                        self.selected = None;
+                    }
+                }
+                Action::None
+            }
+            Message::Select(media) => {
+                self.selected = match (&self.report, media) {
+                    (Some(Ok(report)), Some(m)) if report.ranking.iter().any(|r| r.media == m) => {
+                        Some(m)
+                    }
+                    _ => None,
+                };
                 Action::None
             }
             Message::Back => {
@@ -319,5 +343,7 @@ impl Audit {
     }
 }
 
+#[cfg(test)]
+mod map_tests;
 #[cfg(test)]
 mod tests;

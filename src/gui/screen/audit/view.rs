@@ -1,11 +1,12 @@
 //! Drawing the audit screen: the running audit with its progress and Stop, an audit that was
-//! stopped or failed, and the finished audit's people and ranked photos.
+//! stopped or failed, and the finished audit's people and ranked photos (a selected one's detail
+//! beside them, see `detail`).
 
 use iced::widget::{button, column, container, progress_bar, scrollable, text_input, Column};
-use iced::{Element, Fill};
+use iced::{Element, Fill, Length};
 use photoveil_core::audit::{AuditReport, MediaKind, Progress};
 
-use super::{Audit, Message, Note, Problem};
+use super::{detail, Audit, Message, Note, Problem};
 use crate::gui::focus::Reachable;
 use crate::gui::style::{self, t, ta, text};
 use crate::words::describe;
@@ -124,13 +125,21 @@ impl Audit {
         ]
         .spacing(12)
         .align_y(iced::Center);
-        let body = scrollable(
+        let list = scrollable(
             column![self.people_view(report), self.ranking_view(report)]
                 .align_x(style::align_start())
                 .spacing(16)
                 .padding([0, 12]),
         )
-        .height(Fill);
+        .height(Fill)
+        .width(Fill);
+        let detail = self.detail(report);
+        let body: Element<'a, Message> = match detail {
+            Some(detail) => style::dir_row![container(list).width(Length::FillPortion(1)), detail]
+                .spacing(16)
+                .into(),
+            None => list.into(),
+        };
         column![header, self.notes_view(), container(body).height(Fill)]
             .align_x(style::align_start())
             .spacing(14)
@@ -261,7 +270,14 @@ impl Audit {
             if item.kind == MediaKind::Video {
                 card = card.push(style::quiet(t("audit-video-not-analysed")));
             }
-            ranked = ranked.push(style::card(card).width(Fill));
+            let selected = self.selected == Some(r.media);
+            ranked = ranked.push(
+                button(card)
+                    .padding(12)
+                    .width(Fill)
+                    .style(detail::entry_style(selected))
+                    .on_activate(Message::Select((!selected).then_some(r.media))),
+            );
         }
         if report.ranking.len() > MAX_SHOWN {
             ranked = ranked.push(style::quiet(ta(
