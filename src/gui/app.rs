@@ -79,6 +79,9 @@ pub struct App {
     pub settings_screen: Option<settings_screen::Settings>,
     /// Classroom mode, shown full screen over everything while open.
     pub classroom: Option<Classroom>,
+    /// Classroom mode's last card opened the sample photos: the window stays full screen, with
+    /// large text, until Esc or F11.
+    pub presenting: bool,
     /// The scanned photos.
     pub items: Vec<Item>,
     /// Paths that could not be listed in the last scan.
@@ -101,6 +104,7 @@ impl App {
             screen: Screen::Start(Start::default()),
             settings_screen: None,
             classroom: None,
+            presenting: false,
             items: Vec::new(),
             problems: Vec::new(),
             faces_problem: None,
@@ -137,7 +141,7 @@ impl App {
 
     /// Everything larger for projectors.
     pub fn scale_factor(&self) -> f32 {
-        if self.settings.large_text {
+        if self.settings.large_text || self.presenting {
             1.35
         } else {
             1.0
@@ -392,6 +396,9 @@ impl App {
             };
         }
         if key == Key::Named(Named::F11) {
+            if self.presenting {
+                return self.stop_presenting();
+            }
             return self.update(Message::OpenClassroom);
         }
         if self.settings_screen.is_some() {
@@ -401,6 +408,9 @@ impl App {
                 }
                 _ => Task::none(),
             };
+        }
+        if self.presenting && key == Key::Named(Named::Escape) {
+            return self.stop_presenting();
         }
         let command = modifiers.command();
         match (letter.as_deref(), &key) {

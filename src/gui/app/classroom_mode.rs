@@ -1,5 +1,6 @@
 //! Classroom mode in the app: opening it over everything in full screen, routing its keys and
-//! messages, and leaving it (windowed again), or leaving it for the sample photos.
+//! messages, and leaving it (windowed again), or leaving it for the sample photos, which are
+//! then shown still full screen and with large text (presenting) until Esc or F11.
 
 use iced::keyboard::{key::Named, Key};
 use iced::{window, Task};
@@ -14,6 +15,7 @@ impl App {
     /// the window in full screen.
     pub(super) fn open_classroom(&mut self) -> Task<Message> {
         self.settings_screen = None;
+        self.presenting = false;
         self.classroom = Some(Classroom::default());
         Task::batch([window_mode(window::Mode::Fullscreen), focus::unfocus_all()])
     }
@@ -30,15 +32,26 @@ impl App {
             }
             classroom::Action::TrySamples => {
                 self.classroom = None;
-                let windowed = window_mode(window::Mode::Windowed);
                 // An export being written is never dropped for the samples.
                 if self.exporting() {
-                    return windowed;
+                    return Task::batch([
+                        window_mode(window::Mode::Windowed),
+                        focus::unfocus_all(),
+                    ]);
                 }
+                // The class goes on watching: the window stays full screen, the text large.
+                self.presenting = true;
                 self.screen = Screen::Start(Start::default());
-                Task::batch([windowed, self.start(start::Message::TrySamples)])
+                Task::batch([self.start(start::Message::TrySamples), focus::unfocus_all()])
             }
         }
+    }
+
+    /// Ends showing the samples to the class (Esc or F11): the window is windowed again and the
+    /// text back to the user's setting.
+    pub(super) fn stop_presenting(&mut self) -> Task<Message> {
+        self.presenting = false;
+        window_mode(window::Mode::Windowed)
     }
 
     /// Classroom mode's keys: the arrows, Space and the page keys move through the cards (the

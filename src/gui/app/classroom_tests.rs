@@ -92,3 +92,35 @@ fn the_setting_opens_it_over_everything_and_the_last_card_opens_the_samples() {
         "the sample photos are being scanned"
     );
 }
+
+/// From the last card to the samples: the class keeps seeing them full screen with large text
+/// (the user's own setting untouched); Esc, or F11, then leaves full screen without stopping
+/// the scan.
+#[test]
+fn the_samples_stay_full_screen_with_large_text_until_escape_or_f11() {
+    for leave in [Named::Escape, Named::F11] {
+        let mut app = App::new(Settings::default());
+        assert_eq!(app.scale_factor(), 1.0);
+        key(&mut app, Named::F11);
+        for _ in 1..CARDS.len() {
+            key(&mut app, Named::ArrowRight);
+        }
+        let _ = app.update(Message::Classroom(classroom::Message::TrySamples));
+        assert_eq!(card(&app), None);
+        assert!(matches!(app.screen, Screen::Scan(_)), "{leave:?}");
+        assert!(app.presenting, "still full screen");
+        assert!(app.scale_factor() > 1.0, "large text while presenting");
+        assert!(!app.settings.large_text, "the setting is not changed");
+        key(&mut app, leave);
+        assert!(!app.presenting, "{leave:?} leaves full screen");
+        assert_eq!(app.scale_factor(), 1.0);
+        assert_eq!(card(&app), None, "{leave:?} does not open the cards again");
+        assert!(
+            matches!(app.screen, Screen::Scan(_)),
+            "{leave:?} leaves full screen only: the scan goes on"
+        );
+        // The next F11 opens classroom mode again, as before.
+        key(&mut app, Named::F11);
+        assert_eq!(card(&app), Some(0));
+    }
+}
