@@ -43,7 +43,12 @@ pub fn font_for(language: &str) -> Font {
 /// Line height for the language in use: Nastaliq's letters climb and descend far more than
 /// Latin or Hangul, so Urdu lines need much more room to not be clipped or overlap.
 pub fn line_height() -> LineHeight {
-    if crate::i18n::language_tag() == "ur" {
+    line_height_for(&crate::i18n::language_tag())
+}
+
+/// Line height for text in a language code (`en`, `ko`, `ur`), e.g. a language's own name.
+pub fn line_height_for(language: &str) -> LineHeight {
+    if language == "ur" {
         LineHeight::Relative(2.1)
     } else {
         LineHeight::Relative(1.3)

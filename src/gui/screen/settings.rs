@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, pick_list, radio, row, slider, toggler};
+use iced::widget::{button, column, container, radio, row, slider, toggler};
 use iced::{Element, Fill, Task};
 
 use crate::gui::focus::{self, Reachable};
@@ -155,6 +155,25 @@ impl Settings {
         let current = Language {
             code: v.language.clone(),
         };
+        let chosen = languages.iter().position(|l| *l == current);
+        let mut language_choices: Vec<Element<'_, Message>> = Vec::new();
+        for (at, language) in languages.iter().enumerate() {
+            let (all, this) = (languages.clone(), language.clone());
+            // Each name in a font that has its script (the Urdu font has no Latin letters, the
+            // Latin one no Hangul), whatever the language in use.
+            let choice = radio(endonym(&language.code), at, chosen, {
+                let this = this.clone();
+                move |_| Message::Language(this)
+            })
+            .font(style::font_for(&language.code))
+            .text_line_height(style::line_height_for(&language.code))
+            .text_shaping(iced::widget::text::Shaping::Advanced);
+            language_choices.push(
+                focus::focusable(choice, Some(Message::Language(this.clone())))
+                    .on_step(move |step| Message::Language(focus::cycle(&all, this.clone(), step)))
+                    .into(),
+            );
+        }
         let quality = v.jpeg_quality;
         let mut content = column![
             style::dir_row![
@@ -198,16 +217,9 @@ impl Settings {
             ]
             .spacing(12),
             heading("gui-settings-language"),
-            focus::focusable(
-                pick_list(languages.clone(), Some(current.clone()), Message::Language)
-                    .font(style::font()),
-                None
-            )
-            .on_step(move |step| Message::Language(focus::cycle(
-                &languages,
-                current.clone(),
-                step
-            ))),
+            style::row_dir(language_choices)
+                .spacing(20)
+                .align_y(iced::Center),
             heading("gui-settings-theme"),
             themes,
             focus::focusable(
