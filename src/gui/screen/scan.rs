@@ -140,6 +140,7 @@ impl Scan {
     }
 
     /// The tiles of the grid, in listing order: the photos checked, then those read and waiting.
+    #[cfg(test)]
     pub fn tiles(&self) -> impl Iterator<Item = Tile<'_>> {
         self.items
             .iter()
@@ -290,7 +291,9 @@ impl Scan {
                 &[("why", reasons::error(why).into())],
             )));
         }
-        let count = self.items.len() + self.waiting.len();
+        // Room for every photo listed from the start: the grid's height then stays the same
+        // while they come (a growing grid would report a scroll, and redraw, after each batch).
+        let count = (self.items.len() + self.waiting.len()).max(self.total.unwrap_or(0));
         let photos = grid::view(
             count,
             self.offset,
