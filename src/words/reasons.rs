@@ -11,7 +11,7 @@ use std::io;
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use photoveil_core::audit::{AuditError, ReplaceError};
-use photoveil_core::{Error, Mismatch, Operation, WalkProblem};
+use photoveil_core::{Error, Mismatch, Operation, RawRefusal, WalkProblem};
 
 use super::describe::megabytes;
 use crate::i18n::{text, text_with, FluentValue, LOADER};
@@ -108,6 +108,15 @@ pub fn error_words(e: &Error) -> Words {
                 Operation::ProtectingFaces => "error-unsupported-protecting",
             };
             Words::new(key).with("format", verbatim(format.name()))
+        }
+        Error::RawNotCleaned { family, why } => {
+            let key = match why {
+                RawRefusal::SerialDecryptsColour => "error-raw-serial-decrypts-colour",
+                RawRefusal::SerialEnciphered => "error-raw-serial-enciphered",
+                RawRefusal::MakerNoteNotHandled => "error-raw-maker-note-not-handled",
+                RawRefusal::ContainerNotRead => "error-raw-container-not-read",
+            };
+            Words::new(key).with("family", verbatim(family.name()))
         }
         Error::Write { path, source } => Words::new("error-write")
             .with("file", Part::Verbatim(path.display().to_string()))
@@ -287,6 +296,22 @@ mod tests {
             Error::Unsupported {
                 format: ImageFormat::Avif,
                 what: Operation::ProtectingFaces,
+            },
+            Error::RawNotCleaned {
+                family: photoveil_core::RawFamily::Nef,
+                why: RawRefusal::SerialDecryptsColour,
+            },
+            Error::RawNotCleaned {
+                family: photoveil_core::RawFamily::Arw,
+                why: RawRefusal::SerialEnciphered,
+            },
+            Error::RawNotCleaned {
+                family: photoveil_core::RawFamily::Orf,
+                why: RawRefusal::MakerNoteNotHandled,
+            },
+            Error::RawNotCleaned {
+                family: photoveil_core::RawFamily::Cr3,
+                why: RawRefusal::ContainerNotRead,
             },
             Error::write("/media/usb/photo.jpg", io()),
             Error::Verification(Mismatch::PixelsDiffer),

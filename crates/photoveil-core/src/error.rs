@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::format::ImageFormat;
+use crate::format::{ImageFormat, RawFamily};
 
 /// Result type of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -72,6 +72,14 @@ pub enum Error {
         /// The operation refused.
         what: Operation,
     },
+    /// A camera RAW file that is recognised but not cleaned, and why (see [`RawRefusal`]).
+    #[error("{} camera RAW files are not cleaned: {}", family.name(), why.english())]
+    RawNotCleaned {
+        /// The RAW family.
+        family: RawFamily,
+        /// Why it is not cleaned.
+        why: RawRefusal,
+    },
     /// An output could not be written; nothing partial was left behind.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -116,6 +124,46 @@ impl Operation {
             }
             Operation::Decoding => "decoding the picture",
             Operation::ProtectingFaces => "protecting faces",
+        }
+    }
+}
+
+/// Why a camera RAW family is not cleaned (see [`Error::RawNotCleaned`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawRefusal {
+    /// Nikon NEF: converters decrypt the colour balance (and lens data) with the serial number
+    /// and the shutter count, so blanking them spoils the picture.
+    SerialDecryptsColour,
+    /// Sony ARW: the serial number lies inside enciphered maker-note blocks whose layout
+    /// changes with each camera model.
+    SerialEnciphered,
+    /// The serial number lies in the maker's own block, which PhotoVeil does not blank in place
+    /// yet (Panasonic, Olympus, Pentax, Phase One, unknown makers).
+    MakerNoteNotHandled,
+    /// The maker's own container (CR3's boxes, RAF's header, CRW's heap, MRW, X3F), which
+    /// PhotoVeil does not read yet.
+    ContainerNotRead,
+}
+
+impl RawRefusal {
+    /// The English words used by `Display`.
+    pub fn english(self) -> &'static str {
+        match self {
+            RawRefusal::SerialDecryptsColour => {
+                "RAW converters decrypt the colour balance with the camera's serial number and \
+                 shutter count, so blanking them would spoil the picture"
+            }
+            RawRefusal::SerialEnciphered => {
+                "the serial number is inside enciphered maker-note blocks whose layout changes \
+                 with each camera model, so it cannot be blanked safely"
+            }
+            RawRefusal::MakerNoteNotHandled => {
+                "the maker note a converter needs also holds the serial number, in a layout \
+                 PhotoVeil does not blank in place yet"
+            }
+            RawRefusal::ContainerNotRead => {
+                "the metadata is in the maker's own container, which PhotoVeil does not read yet"
+            }
         }
     }
 }

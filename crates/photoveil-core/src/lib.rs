@@ -35,8 +35,8 @@ pub mod walk;
 
 pub use clean::{clean_file, CleanMethod, CleanOptions, CleanReport, Kept};
 pub use controller::{Controller, Stage};
-pub use error::{Error, Mismatch, Operation, Result};
+pub use error::{Error, Mismatch, Operation, RawRefusal, Result};
 pub use finding::{Category, Explanation, Finding, Severity};
-pub use format::ImageFormat;
+pub use format::{ImageFormat, RawFamily};
 pub use scan::{scan_bytes, scan_file, ScanReport};
 pub use walk::{collect_images, Candidate, WalkError, WalkProblem};

@@ -66,13 +66,25 @@ pub fn read_image(path: &Path) -> Result<(ImageFormat, Vec<u8>)> {
             n => got += n,
         }
     }
-    let format = ImageFormat::sniff(&head[..got]).ok_or(Error::NotAnImage)?;
+    let format = ImageFormat::sniff(&head[..got]).ok_or_else(|| not_an_image(&head[..got]))?;
     let mut data = Vec::with_capacity(len as usize);
     data.extend_from_slice(&head[..got]);
     file.take(MAX_FILE_BYTES)
         .read_to_end(&mut data)
         .map_err(Error::read)?;
     Ok((format, data))
+}
+
+/// Why a file that is not a supported image is refused: a camera RAW file in a container of
+/// the maker's own (CR3, RAF) is named as such.
+fn not_an_image(head: &[u8]) -> Error {
+    match crate::format::unread_raw(head) {
+        Some(family) => Error::RawNotCleaned {
+            family,
+            why: crate::error::RawRefusal::ContainerNotRead,
+        },
+        None => Error::NotAnImage,
+    }
 }
 
 /// Scans bytes already in memory.
@@ -85,7 +97,7 @@ pub fn scan_shared(data: &Bytes) -> Result<(ImageFormat, Inspection, Vec<Finding
     if data.is_empty() {
         return Err(Error::Empty);
     }
-    let format = ImageFormat::sniff(data).ok_or(Error::NotAnImage)?;
+    let format = ImageFormat::sniff(data).ok_or_else(|| not_an_image(data))?;
     let inspection = container::inspect(format, data)?;
     let findings = inspection.payloads.findings();
     Ok((format, inspection, findings))

@@ -5,7 +5,7 @@
 
 use photoveil_core::clean::clean_bytes;
 use photoveil_core::verify::PixelCheck;
-use photoveil_core::{scan_bytes, Category, CleanMethod, Error, Kept, Operation};
+use photoveil_core::{scan_bytes, Category, CleanMethod, Error, Kept};
 use photoveil_fixtures as fx;
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -110,9 +110,9 @@ fn other_tiff_based_raw_files_are_refused_plainly() {
     assert!(
         matches!(
             e,
-            Error::Unsupported {
-                what: Operation::CleaningRaw,
-                ..
+            Error::RawNotCleaned {
+                family: photoveil_core::RawFamily::Other,
+                why: photoveil_core::RawRefusal::MakerNoteNotHandled,
             }
         ),
         "{e}"

@@ -14,34 +14,37 @@ pub const DNG_MAKER_NOTE: &str = "MakerNote of ExampleCam, serial PV-SN-000042";
 /// Width and height of the sensor data of [`dng`].
 pub const DNG_SENSOR: (u32, u32) = (8, 6);
 
-/// (tag, type, count, value bytes); a pointer to another directory is added by index.
-type Field = (u16, u16, u32, Vec<u8>);
+const MAKER_NOTE: u16 = 0x927C;
 
-struct Dir {
-    fields: Vec<Field>,
-    /// (tag, indices of the directories it points to)
-    pointers: Vec<(u16, Vec<usize>)>,
+/// (tag, type, count, value bytes); a pointer to another directory is added by index.
+pub(crate) type Field = (u16, u16, u32, Vec<u8>);
+
+pub(crate) struct Dir {
+    pub fields: Vec<Field>,
+    /// (tag, indices of the directories it points to); a MakerNote (0x927C) pointer becomes an
+    /// UNDEFINED value the size of the directory it points to.
+    pub pointers: Vec<(u16, Vec<usize>)>,
     /// Strips: offsets tag 273 and counts 279 are added.
-    strips: Vec<Vec<u8>>,
+    pub strips: Vec<Vec<u8>>,
 }
 
-fn ascii(tag: u16, text: &str) -> Field {
+pub(crate) fn ascii(tag: u16, text: &str) -> Field {
     let mut v = text.as_bytes().to_vec();
     v.push(0);
     (tag, 2, v.len() as u32, v)
 }
 
-fn shorts(tag: u16, values: &[u16]) -> Field {
+pub(crate) fn shorts(tag: u16, values: &[u16]) -> Field {
     let v: Vec<u8> = values.iter().flat_map(|x| x.to_le_bytes()).collect();
     (tag, 3, values.len() as u32, v)
 }
 
-fn longs(tag: u16, values: &[u32]) -> Field {
+pub(crate) fn longs(tag: u16, values: &[u32]) -> Field {
     let v: Vec<u8> = values.iter().flat_map(|x| x.to_le_bytes()).collect();
     (tag, 4, values.len() as u32, v)
 }
 
-fn rationals(tag: u16, kind: u16, values: &[(i32, i32)]) -> Field {
+pub(crate) fn rationals(tag: u16, kind: u16, values: &[(i32, i32)]) -> Field {
     let v: Vec<u8> = values
         .iter()
         .flat_map(|(n, d)| [n.to_le_bytes(), d.to_le_bytes()].concat())
@@ -49,7 +52,7 @@ fn rationals(tag: u16, kind: u16, values: &[(i32, i32)]) -> Field {
     (tag, kind, values.len() as u32, v)
 }
 
-fn bytes(tag: u16, kind: u16, value: &[u8]) -> Field {
+pub(crate) fn bytes(tag: u16, kind: u16, value: &[u8]) -> Field {
     (tag, kind, value.len() as u32, value.to_vec())
 }
 
@@ -60,8 +63,13 @@ fn pad(v: &mut Vec<u8>) {
 }
 
 /// Lays out the directories (the first is IFD0) after their strips.
-fn write(mut dirs: Vec<Dir>) -> Vec<u8> {
-    let mut out = b"II*\0\0\0\0\0".to_vec();
+fn write(dirs: Vec<Dir>) -> Vec<u8> {
+    write_after(b"II*\0\0\0\0\0".to_vec(), dirs).0
+}
+
+/// Lays out the directories after `header` (little-endian; bytes 4..8 get IFD0's offset), and
+/// says where each directory starts.
+pub(crate) fn write_after(mut out: Vec<u8>, mut dirs: Vec<Dir>) -> (Vec<u8>, Vec<usize>) {
     for d in &mut dirs {
         let mut offsets = Vec::new();
         for s in &d.strips {
@@ -75,8 +83,9 @@ fn write(mut dirs: Vec<Dir>) -> Vec<u8> {
             d.fields.push(longs(279, &counts));
         }
         for (tag, targets) in &d.pointers {
+            let kind = if *tag == MAKER_NOTE { 7 } else { 4 };
             d.fields
-                .push((*tag, 4, targets.len() as u32, vec![0; 4 * targets.len()]));
+                .push((*tag, kind, targets.len() as u32, vec![0; 4 * targets.len()]));
         }
         d.fields.sort_by_key(|f| f.0);
     }
@@ -94,6 +103,14 @@ fn write(mut dirs: Vec<Dir>) -> Vec<u8> {
             .sum();
         2 + 12 * d.fields.len() + 4 + extra
     };
+    let sizes: Vec<usize> = dirs.iter().map(size).collect();
+    for d in &mut dirs {
+        for (tag, targets) in d.pointers.clone() {
+            if let (MAKER_NOTE, Some(f)) = (tag, d.fields.iter_mut().find(|f| f.0 == tag)) {
+                f.2 = sizes[targets[0]] as u32;
+            }
+        }
+    }
     let mut at = Vec::new();
     let mut next = out.len();
     for d in &dirs {
@@ -133,7 +150,7 @@ fn write(mut dirs: Vec<Dir>) -> Vec<u8> {
         out.extend(extra);
     }
     out[4..8].copy_from_slice(&(at[0] as u32).to_le_bytes());
-    out
+    (out, at)
 }
 
 /// The sensor data of [`dng`]: 16-bit samples of an RGGB mosaic, little-endian.
@@ -155,7 +172,7 @@ pub fn dng_sensor() -> Vec<u8> {
 }
 
 /// A JPEG preview with an APP1 EXIF segment of its own (make, serial, owner, GPS).
-fn preview_jpeg() -> Vec<u8> {
+pub(crate) fn preview_jpeg() -> Vec<u8> {
     let plain = plain_jpeg(16, 12, 80);
     let exif = phone_exif(GPS_LAT, GPS_LON, MAKE, MODEL, SERIAL, OWNER);
     let mut segment = vec![0xFF, 0xE1];

@@ -3,6 +3,7 @@
 //! Every value a test may look for is a constant here, so tests assert against one source.
 
 mod bmp;
+mod cr2;
 mod dng;
 mod gif;
 mod jp2;
@@ -12,6 +13,10 @@ mod tiff_layouts;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
+pub use cr2::{
+    cr2, cr2_sensor, CR2_INTERNAL_SERIAL, CR2_LENS, CR2_MODEL, CR2_SENSOR, CR2_SERIAL,
+    CR2_UNIQUE_ID,
+};
 pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
 pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,

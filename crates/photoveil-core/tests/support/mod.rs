@@ -34,6 +34,7 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
         ("rgb16.tiff".to_string(), fx::tiff_rgb16(5, 5)),
         ("tiled.tiff".to_string(), fx::tiff_tiled(20, 18)),
         ("camera.tiff".to_string(), fx::dng(6)),
+        ("canon.cr2".to_string(), fx::cr2(6, vec![0x55; 64])),
         ("animated.gif".to_string(), fx::gif(16, 12, 2)),
         ("profile.bmp".to_string(), fx::bmp_embedded_profile(7, 5)),
         ("linked.bmp".to_string(), fx::bmp_linked_profile(7, 5)),

@@ -41,6 +41,7 @@ fn main() {
         ("rgb16.tiff", fx::tiff_rgb16(5, 5)),
         ("tiled.tiff", fx::tiff_tiled(20, 18)),
         ("camera.dng", fx::dng(6)),
+        ("canon.cr2", fx::cr2(6, vec![0x55; 64])),
     ];
     let psds = [
         ("layers.psd", fx::psd(6, 4)),

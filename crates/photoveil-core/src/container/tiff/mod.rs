@@ -3,8 +3,8 @@
 //!
 //! Cleaning writes a new file with the first picture's coded strips or tiles copied byte for
 //! byte and only the tags needed to draw them (see [`rewrite`]): any layout, colour model and
-//! compression, nothing decoded. A DNG is cleaned in place instead (see [`raw`]); other camera
-//! RAW files are refused.
+//! compression, nothing decoded. DNG and Canon CR2 are cleaned in place instead (see [`raw`]);
+//! other camera RAW files are refused, each family with its reason ([`raw::family`]).
 
 pub(crate) mod ifd;
 mod raw;
@@ -22,7 +22,6 @@ use crate::finding::{Category, Explanation, Finding, Severity};
 use crate::format::ImageFormat;
 use crate::meta::{clip, hidden, Payloads};
 
-const DNG_VERSION: u16 = 0xC612;
 const SUB_IFDS: u16 = 0x014A;
 const ICC_PROFILE: u16 = 0x8773;
 const MODEL_TIEPOINT: u16 = 33922;
@@ -48,7 +47,8 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
         exif.fields()
             .any(|f| f.ifd_num == In::PRIMARY && f.tag.number() == number)
     };
-    let is_raw = has(DNG_VERSION) || has(SUB_IFDS) || data.get(8..10) == Some(b"CR");
+    let family = raw::family::family(data);
+    let is_raw = family.is_some() || has(SUB_IFDS);
     let mut payloads = Payloads {
         exif: vec![data.to_vec()],
         ..Payloads::default()
@@ -67,8 +67,8 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     payloads.container_findings.extend(geo_findings(data));
     // The pieces that draw the picture, for verification; a file whose layout cannot be read
     // is still scanned (and refused when cleaned).
-    let picture = if is_dng(data) {
-        raw::pieces(data).ok()
+    let picture = if let Some(f) = family.filter(|&f| raw::family::cleaned(f)) {
+        raw::pieces(data, f).ok()
     } else if is_raw {
         None
     } else {
@@ -90,18 +90,27 @@ pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
     if let Some(o) = inspection.payloads.orientation().filter(|&o| o != 1) {
         kept.push(Kept::Orientation(o));
     }
-    if is_dng(data) {
-        return Ok(Cleaned {
-            bytes: raw::clean(data)?,
-            kept,
-            method: CleanMethod::Lossless,
-        });
-    }
-    if inspection.is_raw {
-        return Err(Error::Unsupported {
-            format: ImageFormat::Tiff,
-            what: crate::error::Operation::CleaningRaw,
-        });
+    match raw::family::family(data) {
+        Some(f) if raw::family::cleaned(f) => {
+            return Ok(Cleaned {
+                bytes: raw::clean(data, f)?,
+                kept,
+                method: CleanMethod::Lossless,
+            });
+        }
+        Some(family) => {
+            return Err(Error::RawNotCleaned {
+                family,
+                why: raw::family::refusal(family),
+            })
+        }
+        None if inspection.is_raw => {
+            return Err(Error::RawNotCleaned {
+                family: crate::format::RawFamily::Other,
+                why: raw::family::refusal(crate::format::RawFamily::Other),
+            })
+        }
+        None => {}
     }
     let picture = Picture::read(data)?;
     if picture.has(ICC_PROFILE) {
@@ -112,13 +121,6 @@ pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
         kept,
         method: CleanMethod::Lossless,
     })
-}
-
-/// Whether IFD0 has a DNGVersion tag.
-fn is_dng(data: &[u8]) -> bool {
-    ifd::header(data)
-        .and_then(|(order, first)| ifd::read(data, order, first))
-        .is_ok_and(|dir| dir.get(DNG_VERSION).is_some())
 }
 
 /// GeoTIFF and GDAL tags that place the picture on the map or describe it.

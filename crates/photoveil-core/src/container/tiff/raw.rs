@@ -1,30 +1,37 @@
-//! DNG cleaned in place: nothing moves, so every offset in the file (sensor data, previews,
-//! colour tables) stays valid. Private entries are taken out of their directories (the kept
-//! entries close up, the count and next pointer follow, the freed bytes are zeroed) and their
-//! values are zeroed; the GPS directory is zeroed whole; the embedded JPEG previews lose their
-//! own metadata segments (zeroed, same length).
+//! Camera RAW cleaned in place (DNG and Canon CR2): nothing moves, so every offset in the file
+//! (sensor data, previews, colour tables, the maker note's own pointers) stays valid. Private
+//! entries are taken out of their directories (the kept entries close up, the count and next
+//! pointer follow, the freed bytes are zeroed) and their values are zeroed; the GPS directory
+//! is zeroed whole; the embedded JPEG previews lose their own metadata segments (zeroed, same
+//! length).
 //!
 //! Kept, because a converter needs them to develop the picture: Make and Model (camera
 //! profiles are chosen by them), UniqueCameraModel and every DNG colour and calibration tag,
 //! the sensor data and its tags (CFA pattern, black and white levels, linearisation, crop,
-//! opcodes), exposure settings, lens make and model (lens corrections), and the previews.
-//! Removed: GPS, serial numbers (camera, body, lens), owner and artist names, copyright, text,
-//! dates, unique IDs, software, the maker note and DNGPrivateData (the original camera's maker
-//! note, serial number included: a DNG is developed from its DNG tags alone), the original file's
-//! name and embedded original RAW file, XMP, IPTC and Photoshop blocks.
+//! opcodes, CR2 slices), exposure settings, lens make and model (lens corrections), and the
+//! previews. Removed: GPS, serial numbers (camera, body, lens), owner and artist names,
+//! copyright, text, dates, unique IDs, software, the original file's name and embedded original
+//! RAW file, XMP, IPTC and Photoshop blocks. A DNG loses its maker note and DNGPrivateData (the
+//! original camera's maker note, serial number included: a DNG is developed from its DNG tags
+//! alone); a CR2 keeps its maker note, which Canon converters read, less the entries listed in
+//! [`canon`].
 //!
-//! Other TIFF-based RAW formats (CR2, NEF, ARW, RW2, ORF, ...) need their maker note to be
-//! decoded and it holds the serial number in a layout of each maker's own: they are refused.
+//! Which other families are refused, and why: [`family`].
+
+pub(crate) mod canon;
+pub(crate) mod family;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use bytes::Bytes;
 
-use super::ifd::{self, corrupt, Ifd, Order};
+use super::ifd::{self, corrupt, Entry, Ifd, Order};
 use crate::error::Result;
+use crate::format::RawFamily;
 
-/// Entries removed wherever they appear (IFD chain, sub-IFDs, EXIF directory).
+/// Entries removed wherever they appear (IFD chain, sub-IFDs, EXIF directory), but the maker
+/// note (see [`MAKER_NOTE`]).
 const REMOVED: &[u16] = &[
     0x010D, 0x010E, 0x0131, 0x0132, 0x013B, 0x013C, // document name .. host computer
     0x02BC, // XMP
@@ -32,7 +39,7 @@ const REMOVED: &[u16] = &[
     0x83BB, 0x8649, // IPTC, Photoshop
     0x8825, // GPS directory (zeroed separately)
     0x9003, 0x9004, 0x9010, 0x9011, 0x9012, 0x9290, 0x9291, 0x9292, // dates
-    0x927C, 0x9286, // maker note, user comment
+    0x9286, // user comment
     0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F, // Windows XP text
     0xA420, 0xA430, 0xA431, 0xA435, // unique ID, owner, body and lens serial numbers
     0xC62F, // DNG CameraSerialNumber
@@ -44,27 +51,64 @@ const REMOVED: &[u16] = &[
 ];
 
 const SUB_IFDS: u16 = 0x014A;
+const MAKER_NOTE: u16 = 0x927C;
 const EXIF_IFD: u16 = 0x8769;
 const GPS_IFD: u16 = 0x8825;
-const NEW_SUBFILE_TYPE: u16 = 254;
 const THUMBNAIL_OFFSET: u16 = 0x0201;
 const THUMBNAIL_LENGTH: u16 = 0x0202;
 /// Most directories followed in one file.
 const MAX_IFDS: usize = 256;
 
-/// Every directory of the file but the GPS one, and the GPS directory if any.
+/// Every directory of the file but the GPS one, each with the entries to remove from it, and
+/// the GPS directory if any.
 struct Walk {
     order: Order,
-    ifds: Vec<Ifd>,
+    ifds: Vec<(Ifd, Removal)>,
     gps: Option<Ifd>,
+    /// Where the maker note lies when it is kept and cleaned inside (CR2).
+    maker_note: Option<Range<usize>>,
 }
 
-fn walk(data: &[u8]) -> Result<Walk> {
+/// What is removed from one directory.
+#[derive(Clone, Copy)]
+enum Removal {
+    /// [`REMOVED`], and the maker note too when `maker_note` (a DNG's).
+    Common { maker_note: bool },
+    /// The listed entries of a maker note cleaned inside.
+    Listed(&'static [u16]),
+}
+
+impl Removal {
+    fn removes(self, tag: u16) -> bool {
+        match self {
+            Removal::Common { maker_note } => {
+                REMOVED.contains(&tag) || (maker_note && tag == MAKER_NOTE)
+            }
+            Removal::Listed(tags) => tags.contains(&tag),
+        }
+    }
+}
+
+/// What is removed from the IFD chain, sub-IFDs and EXIF directory of a family, and from its
+/// maker note when that is kept and cleaned inside.
+fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
+    match family {
+        RawFamily::Cr2 => (
+            Removal::Common { maker_note: false },
+            Some(Removal::Listed(canon::MAKER_NOTE_REMOVED)),
+        ),
+        _ => (Removal::Common { maker_note: true }, None),
+    }
+}
+
+fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
+    let (removed, maker_removed) = rules(family);
     let (order, first) = ifd::header(data)?;
     let mut seen = HashSet::new();
     let mut queue = vec![first];
     let mut ifds = Vec::new();
     let mut gps = None;
+    let mut maker_note = None;
     while let Some(offset) = queue.pop() {
         if offset == 0 || !seen.insert(offset) {
             continue;
@@ -85,18 +129,29 @@ fn walk(data: &[u8]) -> Result<Walk> {
                     let at = e.number(data, order)? as u32;
                     gps = Some(ifd::read(data, order, at)?);
                 }
+                MAKER_NOTE if maker_removed.is_some() && maker_note.is_none() => {
+                    maker_note = e.value.clone();
+                }
                 _ => {}
             }
         }
-        ifds.push(dir);
+        ifds.push((dir, removed));
     }
-    Ok(Walk { order, ifds, gps })
-}
-
-fn is_preview(dir: &Ifd, data: &[u8], order: Order) -> bool {
-    dir.get(NEW_SUBFILE_TYPE)
-        .and_then(|e| e.number(data, order).ok())
-        .is_some_and(|v| v & 1 == 1)
+    if let (Some(note), Some(maker_removed)) = (&maker_note, maker_removed) {
+        // The maker note is a directory of its own whose offsets count from the file's start
+        // (Canon); one that cannot be read is refused rather than left with the serial number.
+        let dir = ifd::read(data, order, note.start as u32)
+            .ok()
+            .filter(|d| d.span().end <= note.end)
+            .ok_or_else(|| corrupt("the maker note cannot be read"))?;
+        ifds.push((dir, maker_removed));
+    }
+    Ok(Walk {
+        order,
+        ifds,
+        gps,
+        maker_note,
+    })
 }
 
 /// Strips or tiles of a directory, as ranges inside the file.
@@ -120,14 +175,21 @@ fn chunks(dir: &Ifd, data: &[u8], order: Order) -> Vec<Range<usize>> {
     out
 }
 
-/// What verification compares for a DNG: every kept entry of every directory (but the GPS one)
-/// and the sensor data of the main pictures, in file order of the walk.
-pub(crate) fn pieces(data: &Bytes) -> Result<Vec<Bytes>> {
-    let w = walk(data)?;
+/// Whether an entry's value is one that cleaning may change: a removed entry's, or the kept
+/// maker note's (cleaned inside; its kept entries are compared one by one).
+fn changes(e: &Entry, removed: Removal, w: &Walk) -> bool {
+    removed.removes(e.tag) || (e.tag == MAKER_NOTE && w.maker_note.is_some())
+}
+
+/// What verification compares for a RAW file cleaned in place: every kept entry of every
+/// directory (but the GPS one) with its value, and every strip and tile (sensor data and
+/// previews) with the metadata segments of a JPEG preview blanked, in file order of the walk.
+pub(crate) fn pieces(data: &Bytes, family: RawFamily) -> Result<Vec<Bytes>> {
+    let w = walk(data, family)?;
     let mut tags = Vec::new();
     let mut out = Vec::new();
-    for dir in &w.ifds {
-        for e in dir.entries.iter().filter(|e| !REMOVED.contains(&e.tag)) {
+    for (dir, removed) in &w.ifds {
+        for e in dir.entries.iter().filter(|e| !changes(e, *removed, &w)) {
             tags.extend(e.tag.to_le_bytes());
             tags.extend(e.kind.to_le_bytes());
             tags.extend(e.count.to_le_bytes());
@@ -136,35 +198,40 @@ pub(crate) fn pieces(data: &Bytes) -> Result<Vec<Bytes>> {
                 tags.extend(&data[v]);
             }
         }
-        if !is_preview(dir, data, w.order) {
-            out.extend(
-                chunks(dir, data, w.order)
-                    .into_iter()
-                    .map(|c| data.slice(c)),
-            );
+        for c in chunks(dir, data, w.order) {
+            let segments = jpeg_metadata_segments(&data[c.clone()]);
+            if segments.is_empty() {
+                out.push(data.slice(c));
+            } else {
+                let mut copy = data[c].to_vec();
+                for s in segments {
+                    copy[s].fill(0);
+                }
+                out.push(Bytes::from(copy));
+            }
         }
     }
     out.insert(0, Bytes::from(tags));
     Ok(out)
 }
 
-/// The cleaned copy of a DNG, the same length as the original.
-pub(crate) fn clean(data: &[u8]) -> Result<Vec<u8>> {
-    let w = walk(data)?;
+/// The cleaned copy of a DNG or CR2, the same length as the original.
+pub(crate) fn clean(data: &[u8], family: RawFamily) -> Result<Vec<u8>> {
+    let w = walk(data, family)?;
     let o = w.order;
     let mut out = data.to_vec();
     // Bytes that must not change: every kept value and every strip or tile.
     let mut protected: Vec<Range<usize>> = Vec::new();
     let mut zeroed: Vec<Range<usize>> = Vec::new();
-    for dir in &w.ifds {
+    for (dir, removed) in &w.ifds {
         protected.extend(chunks(dir, data, o));
         for e in &dir.entries {
             let Some(v) = e.value.clone().filter(|v| v.len() > 4) else {
                 continue;
             };
-            if REMOVED.contains(&e.tag) {
+            if removed.removes(e.tag) {
                 zeroed.push(v);
-            } else {
+            } else if !changes(e, *removed, &w) {
                 protected.push(v);
             }
         }
@@ -185,11 +252,11 @@ pub(crate) fn clean(data: &[u8]) -> Result<Vec<u8>> {
     for z in &zeroed {
         out[z.clone()].fill(0);
     }
-    for dir in &w.ifds {
-        close_up(&mut out, data, o, dir);
-        if is_preview(dir, data, o) || dir.get(THUMBNAIL_OFFSET).is_some() {
-            for c in chunks(dir, data, o) {
-                blank_jpeg_segments(&mut out[c]);
+    for (dir, removed) in &w.ifds {
+        close_up(&mut out, data, o, dir, *removed);
+        for c in chunks(dir, data, o) {
+            for s in jpeg_metadata_segments(&data[c.clone()]) {
+                out[c.start + s.start..c.start + s.end].fill(0);
             }
         }
     }
@@ -218,9 +285,9 @@ fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Rewrites one directory in place without its removed entries.
-fn close_up(out: &mut [u8], data: &[u8], o: Order, dir: &Ifd) {
+fn close_up(out: &mut [u8], data: &[u8], o: Order, dir: &Ifd, removed: Removal) {
     let kept: Vec<usize> = (0..dir.entries.len())
-        .filter(|&i| !REMOVED.contains(&dir.entries[i].tag))
+        .filter(|&i| !removed.removes(dir.entries[i].tag))
         .collect();
     if kept.len() == dir.entries.len() {
         return;
@@ -237,27 +304,29 @@ fn close_up(out: &mut [u8], data: &[u8], o: Order, dir: &Ifd) {
     out[span].copy_from_slice(&block);
 }
 
-/// Zeroes the payload of a JPEG's metadata segments (APP1 EXIF/XMP, APP13 IPTC, other APPn but
-/// the colour ones APP2 ICC and APP14 Adobe, and comments) up to the first scan, in place.
-fn blank_jpeg_segments(jpeg: &mut [u8]) {
+/// Where the payloads of a JPEG's metadata segments lie (APP1 EXIF/XMP, APP13 IPTC, other APPn
+/// but the colour ones APP2 ICC and APP14 Adobe, and comments), up to the first scan; nothing
+/// for data that is not a JPEG.
+fn jpeg_metadata_segments(jpeg: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     if !jpeg.starts_with(&[0xFF, 0xD8]) {
-        return;
+        return out;
     }
     let mut at = 2;
     while at + 4 <= jpeg.len() && jpeg[at] == 0xFF {
         let marker = jpeg[at + 1];
         if marker == 0xDA || marker == 0xD9 {
-            return;
+            break;
         }
         let len = u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]) as usize;
         let end = at + 2 + len;
         if len < 2 || end > jpeg.len() {
-            return;
+            break;
         }
-        let metadata = matches!(marker, 0xE1 | 0xE3..=0xED | 0xEF | 0xFE);
-        if metadata {
-            jpeg[at + 4..end].fill(0);
+        if matches!(marker, 0xE1 | 0xE3..=0xED | 0xEF | 0xFE) && end > at + 4 {
+            out.push(at + 4..end);
         }
         at = end;
     }
+    out
 }
