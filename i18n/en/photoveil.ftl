@@ -600,6 +600,7 @@ gui-classroom-previous = Back
 gui-classroom-next = Next
 gui-classroom-leave = Leave (Esc)
 gui-classroom-keys = Arrow keys or Space: move · Esc: leave
+gui-presenting-leave = Leave full screen (Esc)
 gui-classroom-intro-title = What can happen to photos you post?
 gui-classroom-intro-body = A photo online can be saved by anyone who sees it. A few minutes about what some people do with such photos, and what PhotoVeil does about it.
 gui-classroom-collect-title = They collect photos of one person

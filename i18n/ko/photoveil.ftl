@@ -505,6 +505,7 @@ gui-classroom-previous = 이전
 gui-classroom-next = 다음
 gui-classroom-leave = 나가기 (Esc)
 gui-classroom-keys = 화살표 키나 스페이스: 넘기기 · Esc: 나가기
+gui-presenting-leave = 전체 화면 나가기 (Esc)
 gui-classroom-intro-title = 올린 사진에 무슨 일이 생길 수 있을까요?
 gui-classroom-intro-body = 인터넷에 올린 사진은 보는 사람 누구나 저장할 수 있어요. 어떤 사람들이 그런 사진으로 무엇을 하는지, 그리고 PhotoVeil이 무엇을 해 주는지 잠깐 알아봐요.
 gui-classroom-collect-title = 한 사람의 사진을 모아요

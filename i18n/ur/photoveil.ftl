@@ -595,6 +595,7 @@ gui-classroom-previous = پیچھے
 gui-classroom-next = آگے
 gui-classroom-leave = باہر نکلیں (Esc)
 gui-classroom-keys = تیر والی کیز یا اسپیس: آگے پیچھے · Esc: باہر
+gui-presenting-leave = پوری اسکرین سے باہر نکلیں (Esc)
 gui-classroom-intro-title = پوسٹ کی گئی تصویروں کے ساتھ کیا ہو سکتا ہے؟
 gui-classroom-intro-body = آن لائن تصویر کو ہر دیکھنے والا محفوظ کر سکتا ہے۔ چند منٹ اس بارے میں کہ کچھ لوگ ایسی تصویروں کے ساتھ کیا کرتے ہیں، اور PhotoVeil اس کے لیے کیا کرتا ہے۔
 gui-classroom-collect-title = وہ ایک شخص کی تصویریں جمع کرتے ہیں

@@ -60,6 +60,8 @@ pub enum Message {
     Classroom(classroom::Message),
     /// Open classroom mode (Settings, or F11).
     OpenClassroom,
+    /// Leave the full screen the samples were opened in from classroom mode (also Esc, F11).
+    StopPresenting,
     /// Open the settings.
     OpenSettings,
     /// A key no widget used.
@@ -298,6 +300,7 @@ impl App {
             Message::Settings(m) => self.settings_message(m),
             Message::Classroom(m) => self.classroom_message(m),
             Message::OpenClassroom => self.open_classroom(),
+            Message::StopPresenting => self.stop_presenting(),
             Message::OpenSettings => {
                 self.settings_screen = Some(settings_screen::Settings::new(self.settings.clone()));
                 Task::none()
@@ -498,14 +501,29 @@ impl App {
             if matches!(self.screen, Screen::Start(_)) {
                 screen
             } else {
+                let mut bar: Vec<Element<'_, Message>> = vec![text(t("gui-app-name"))
+                    .size(style::SMALL)
+                    .width(iced::Fill)
+                    .into()];
+                if self.presenting {
+                    bar.push(
+                        button(text(t("gui-presenting-leave")).size(style::SMALL))
+                            .style(button::secondary)
+                            .on_activate(Message::StopPresenting)
+                            .into(),
+                    );
+                }
+                bar.push(
+                    button(text(t("gui-settings")).size(style::SMALL))
+                        .style(button::text)
+                        .on_activate(Message::OpenSettings)
+                        .into(),
+                );
                 column![
-                    style::dir_row![
-                        text(t("gui-app-name")).size(style::SMALL).width(iced::Fill),
-                        button(text(t("gui-settings")).size(style::SMALL))
-                            .style(button::text)
-                            .on_activate(Message::OpenSettings),
-                    ]
-                    .padding([4, 20]),
+                    style::row_dir(bar)
+                        .spacing(12)
+                        .align_y(iced::Center)
+                        .padding([4, 20]),
                     screen
                 ]
                 .into()

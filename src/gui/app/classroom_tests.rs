@@ -124,3 +124,24 @@ fn the_samples_stay_full_screen_with_large_text_until_escape_or_f11() {
         assert_eq!(card(&app), Some(0));
     }
 }
+
+#[test]
+fn while_presenting_a_button_says_how_to_leave_full_screen_and_does() {
+    let mut app = App::new(Settings::default());
+    let label = t("gui-presenting-leave");
+    key(&mut app, Named::F11);
+    let _ = app.update(Message::Classroom(classroom::Message::TrySamples));
+    assert!(app.presenting);
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(app.view());
+        ui.click(label.as_str()).expect("the button is shown");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    assert!(!app.presenting);
+    assert!(iced_test::simulator(app.view())
+        .find(label.as_str())
+        .is_err());
+}
