@@ -443,6 +443,7 @@ cli-clean-kept = kept { $list }
 cli-clean-kept-orientation = orientation { $value }
 cli-clean-kept-icc-profile = colour profile
 cli-clean-kept-colour-info = colour space
+cli-clean-kept-camera-details = the camera's make and model, the lens model and the maker's notes without serial numbers or names (RAW converters need them to develop the picture)
 cli-clean-lossless = picture re-written losslessly
 cli-clean-verified = verified: { $check }
 cli-clean-identical-data = picture data identical

@@ -372,6 +372,7 @@ cli-clean-kept = 남긴 것: { $list }
 cli-clean-kept-orientation = 방향 { $value }
 cli-clean-kept-icc-profile = 색상 프로필
 cli-clean-kept-colour-info = 색 공간
+cli-clean-kept-camera-details = 카메라 제조사와 모델, 렌즈 모델, 일련번호와 이름을 지운 제조사 메모 (RAW 변환 프로그램이 사진을 현상하려면 필요해요)
 cli-clean-lossless = 사진을 화질 손실 없이 다시 썼어요
 cli-clean-verified = 확인 결과: { $check }
 cli-clean-identical-data = 사진 데이터가 똑같아요

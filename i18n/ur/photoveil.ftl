@@ -444,6 +444,7 @@ cli-clean-kept = رکھا گیا: { $list }
 cli-clean-kept-orientation = رُخ { $value }
 cli-clean-kept-icc-profile = رنگوں کی پروفائل
 cli-clean-kept-colour-info = رنگوں کی ترتیب
+cli-clean-kept-camera-details = کیمرے کا بنانے والا اور ماڈل، لینز کا ماڈل اور سیریل نمبر اور ناموں کے بغیر بنانے والے کے نوٹس (RAW کنورٹر کو تصویر بنانے کے لیے ان کی ضرورت ہوتی ہے)
 cli-clean-lossless = تصویر معیار کھوئے بغیر دوبارہ لکھی گئی
 cli-clean-verified = جانچ: { $check }
 cli-clean-identical-data = تصویر کا ڈیٹا بالکل ایک جیسا

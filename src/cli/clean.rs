@@ -54,6 +54,7 @@ fn print_human(report: &CleanReport) {
             ),
             Kept::IccProfile => text("cli-clean-kept-icc-profile"),
             Kept::ColourInfo => text("cli-clean-kept-colour-info"),
+            Kept::CameraDetails => text("cli-clean-kept-camera-details"),
         })
         .collect();
     let removed = FluentValue::from(report.removed.len());

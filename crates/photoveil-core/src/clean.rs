@@ -62,6 +62,18 @@ pub struct CleanedBytes {
     pub verification: Verification,
 }
 
+/// The findings a RAW file cleaned in place keeps on purpose ([`Kept::CameraDetails`]): the
+/// camera's make and model, DNG's UniqueCameraModel (tag 0xC614), the lens model and the maker
+/// note (CR2 keeps it with its serial numbers and names blanked), which converters read to
+/// choose the camera's profile, decoder and lens corrections.
+const CAMERA_DETAIL_TAGS: &[&str] = &[
+    "EXIF:Make",
+    "EXIF:Model",
+    "EXIF:0xC614",
+    "EXIF:LensModel",
+    "EXIF:MakerNote",
+];
+
 /// Cleans and verifies bytes in memory; writes nothing.
 pub fn clean_bytes(data: &[u8], check: PixelCheck) -> Result<CleanedBytes> {
     clean_shared(&Bytes::copy_from_slice(data), check)
@@ -72,7 +84,13 @@ pub fn clean_shared(data: &Bytes, check: PixelCheck) -> Result<CleanedBytes> {
     let (format, inspection, removed) = scan_shared(data)?;
     let cleaned = container::clean(format, data, &inspection)?;
     let bytes = Bytes::from(cleaned.bytes);
-    let verification = verify_clean(format, data, &inspection, &bytes, check)?;
+    let mut verification = verify_clean(format, data, &inspection, &bytes, check)?;
+    if cleaned.kept.contains(&Kept::CameraDetails) {
+        // Kept on purpose and said so (`Kept::CameraDetails`), not left behind.
+        verification
+            .residual
+            .retain(|f| !CAMERA_DETAIL_TAGS.contains(&f.tag.as_str()));
+    }
     Ok(CleanedBytes {
         format,
         bytes,

@@ -57,7 +57,12 @@ fn cr2_is_cleaned_in_place_keeping_what_a_converter_needs() {
     );
     let cleaned = clean_bytes(&original, PixelCheck::Fast).expect("cleaned");
     assert_eq!(cleaned.method, CleanMethod::Lossless);
-    assert_eq!(cleaned.kept, [Kept::Orientation(6)]);
+    assert_eq!(cleaned.kept, [Kept::Orientation(6), Kept::CameraDetails]);
+    assert!(
+        cleaned.verification.residual.is_empty(),
+        "nothing left but what is kept on purpose: {:#?}",
+        cleaned.verification.residual
+    );
     let copy = &cleaned.bytes;
     assert_eq!(copy.len(), original.len(), "nothing moved");
     assert_eq!(

@@ -26,4 +26,8 @@ pub enum Kept {
     IccProfile,
     /// Colour-space chunks (sRGB, gamma, chromaticities).
     ColourInfo,
+    /// In a RAW file cleaned in place: the camera's make and model, the lens model and the
+    /// maker's notes (without serial numbers and names). RAW converters choose the camera's
+    /// colour profile, decoder and lens corrections by them.
+    CameraDetails,
 }

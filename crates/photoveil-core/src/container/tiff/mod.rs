@@ -92,6 +92,7 @@ pub fn clean(data: &[u8], inspection: &Inspection) -> Result<Cleaned> {
     }
     match raw::family::family(data) {
         Some(f) if raw::family::cleaned(f) => {
+            kept.push(Kept::CameraDetails);
             return Ok(Cleaned {
                 bytes: raw::clean(data, f)?,
                 kept,
