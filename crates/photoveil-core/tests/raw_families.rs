@@ -301,7 +301,7 @@ fn cr3_and_raf_are_recognised_and_refused_plainly() {
     let raf = b"FUJIFILMCCD-RAW 0201FF383501X-T3\0\0\0\0".to_vec();
     for (bytes, family) in [(cr3, RawFamily::Cr3), (raf, RawFamily::Raf)] {
         for e in [
-            scan_bytes(&bytes).err().expect("not scanned"),
+            scan_bytes(&bytes).expect_err("not scanned"),
             clean_bytes(&bytes, PixelCheck::Fast)
                 .err()
                 .expect("not cleaned"),

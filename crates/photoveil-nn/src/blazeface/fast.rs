@@ -238,8 +238,8 @@ impl Network {
     ) -> Result<Outputs, NnError> {
         if width == 0
             || height == 0
-            || width % INPUT_MULTIPLE != 0
-            || height % INPUT_MULTIPLE != 0
+            || !width.is_multiple_of(INPUT_MULTIPLE)
+            || !height.is_multiple_of(INPUT_MULTIPLE)
             || rgb.len() < width * height * 3
         {
             return Err(NnError::Inference {

@@ -126,29 +126,7 @@ fn advice<'a>(position: usize, ranked: &RankedMedia) -> Column<'a, Message> {
 }
 
 /// A ranked entry's card in the list: a button that opens its detail, marked while open (the
-/// review grid's look).
+/// review grid's tile look, shared).
 pub fn entry_style(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
-    move |theme: &Theme, status| {
-        let p = theme.extended_palette();
-        let mut s = button::secondary(theme, status);
-        s.background = Some(
-            if selected {
-                p.primary.weak.color
-            } else {
-                p.background.weak.color
-            }
-            .into(),
-        );
-        s.text_color = p.background.base.text;
-        s.border = iced::Border {
-            radius: 10.0.into(),
-            width: if selected { 3.0 } else { 1.0 },
-            color: if selected {
-                p.primary.strong.color
-            } else {
-                p.background.strong.color
-            },
-        };
-        s
-    }
+    crate::gui::screen::review::tile::button_style(selected)
 }
