@@ -74,6 +74,12 @@ const CAMERA_DETAIL_TAGS: &[&str] = &[
     "EXIF:MakerNote",
 ];
 
+/// Whether a fresh scan's `finding` in a copy that keeps `kept` is there on purpose (the camera
+/// details an in-place RAW copy keeps for converters) rather than left behind.
+pub fn kept_on_purpose(kept: &[Kept], finding: &Finding) -> bool {
+    kept.contains(&Kept::CameraDetails) && CAMERA_DETAIL_TAGS.contains(&finding.tag.as_str())
+}
+
 /// Cleans and verifies bytes in memory; writes nothing.
 pub fn clean_bytes(data: &[u8], check: PixelCheck) -> Result<CleanedBytes> {
     clean_shared(&Bytes::copy_from_slice(data), check)
@@ -85,12 +91,10 @@ pub fn clean_shared(data: &Bytes, check: PixelCheck) -> Result<CleanedBytes> {
     let cleaned = container::clean(format, data, &inspection)?;
     let bytes = Bytes::from(cleaned.bytes);
     let mut verification = verify_clean(format, data, &inspection, &bytes, check)?;
-    if cleaned.kept.contains(&Kept::CameraDetails) {
-        // Kept on purpose and said so (`Kept::CameraDetails`), not left behind.
-        verification
-            .residual
-            .retain(|f| !CAMERA_DETAIL_TAGS.contains(&f.tag.as_str()));
-    }
+    // Kept on purpose and said so (`Kept::CameraDetails`), not left behind.
+    verification
+        .residual
+        .retain(|f| !kept_on_purpose(&cleaned.kept, f));
     Ok(CleanedBytes {
         format,
         bytes,
