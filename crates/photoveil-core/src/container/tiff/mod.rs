@@ -22,6 +22,7 @@ use crate::finding::{Category, Explanation, Finding, Severity};
 use crate::format::ImageFormat;
 use crate::meta::{clip, hidden, Payloads};
 
+/// The SubIFDs tag: the directories of further pictures (a RAW file's sensor data among them).
 const SUB_IFDS: u16 = 0x014A;
 const ICC_PROFILE: u16 = 0x8773;
 const MODEL_TIEPOINT: u16 = 33922;

@@ -27,6 +27,7 @@ use std::ops::Range;
 use bytes::Bytes;
 
 use super::ifd::{self, corrupt, Entry, Ifd, Order};
+use super::SUB_IFDS;
 use crate::error::Result;
 use crate::format::RawFamily;
 
@@ -50,7 +51,6 @@ const REMOVED: &[u16] = &[
     0xC7A1, // CameraLabel
 ];
 
-const SUB_IFDS: u16 = 0x014A;
 const MAKER_NOTE: u16 = 0x927C;
 const EXIF_IFD: u16 = 0x8769;
 const GPS_IFD: u16 = 0x8825;

@@ -2,11 +2,10 @@
 //! name), and why the families that are not cleaned are refused.
 
 use super::canon;
-use crate::container::tiff::ifd;
+use crate::container::tiff::{ifd, SUB_IFDS};
 use crate::error::RawRefusal;
 use crate::format::RawFamily;
 
-const SUB_IFDS: u16 = 0x014A;
 const DNG_VERSION: u16 = 0xC612;
 const COMPRESSION: u16 = 259;
 const MAKE: u16 = 271;
