@@ -415,4 +415,4 @@ pub(crate) mod swap_crop;
 pub(crate) mod tile;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,7 +5,9 @@ use super::*;
 use iced::Theme;
 use std::sync::Arc;
 
-fn item(name: &str, risky: bool) -> Item {
+/// A scanned photo's item for tests: the scan of `name` without its error, with a GPS finding
+/// added when `risky`, and no thumbnail.
+pub(crate) fn item(name: &str, risky: bool) -> Item {
     let mut report = photoveil_core::scan_file(std::path::Path::new(name));
     report.error = None;
     if risky {

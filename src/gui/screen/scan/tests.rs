@@ -5,7 +5,6 @@
 use super::*;
 use crate::gui::work;
 use iced_test::simulator;
-use photoveil_core::{Explanation, Finding};
 use photoveil_fixtures::{jpeg, JpegSpec};
 use std::sync::Arc;
 
@@ -100,21 +99,11 @@ fn listed(n: usize) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The review tests' item for `path`, with a thumbnail.
 fn item(path: &std::path::Path, risky: bool) -> Item {
-    let mut report = photoveil_core::scan_file(path);
-    report.error = None;
-    if risky {
-        report.findings.push(Finding::new(
-            photoveil_core::Category::Location,
-            "EXIF:GPSPosition",
-            "37.320000, -121.940000",
-            photoveil_core::Severity::High,
-            Explanation::GpsPosition,
-        ));
-    }
     Item {
-        report: Arc::new(report),
         thumbnail: Ok(thumb()),
+        ..crate::gui::screen::review::tests::item(&path.to_string_lossy(), risky)
     }
 }
 
