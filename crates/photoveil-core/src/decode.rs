@@ -52,13 +52,15 @@ fn checked_reader(format: ImageFormat, data: &[u8]) -> Result<ImageReader<Cursor
         ImageFormat::Tiff => Codec::Tiff,
         ImageFormat::Gif => Codec::Gif,
         ImageFormat::Bmp => Codec::Bmp,
+        ImageFormat::Pnm => Codec::Pnm,
         // JPEG XL, JPEG 2000: a decoder (jxl-oxide, OpenJPEG) would be added for faces alone;
         // the files are cleaned without decoding.
         ImageFormat::Heif
         | ImageFormat::Avif
         | ImageFormat::Jxl
         | ImageFormat::Jp2
-        | ImageFormat::Psd => {
+        | ImageFormat::Psd
+        | ImageFormat::CameraRaw => {
             return Err(Error::Unsupported {
                 format,
                 what: crate::error::Operation::Decoding,

@@ -66,6 +66,7 @@ pub fn verify_clean(
             | ImageFormat::Jxl
             | ImageFormat::Jp2
             | ImageFormat::Psd
+            | ImageFormat::CameraRaw
     );
     if exif_rotates && out_inspection.payloads.orientation().unwrap_or(1) != orientation {
         return Err(Error::Verification(Mismatch::LostOrientation));
@@ -77,6 +78,7 @@ pub fn verify_clean(
             | ImageFormat::Jxl
             | ImageFormat::Jp2
             | ImageFormat::Psd
+            | ImageFormat::CameraRaw
     );
     let picture = if format == ImageFormat::Gif {
         // Every frame, not only the first that `decode` gives: the blocks must be the same, and

@@ -8,7 +8,9 @@ pub(crate) mod isobmff;
 mod jp2;
 mod jpeg;
 mod jxl;
+pub(crate) mod maker_raw;
 mod png;
+mod pnm;
 mod psd;
 pub(crate) mod tiff;
 mod webp;
@@ -92,6 +94,8 @@ pub fn inspect(format: ImageFormat, data: &Bytes) -> Result<Inspection> {
         ImageFormat::Jxl => jxl::inspect(data),
         ImageFormat::Jp2 => jp2::inspect(data),
         ImageFormat::Psd => psd::inspect(data),
+        ImageFormat::Pnm => pnm::inspect(data),
+        ImageFormat::CameraRaw => maker_raw::inspect(data),
     }
 }
 
@@ -109,6 +113,8 @@ pub fn clean(format: ImageFormat, data: &Bytes, inspection: &Inspection) -> Resu
         ImageFormat::Jxl => jxl::clean(data),
         ImageFormat::Jp2 => jp2::clean(data),
         ImageFormat::Psd => psd::clean(data),
+        ImageFormat::Pnm => pnm::clean(data),
+        ImageFormat::CameraRaw => maker_raw::clean(data, inspection),
     }
 }
 

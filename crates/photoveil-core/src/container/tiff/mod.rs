@@ -7,7 +7,7 @@
 //! other camera RAW files are refused, each family with its reason ([`raw::family`]).
 
 pub(crate) mod ifd;
-mod raw;
+pub(crate) mod raw;
 mod rewrite;
 
 use ::exif::{In, Tag};
