@@ -8,6 +8,7 @@ mod dng;
 mod gif;
 mod jp2;
 mod jxl;
+mod pnm;
 mod psd;
 mod tiff_layouts;
 
@@ -27,6 +28,7 @@ pub use jxl::{
     jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,
     JXL_CODESTREAM,
 };
+pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 
