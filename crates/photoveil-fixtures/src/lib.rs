@@ -8,8 +8,10 @@ mod dng;
 mod gif;
 mod jp2;
 mod jxl;
+mod mrw;
 mod pnm;
 mod psd;
+mod raf;
 mod tiff_layouts;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
@@ -28,8 +30,10 @@ pub use jxl::{
     jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,
     JXL_CODESTREAM,
 };
+pub use mrw::{mrw, mrw_sensor, MRW_MAKE, MRW_MAKER_NOTE, MRW_MODEL, MRW_SENSOR, MRW_WB};
 pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
+pub use raf::{raf, raf_sensor, RAF_INTERNAL_SERIAL, RAF_MODEL, RAF_SENSOR, RAF_WB};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 
 use std::io::Cursor;

@@ -97,6 +97,9 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
             Removal::Common { maker_note: false },
             Some(Removal::Listed(canon::MAKER_NOTE_REMOVED)),
         ),
+        // Fujifilm RAF (the embedded JPEG's EXIF): the maker note is kept whole here (rawler
+        // refuses a RAF without it) and cleaned inside by `maker_raw::raf`.
+        RawFamily::Raf => (Removal::Common { maker_note: false }, None),
         _ => (Removal::Common { maker_note: true }, None),
     }
 }
