@@ -13,6 +13,7 @@ mod pnm;
 mod psd;
 mod raf;
 mod tiff_layouts;
+mod x3f;
 
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
@@ -35,6 +36,7 @@ pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use raf::{raf, raf_sensor, RAF_INTERNAL_SERIAL, RAF_MODEL, RAF_SENSOR, RAF_WB};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
+pub use x3f::{x3f, x3f_sensor, X3F_CAMERA_NAME, X3F_MODEL, X3F_SENSOR, X3F_SERIAL, X3F_TIME};
 
 use std::io::Cursor;
 

@@ -6,6 +6,7 @@ mod cr3;
 mod crw;
 mod mrw;
 mod raf;
+mod x3f;
 
 use bytes::Bytes;
 
@@ -20,6 +21,7 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
         RawFamily::Crw => crw::inspect(data),
         RawFamily::Mrw => mrw::inspect(data),
         RawFamily::Raf => raf::inspect(data),
+        RawFamily::X3f => x3f::inspect(data),
         other => Err(not_read(other)),
     }
 }
@@ -32,6 +34,7 @@ pub fn clean(data: &Bytes, inspection: &Inspection) -> Result<Cleaned> {
         RawFamily::Crw => crw::clean(data, inspection),
         RawFamily::Mrw => mrw::clean(data, inspection),
         RawFamily::Raf => raf::clean(data, inspection),
+        RawFamily::X3f => x3f::clean(data, inspection),
         other => Err(not_read(other)),
     }
 }
