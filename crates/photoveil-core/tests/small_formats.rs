@@ -197,3 +197,76 @@ fn pnm_damaged_or_huge_gives_a_clear_error() {
         damaged_never_panic(&fx::pnm(kind, 300));
     }
 }
+
+// ---- Bare JPEG 2000 codestream ----
+
+/// Where `needle` starts in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap()
+}
+
+#[test]
+fn j2c_main_header_comments_are_found_and_removed() {
+    let original = fx::j2c(true);
+    let (format, inspection, findings) = scan_bytes(&original).unwrap();
+    assert_eq!(format, ImageFormat::Jp2);
+    assert_eq!((inspection.width, inspection.height), (Some(8), Some(8)));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.tag == "J2C:Comment" && f.value == fx::j2c_comment()),
+        "{findings:#?}"
+    );
+    assert!(findings
+        .iter()
+        .any(|f| f.tag == "J2C:Comment" && f.value.starts_with("binary comment")));
+    // The tile-part's comment is counted by its tile-part's length: it is not a finding.
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert!(cleaned.verification.residual.is_empty());
+    let copy = &cleaned.bytes;
+    assert!(!contains(copy, fx::OWNER.as_bytes()));
+    // Exactly the two comment segments went; everything else is the same bytes in order.
+    let text_com = 6 + fx::j2c_comment().len();
+    let binary_com = 6 + 4;
+    assert_eq!(copy.len(), original.len() - text_com - binary_com);
+    assert_eq!(copy[..], fx::j2c(false)[..]);
+    let tile = find(&original, &[0xFF, 0x90]);
+    assert!(copy.ends_with(&original[tile..]));
+    assert!(contains(copy, fx::J2C_TILE_COMMENT.as_bytes()));
+    assert!(contains(copy, fx::J2C_DATA));
+}
+
+#[test]
+fn j2c_without_comments_is_copied_unchanged() {
+    let original = fx::j2c(false);
+    let (_, _, findings) = scan_bytes(&original).unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Unchanged);
+    assert_eq!(cleaned.bytes[..], original[..]);
+}
+
+#[test]
+fn j2c_damaged_gives_a_clear_error() {
+    let original = fx::j2c(true);
+    let tile = find(&original, &[0xFF, 0x90]);
+    for len in [4, 20, tile - 3, tile + 1] {
+        assert!(
+            matches!(
+                scan_bytes(&original[..len]),
+                Err(Error::Corrupt {
+                    format: ImageFormat::Jp2,
+                    ..
+                })
+            ),
+            "{len}"
+        );
+    }
+    damaged_never_panic(&original);
+}

@@ -6,6 +6,7 @@ mod bmp;
 mod cr2;
 mod dng;
 mod gif;
+mod j2c;
 mod jp2;
 mod jxl;
 mod mrw;
@@ -26,6 +27,7 @@ pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
+pub use j2c::{j2c, j2c_comment, J2C_DATA, J2C_TILE_COMMENT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};
 pub use jxl::{
     jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,

@@ -7,7 +7,10 @@
 //! Cleaning keeps `jP  `, `ftyp`, `jp2h` and `jp2c` byte for byte, in order, and removes every
 //! other box. Verification compares those boxes, so the coded picture is shown to be identical.
 //! A comment marker inside the codestream (encoders write their name there) is part of the coded
-//! picture and is left alone. Not decoded by this build: faces are not looked for.
+//! picture and is left alone. Not decoded by this build: faces are not looked for. A bare
+//! codestream, without boxes, is read by [`codestream`].
+
+mod codestream;
 
 use bytes::Bytes;
 
@@ -15,7 +18,7 @@ use super::isobmff::{boxes, keep_only, pieces, BoxRef};
 use super::{CleanMethod, Cleaned, Inspection};
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};
-use crate::format::ImageFormat;
+use crate::format::{ImageFormat, J2C_CODESTREAM};
 use crate::meta::{hidden, human_bytes, Payloads};
 
 /// Boxes that make up or describe the picture; every other box is removed.
@@ -41,6 +44,9 @@ fn container(data: &[u8]) -> Result<Vec<BoxRef>> {
 
 /// Finds the metadata of a JP2 file.
 pub fn inspect(data: &Bytes) -> Result<Inspection> {
+    if data.starts_with(J2C_CODESTREAM) {
+        return codestream::inspect(data);
+    }
     let top = container(data)?;
     let mut payloads = Payloads::default();
     for b in top.iter().filter(|b| !PICTURE_BOXES.contains(&&b.kind)) {
@@ -96,6 +102,9 @@ fn read_box(kind: &[u8; 4], body: &[u8], payloads: &mut Payloads) {
 
 /// Writes the file without its metadata boxes; the picture's boxes are copied byte for byte.
 pub fn clean(data: &Bytes) -> Result<Cleaned> {
+    if data.starts_with(J2C_CODESTREAM) {
+        return codestream::clean(data);
+    }
     let top = container(data)?;
     Ok(Cleaned {
         bytes: keep_only(data, &top, PICTURE_BOXES),
