@@ -270,3 +270,46 @@ fn j2c_damaged_gives_a_clear_error() {
     }
     damaged_never_panic(&original);
 }
+
+// ---- Kyocera RAW ----
+
+#[test]
+fn kyocera_date_is_found_and_zeroed_in_place() {
+    let original = fx::kyocera();
+    let (format, inspection, findings) = scan_bytes(&original).unwrap();
+    assert_eq!(format, ImageFormat::CameraRaw);
+    assert!(inspection.is_raw);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.tag == "Kyocera:DateTimeOriginal" && f.value == fx::KYOCERA_DATE),
+        "{findings:#?}"
+    );
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert_eq!(cleaned.kept, [photoveil_core::Kept::CameraDetails]);
+    assert!(cleaned.verification.residual.is_empty());
+    let copy = &cleaned.bytes;
+    assert_eq!(copy.len(), original.len());
+    assert!(copy[0x21..0x35].iter().all(|&b| b == 0));
+    // Every other byte stays: make, model, exposure, lens and the sensor data.
+    assert_eq!(copy[..0x21], original[..0x21]);
+    assert_eq!(copy[0x35..], original[0x35..]);
+    assert!(copy.ends_with(&fx::kyocera_sensor()));
+    assert!(contains(copy, fx::KYOCERA_LENS.as_bytes()));
+    let (_, _, left) = scan_bytes(copy).unwrap();
+    assert!(left.is_empty(), "{left:#?}");
+}
+
+#[test]
+fn kyocera_short_header_gives_a_clear_error() {
+    let original = fx::kyocera();
+    assert!(matches!(
+        scan_bytes(&original[..100]),
+        Err(Error::Corrupt {
+            format: ImageFormat::CameraRaw,
+            ..
+        })
+    ));
+    damaged_never_panic(&original);
+}

@@ -9,6 +9,7 @@ mod gif;
 mod j2c;
 mod jp2;
 mod jxl;
+mod kyocera;
 mod mrw;
 mod pnm;
 mod psd;
@@ -33,6 +34,7 @@ pub use jxl::{
     jxl, jxl_box, jxl_brob, jxl_brotli_bomb, jxl_jumbf_text, jxl_parts, jxl_with, plain_jxl,
     JXL_CODESTREAM,
 };
+pub use kyocera::{kyocera, kyocera_sensor, KYOCERA_DATE, KYOCERA_LENS, KYOCERA_MODEL};
 pub use mrw::{mrw, mrw_sensor, MRW_MAKE, MRW_MAKER_NOTE, MRW_MODEL, MRW_SENSOR, MRW_WB};
 pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};

@@ -4,6 +4,7 @@
 
 mod cr3;
 mod crw;
+mod kyocera;
 mod mrw;
 mod raf;
 mod x3f;
@@ -19,6 +20,7 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     match family(data)? {
         RawFamily::Cr3 => cr3::inspect(data),
         RawFamily::Crw => crw::inspect(data),
+        RawFamily::Kyocera => kyocera::inspect(data),
         RawFamily::Mrw => mrw::inspect(data),
         RawFamily::Raf => raf::inspect(data),
         RawFamily::X3f => x3f::inspect(data),
@@ -32,6 +34,7 @@ pub fn clean(data: &Bytes, inspection: &Inspection) -> Result<Cleaned> {
     match family(data)? {
         RawFamily::Cr3 => cr3::clean(data, inspection),
         RawFamily::Crw => crw::clean(data, inspection),
+        RawFamily::Kyocera => kyocera::clean(data, inspection),
         RawFamily::Mrw => mrw::clean(data, inspection),
         RawFamily::Raf => raf::clean(data, inspection),
         RawFamily::X3f => x3f::clean(data, inspection),
