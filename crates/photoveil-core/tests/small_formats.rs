@@ -313,3 +313,105 @@ fn kyocera_short_header_gives_a_clear_error() {
     ));
     damaged_never_panic(&original);
 }
+
+// ---- Canon CRW ----
+
+fn has(findings: &[Finding], tag: &str, value: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f.tag == tag && f.value.contains(value))
+}
+
+#[test]
+fn crw_scan_finds_the_private_records() {
+    let (format, inspection, findings) = scan_bytes(&fx::crw(false)).unwrap();
+    assert_eq!(format, ImageFormat::CameraRaw);
+    assert!(inspection.is_raw);
+    assert!(has(&findings, "CRW:OwnerName", fx::OWNER), "{findings:#?}");
+    assert!(has(
+        &findings,
+        "CRW:SerialNumber",
+        &fx::CRW_SERIAL.to_string()
+    ));
+    assert!(has(&findings, "CRW:DateTimeOriginal", fx::CRW_DATE));
+    assert!(has(&findings, "CRW:FileName", fx::CRW_FILE_NAME));
+    assert!(has(&findings, "CRW:UserComment", fx::CRW_COMMENT));
+    assert!(has(&findings, "CRW:FileNumber", "1161602"));
+    assert!(has(&findings, "CRW:FileDescription", "EOS DIGITAL REBEL"));
+}
+
+#[test]
+fn crw_copy_zeroes_the_private_records_in_place() {
+    let original = fx::crw(false);
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    assert_eq!(cleaned.method, CleanMethod::Lossless);
+    assert_eq!(cleaned.kept, [photoveil_core::Kept::CameraDetails]);
+    assert!(cleaned.verification.residual.is_empty());
+    let copy = &cleaned.bytes;
+    assert_eq!(copy.len(), original.len());
+    for gone in [
+        fx::OWNER.as_bytes(),
+        fx::CRW_FILE_NAME.as_bytes(),
+        fx::CRW_COMMENT.as_bytes(),
+        &fx::CRW_SERIAL.to_le_bytes()[..],
+        &fx::CRW_TIME.to_le_bytes()[..],
+    ] {
+        assert!(contains(&original, gone));
+        assert!(!contains(copy, gone), "{gone:?} left");
+    }
+    // Kept where they were: the sensor data, make and model, firmware, the tables.
+    let sensor = fx::crw_sensor();
+    let at = find(&original, &sensor);
+    assert_eq!(copy[at..at + sensor.len()], sensor[..]);
+    let mm = find(&original, fx::CRW_MAKE_MODEL);
+    assert_eq!(find(copy, fx::CRW_MAKE_MODEL), mm);
+    assert!(contains(copy, b"Firmware Version 1.1.1"));
+    // Only zeroes were written: each byte is the original's or 0.
+    let changed = original.iter().zip(copy.iter()).filter(|(a, b)| a != b);
+    assert!(changed.clone().all(|(_, &b)| b == 0));
+    assert!(changed.count() > 40);
+    let (_, _, left) = scan_bytes(copy).unwrap();
+    assert!(left.is_empty(), "{left:#?}");
+}
+
+#[test]
+fn crw_recipe_trailer_with_xmp_is_reported_and_left_out() {
+    let original = fx::crw(true);
+    let (_, _, findings) = scan_bytes(&original).unwrap();
+    assert!(
+        findings.iter().any(|f| f.tag == "CRW:CanonVRD"),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.tag.starts_with("XMP:") && f.value.contains(fx::CRW_XMP_CREATOR)),
+        "{findings:#?}"
+    );
+    let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+    let copy = &cleaned.bytes;
+    assert!(!contains(copy, fx::CRW_XMP_CREATOR.as_bytes()));
+    assert!(!contains(copy, b"CANON OPTIONAL DATA"));
+    // The heap is the same as in a file that never had the trailer, cleaned.
+    let plain = clean_bytes(&fx::crw(false), PixelCheck::Fast).unwrap();
+    assert_eq!(copy[..], plain.bytes[..]);
+}
+
+#[test]
+fn crw_damaged_gives_a_clear_error() {
+    let original = fx::crw(false);
+    for len in [20, 40, original.len() - 2] {
+        assert!(
+            matches!(
+                scan_bytes(&original[..len]),
+                Err(Error::Corrupt {
+                    format: ImageFormat::CameraRaw,
+                    ..
+                })
+            ),
+            "{len}"
+        );
+    }
+    damaged_never_panic(&original);
+    damaged_never_panic(&fx::crw(true));
+}

@@ -4,6 +4,7 @@
 
 mod bmp;
 mod cr2;
+mod crw;
 mod dng;
 mod gif;
 mod j2c;
@@ -22,6 +23,10 @@ pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_p
 pub use cr2::{
     cr2, cr2_sensor, CR2_INTERNAL_SERIAL, CR2_LENS, CR2_MODEL, CR2_SENSOR, CR2_SERIAL,
     CR2_UNIQUE_ID,
+};
+pub use crw::{
+    crw, crw_sensor, CRW_COMMENT, CRW_DATE, CRW_FILE_NAME, CRW_MAKE_MODEL, CRW_SERIAL, CRW_TIME,
+    CRW_XMP_CREATOR,
 };
 pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
 pub use gif::{
