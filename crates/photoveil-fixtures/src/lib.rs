@@ -7,6 +7,7 @@ mod cr2;
 mod crw;
 mod dng;
 mod gif;
+mod iiq;
 mod j2c;
 mod jp2;
 mod jxl;
@@ -15,6 +16,7 @@ mod mrw;
 mod pnm;
 mod psd;
 mod raf;
+mod rw2;
 mod tiff_layouts;
 mod x3f;
 
@@ -33,6 +35,9 @@ pub use gif::{
     gif, gif_application, gif_bomb, gif_comment, gif_xmp, plain_gif, tiny_animation,
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
+pub use iiq::{
+    iiq, iiq_sensor, IIQ_LENS, IIQ_MODEL, IIQ_SENSOR, IIQ_SEQUENCE, IIQ_SERIAL, IIQ_TIME,
+};
 pub use j2c::{j2c, j2c_comment, J2C_DATA, J2C_TILE_COMMENT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};
 pub use jxl::{
@@ -44,6 +49,9 @@ pub use mrw::{mrw, mrw_sensor, MRW_MAKE, MRW_MAKER_NOTE, MRW_MODEL, MRW_SENSOR, 
 pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use raf::{raf, raf_sensor, RAF_INTERNAL_SERIAL, RAF_MODEL, RAF_SENSOR, RAF_WB};
+pub use rw2::{
+    rw2, rw2_sensor, RW2_BABY_NAME, RW2_INTERNAL_SERIAL, RW2_LENS, RW2_MODEL, RW2_SENSOR,
+};
 pub use tiff_layouts::{tiff_cmyk, tiff_palette_geotiff, tiff_rgb16, tiff_tiled, GDAL_TEXT};
 pub use x3f::{x3f, x3f_sensor, X3F_CAMERA_NAME, X3F_MODEL, X3F_SENSOR, X3F_SERIAL, X3F_TIME};
 

@@ -51,7 +51,8 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
     let family = raw::family::family(data);
     let is_raw = family.is_some() || has(SUB_IFDS);
     let mut payloads = Payloads {
-        exif: vec![data.to_vec()],
+        // (with the standard magic number where a maker wrote its own: RW2, ORF)
+        exif: vec![tiff],
         ..Payloads::default()
     };
     let extra_pages = exif
@@ -66,6 +67,10 @@ pub fn inspect(data: &Bytes) -> Result<Inspection> {
         ));
     }
     payloads.container_findings.extend(geo_findings(data));
+    payloads.exif.extend(raw::embedded_exif(data, family));
+    payloads
+        .container_findings
+        .extend(raw::findings(data, family));
     // The pieces that draw the picture, for verification; a file whose layout cannot be read
     // is still scanned (and refused when cleaned).
     let picture = if let Some(f) = family.filter(|&f| raw::family::cleaned(f)) {

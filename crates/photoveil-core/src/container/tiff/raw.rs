@@ -1,5 +1,6 @@
-//! Camera RAW cleaned in place (DNG and Canon CR2): nothing moves, so every offset in the file
-//! (sensor data, previews, colour tables, the maker note's own pointers) stays valid. Private
+//! Camera RAW cleaned in place (DNG, Canon CR2, Panasonic RW2, Phase One IIQ): nothing moves,
+//! so every offset in the file (sensor data, previews, colour tables, the maker note's own
+//! pointers) stays valid. Private
 //! entries are taken out of their directories (the kept entries close up, the count and next
 //! pointer follow, the freed bytes are zeroed) and their values are zeroed; the GPS directory
 //! is zeroed whole; the embedded JPEG previews lose their own metadata segments (zeroed, same
@@ -14,12 +15,16 @@
 //! RAW file, XMP, IPTC and Photoshop blocks. A DNG loses its maker note and DNGPrivateData (the
 //! original camera's maker note, serial number included: a DNG is developed from its DNG tags
 //! alone); a CR2 keeps its maker note, which Canon converters read, less the entries listed in
-//! [`canon`].
+//! [`canon`]. An RW2 keeps its PanasonicRaw tags and its JpgFromRaw, whose own EXIF is cleaned
+//! in place by these same rules ([`panasonic`]); an IIQ's own Phase One directory loses the
+//! back's serial numbers and dates ([`phaseone`]).
 //!
 //! Which other families are refused, and why: [`family`].
 
 pub(crate) mod canon;
 pub(crate) mod family;
+pub(crate) mod panasonic;
+pub(crate) mod phaseone;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -29,6 +34,7 @@ use bytes::Bytes;
 use super::ifd::{self, corrupt, Entry, Ifd, Order};
 use super::SUB_IFDS;
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::format::RawFamily;
 
 /// Entries removed wherever they appear (IFD chain, sub-IFDs, EXIF directory), but the maker
@@ -65,8 +71,23 @@ struct Walk {
     order: Order,
     ifds: Vec<(Ifd, Removal)>,
     gps: Option<Ifd>,
-    /// Where the maker note lies when it is kept and cleaned inside (CR2).
+    /// Where the maker note lies when it is kept and cleaned inside (CR2, RW2).
     maker_note: Option<Range<usize>>,
+    /// An RW2's JpgFromRaw, cleaned inside (see [`panasonic`]).
+    preview: Option<Range<usize>>,
+    /// The directories after IFD0 of an embedded EXIF block (its thumbnail), zeroed whole.
+    dropped: Vec<Ifd>,
+}
+
+/// What a family's own structures add to the cleaning of its TIFF directories.
+#[derive(Default)]
+struct Parts {
+    /// Bytes that must not change.
+    protected: Vec<Range<usize>>,
+    /// Values to zero.
+    zeroed: Vec<Range<usize>>,
+    /// Bytes written over the copy once its TIFF directories are cleaned: where, and what.
+    rewrites: Vec<(usize, Vec<u8>)>,
 }
 
 /// What is removed from one directory.
@@ -97,6 +118,10 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
             Removal::Common { maker_note: false },
             Some(Removal::Listed(canon::MAKER_NOTE_REMOVED)),
         ),
+        RawFamily::Rw2 => (
+            Removal::Common { maker_note: false },
+            Some(Removal::Listed(panasonic::MAKER_NOTE_REMOVED)),
+        ),
         // Fujifilm RAF (the embedded JPEG's EXIF): the maker note is kept whole here (rawler
         // refuses a RAF without it) and cleaned inside by `maker_raw::raf`.
         RawFamily::Raf => (Removal::Common { maker_note: false }, None),
@@ -104,7 +129,9 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
     }
 }
 
-fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
+/// The directories of a RAW file (`outer`), or of an EXIF block embedded in one (not `outer`:
+/// its IFD0 is cut from the rest of its chain, the thumbnail's directory, which is dropped).
+fn walk(data: &[u8], family: RawFamily, outer: bool) -> Result<Walk> {
     let (removed, maker_removed) = rules(family);
     let (order, first) = ifd::header(data)?;
     let mut seen = HashSet::new();
@@ -112,6 +139,8 @@ fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
     let mut ifds = Vec::new();
     let mut gps = None;
     let mut maker_note = None;
+    let mut preview = None;
+    let mut dropped = Vec::new();
     while let Some(offset) = queue.pop() {
         if offset == 0 || !seen.insert(offset) {
             continue;
@@ -119,7 +148,13 @@ fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
         if seen.len() > MAX_IFDS {
             return Err(corrupt("too many directories"));
         }
-        let dir = ifd::read(data, order, offset)?;
+        let mut dir = ifd::read(data, order, offset)?;
+        if offset == first && !outer {
+            dropped.extend(ifd::read(data, order, dir.next).ok());
+            dir.next = 0;
+        } else if offset == first && family == RawFamily::Rw2 {
+            preview = panasonic::preview(data, &dir);
+        }
         queue.push(dir.next);
         for e in &dir.entries {
             match e.tag {
@@ -142,8 +177,10 @@ fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
     }
     if let (Some(note), Some(maker_removed)) = (&maker_note, maker_removed) {
         // The maker note is a directory of its own whose offsets count from the file's start
-        // (Canon); one that cannot be read is refused rather than left with the serial number.
-        let dir = ifd::read(data, order, note.start as u32)
+        // (Canon; Panasonic's after a 12-byte header); one that cannot be read is refused
+        // rather than left with the serial number.
+        let start = note.start + panasonic::maker_note_header(&data[note.clone()]);
+        let dir = ifd::read(data, order, start as u32)
             .ok()
             .filter(|d| d.span().end <= note.end)
             .ok_or_else(|| corrupt("the maker note cannot be read"))?;
@@ -154,6 +191,8 @@ fn walk(data: &[u8], family: RawFamily) -> Result<Walk> {
         ifds,
         gps,
         maker_note,
+        preview,
+        dropped,
     })
 }
 
@@ -179,16 +218,23 @@ fn chunks(dir: &Ifd, data: &[u8], order: Order) -> Vec<Range<usize>> {
 }
 
 /// Whether an entry's value is one that cleaning may change: a removed entry's, or the kept
-/// maker note's (cleaned inside; its kept entries are compared one by one).
+/// maker note's or RW2 preview's (cleaned inside; their kept parts are compared one by one).
 fn changes(e: &Entry, removed: Removal, w: &Walk) -> bool {
-    removed.removes(e.tag) || (e.tag == MAKER_NOTE && w.maker_note.is_some())
+    removed.removes(e.tag)
+        || (e.tag == MAKER_NOTE && w.maker_note.is_some())
+        || (e.value.is_some() && e.value == w.preview)
 }
 
 /// What verification compares for a RAW file cleaned in place: every kept entry of every
 /// directory (but the GPS one) with its value, and every strip and tile (sensor data and
 /// previews) with the metadata segments of a JPEG preview blanked, in file order of the walk.
 pub(crate) fn pieces(data: &Bytes, family: RawFamily) -> Result<Vec<Bytes>> {
-    let w = walk(data, family)?;
+    pieces_in(data, family, true)
+}
+
+/// [`pieces`] of a RAW file (`outer`) or of an EXIF block embedded in one.
+fn pieces_in(data: &Bytes, family: RawFamily, outer: bool) -> Result<Vec<Bytes>> {
+    let w = walk(data, family, outer)?;
     let mut tags = Vec::new();
     let mut out = Vec::new();
     for (dir, removed) in &w.ifds {
@@ -215,17 +261,37 @@ pub(crate) fn pieces(data: &Bytes, family: RawFamily) -> Result<Vec<Bytes>> {
         }
     }
     out.insert(0, Bytes::from(tags));
+    match family {
+        RawFamily::Rw2 if outer => out.extend(panasonic::pieces(data, &w)?),
+        RawFamily::Iiq if outer => out.extend(phaseone::pieces(data)?),
+        _ => {}
+    }
     Ok(out)
 }
 
 /// The cleaned copy of a DNG or CR2, the same length as the original.
 pub(crate) fn clean(data: &[u8], family: RawFamily) -> Result<Vec<u8>> {
-    let w = walk(data, family)?;
+    clean_in(data, family, true)
+}
+
+/// [`clean`] of a RAW file (`outer`) or of an EXIF block embedded in one.
+fn clean_in(data: &[u8], family: RawFamily, outer: bool) -> Result<Vec<u8>> {
+    let w = walk(data, family, outer)?;
     let o = w.order;
     let mut out = data.to_vec();
+    let parts = match family {
+        RawFamily::Rw2 if outer => panasonic::parts(data, &w)?,
+        RawFamily::Iiq if outer => phaseone::parts(data)?,
+        _ => Parts::default(),
+    };
     // Bytes that must not change: every kept value and every strip or tile.
-    let mut protected: Vec<Range<usize>> = Vec::new();
-    let mut zeroed: Vec<Range<usize>> = Vec::new();
+    let mut protected: Vec<Range<usize>> = parts.protected;
+    let mut zeroed: Vec<Range<usize>> = parts.zeroed;
+    for dir in &w.dropped {
+        zeroed.push(dir.span());
+        zeroed.extend(dir.entries.iter().filter_map(|e| e.value.clone()));
+        zeroed.extend(chunks(dir, data, o));
+    }
     for (dir, removed) in &w.ifds {
         protected.extend(chunks(dir, data, o));
         for e in &dir.entries {
@@ -263,7 +329,28 @@ pub(crate) fn clean(data: &[u8], family: RawFamily) -> Result<Vec<u8>> {
             }
         }
     }
+    for (at, bytes) in parts.rewrites {
+        if let Some(target) = out.get_mut(at..at + bytes.len()) {
+            target.copy_from_slice(&bytes);
+        }
+    }
     Ok(out)
+}
+
+/// EXIF blocks a RAW file carries inside its own structures (an RW2's JpgFromRaw), for the scan.
+pub(crate) fn embedded_exif(data: &[u8], family: Option<RawFamily>) -> Vec<Vec<u8>> {
+    match family {
+        Some(RawFamily::Rw2) => panasonic::embedded_exif(data).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What a RAW file's own structures (outside its TIFF directories) give away, for the scan.
+pub(crate) fn findings(data: &[u8], family: Option<RawFamily>) -> Vec<Finding> {
+    match family {
+        Some(RawFamily::Iiq) => phaseone::findings(data),
+        _ => Vec::new(),
+    }
 }
 
 /// Whether `range` overlaps one of `sorted` (sorted by start, merged, no empty ranges).
@@ -292,10 +379,11 @@ fn close_up(out: &mut [u8], data: &[u8], o: Order, dir: &Ifd, removed: Removal) 
     let kept: Vec<usize> = (0..dir.entries.len())
         .filter(|&i| !removed.removes(dir.entries[i].tag))
         .collect();
-    if kept.len() == dir.entries.len() {
+    let span = dir.span();
+    let next_kept = o.u32(data, span.end - 4).ok() == Some(dir.next);
+    if kept.len() == dir.entries.len() && next_kept {
         return;
     }
-    let span = dir.span();
     let mut block = Vec::with_capacity(span.len());
     block.extend(o.put_u16(kept.len() as u16));
     for i in kept {

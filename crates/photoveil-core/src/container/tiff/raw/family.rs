@@ -68,5 +68,8 @@ pub(crate) fn refusal(family: RawFamily) -> RawRefusal {
 
 /// Whether PhotoVeil cleans this family in place.
 pub(crate) fn cleaned(family: RawFamily) -> bool {
-    matches!(family, RawFamily::Dng | RawFamily::Cr2)
+    matches!(
+        family,
+        RawFamily::Dng | RawFamily::Cr2 | RawFamily::Rw2 | RawFamily::Iiq
+    )
 }
