@@ -5,10 +5,11 @@
 //! Make and Model, a date, the owner, a copyright, the EXIF directory (dates, owner, serial
 //! numbers, the Fujifilm maker note: "FUJIFILM", its directory's offset, then a directory whose
 //! offsets count from the note's start, with the internal serial number), a GPS directory and
-//! a thumbnail (IFD1), then an XMP segment naming the owner; the RAF directory (Fujifilm's own
-//! big-endian records: sensor size, crop, white balance); the 16-bit sensor samples.
+//! a thumbnail (IFD1), then an XMP segment naming the owner, and a second image with EXIF of
+//! its own after the first one's end; the RAF directory (Fujifilm's own big-endian records:
+//! sensor size, crop, white balance); the 16-bit sensor samples.
 
-use crate::dng::{ascii, bytes, rationals, shorts, write_after, Dir};
+use crate::dng::{ascii, bytes, preview_jpeg, rationals, shorts, write_after, Dir};
 use crate::{picture, plain_jpeg, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`raf`].
@@ -138,7 +139,8 @@ fn exif(orientation: u16) -> Vec<u8> {
     out
 }
 
-/// The embedded JPEG: EXIF, an XMP packet naming the owner, then a small picture.
+/// The embedded JPEG: EXIF, an XMP packet naming the owner, a small picture, then a second
+/// image whose own EXIF names another camera, the owner and a serial number.
 fn preview(orientation: u16) -> Vec<u8> {
     let plain = plain_jpeg(16, 12, 80);
     let segment = |body: Vec<u8>| {
@@ -157,7 +159,9 @@ fn preview(orientation: u16) -> Vec<u8> {
         )
         .into_bytes(),
     );
-    [&plain[..2], &exif[..], &xmp[..], &plain[2..]].concat()
+    // A second, Multi-Picture-style image after the first one's end, with EXIF of its own.
+    let second = preview_jpeg();
+    [&plain[..2], &exif[..], &xmp[..], &plain[2..], &second[..]].concat()
 }
 
 /// The RAF directory: a big-endian count, then records (tag, length, value): sensor size

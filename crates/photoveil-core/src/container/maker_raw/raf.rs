@@ -15,6 +15,7 @@
 //! records is personal) and the sensor data are not touched.
 
 mod note;
+mod preview;
 mod thumbnail;
 
 use std::ops::Range;
@@ -82,47 +83,11 @@ fn read(data: &[u8]) -> Result<Layout> {
     if jpeg.is_empty() {
         return Ok(layout);
     }
-    let j = &data[jpeg.clone()];
-    if !j.starts_with(&[0xFF, 0xD8]) {
-        return Err(corrupt("the embedded preview is not a JPEG"));
-    }
-    let mut at = 2;
-    while at + 4 <= j.len() && j[at] == 0xFF {
-        let marker = j[at + 1];
-        if marker == 0xDA || marker == 0xD9 {
-            break;
-        }
-        if marker == 0xFF || marker == 0x01 || (0xD0..=0xD7).contains(&marker) {
-            at += if marker == 0xFF { 1 } else { 2 };
-            continue;
-        }
-        let len = u16::from_be_bytes([j[at + 2], j[at + 3]]) as usize;
-        let end = at + 2 + len;
-        if len < 2 || end > j.len() {
-            return Err(corrupt("a segment of the embedded JPEG runs past its end"));
-        }
-        let payload = at + 4..end;
-        let body = &j[payload.clone()];
-        let absolute = jpeg.start + payload.start..jpeg.start + payload.end;
-        if marker == 0xE1 && body.starts_with(b"Exif\0\0") && layout.tiff.is_none() {
-            layout.tiff = Some(absolute.start + 6..absolute.end);
-        } else if is_metadata(marker, body) {
-            layout.segments.push(absolute);
-        }
-        at = end;
-    }
+    let (tiff, segments) = preview::metadata(&data[jpeg.clone()])?;
+    let shift = |r: Range<usize>| jpeg.start + r.start..jpeg.start + r.end;
+    layout.tiff = tiff.map(shift);
+    layout.segments = segments.into_iter().map(shift).collect();
     Ok(layout)
-}
-
-/// Whether a JPEG segment is metadata rather than part of the picture: APP1 (EXIF, XMP), APP2
-/// but the ICC profile, APP3 to APP13, APP15 and comments (APP0 JFIF and APP14 Adobe describe
-/// the picture's coding).
-fn is_metadata(marker: u8, body: &[u8]) -> bool {
-    match marker {
-        0xE2 => !body.starts_with(b"ICC_PROFILE\0"),
-        0xE1 | 0xE3..=0xED | 0xEF | 0xFE => true,
-        _ => false,
-    }
 }
 
 /// Finds the metadata of a Fujifilm RAF file.
@@ -137,7 +102,9 @@ pub(super) fn inspect(data: &Bytes) -> Result<Inspection> {
     }
     for s in &layout.segments {
         let body = &data[s.clone()];
-        if body.starts_with(XMP_SIGNATURE) {
+        if let Some(tiff) = body.strip_prefix(b"Exif\0\0") {
+            payloads.exif.push(tiff.to_vec());
+        } else if body.starts_with(XMP_SIGNATURE) {
             payloads.xmp.push(body[XMP_SIGNATURE.len()..].to_vec());
         } else if body.iter().any(|&b| b != 0) {
             payloads.container_findings.push(hidden(
