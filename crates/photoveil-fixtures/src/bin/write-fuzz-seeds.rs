@@ -67,7 +67,9 @@ fn main() {
         ("photo.jp2", fx::jp2()),
         ("plain.jp2", fx::JP2_PLAIN.to_vec()),
     ];
+    let camera_raws = [("fuji.raf", fx::raf(6)), ("minolta.mrw", fx::mrw(1))];
     for (target, files) in [
+        ("clean_camera_raw", &camera_raws[..]),
         ("clean_gif", &gifs[..]),
         ("clean_bmp", &bmps[..]),
         ("clean_jxl", &jxls[..]),

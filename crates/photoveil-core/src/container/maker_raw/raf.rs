@@ -83,10 +83,10 @@ fn read(data: &[u8]) -> Result<Layout> {
     if jpeg.is_empty() {
         return Ok(layout);
     }
-    let (tiff, segments) = preview::metadata(&data[jpeg.clone()])?;
+    let found = preview::metadata(&data[jpeg.clone()])?;
     let shift = |r: Range<usize>| jpeg.start + r.start..jpeg.start + r.end;
-    layout.tiff = tiff.map(shift);
-    layout.segments = segments.into_iter().map(shift).collect();
+    layout.tiff = found.tiff.map(shift);
+    layout.segments = found.zeroed.into_iter().map(shift).collect();
     Ok(layout)
 }
 

@@ -52,11 +52,17 @@ fn is_metadata(marker: u8, body: &[u8]) -> bool {
     }
 }
 
-/// The metadata of an embedded JPEG `j`: the first image's EXIF TIFF block (after
-/// "Exif\0\0"), kept and cleaned in place, and the payloads of every other metadata segment of
-/// the first image and of any further image (their EXIF included), to be zeroed. Ranges are
-/// relative to `j`.
-pub(super) fn metadata(j: &[u8]) -> Result<(Option<Range<usize>>, Vec<Range<usize>>)> {
+/// Where an embedded JPEG's metadata lies, relative to the JPEG's start.
+pub(super) struct Metadata {
+    /// The first image's EXIF TIFF block (after "Exif\0\0"), kept and cleaned in place.
+    pub tiff: Option<Range<usize>>,
+    /// The payloads of every other metadata segment of the first image and of any further
+    /// image (their EXIF included), to be zeroed.
+    pub zeroed: Vec<Range<usize>>,
+}
+
+/// The metadata of an embedded JPEG `j`.
+pub(super) fn metadata(j: &[u8]) -> Result<Metadata> {
     if !j.starts_with(&[0xFF, 0xD8]) {
         return Err(Error::corrupt(
             ImageFormat::CameraRaw,
@@ -89,7 +95,7 @@ pub(super) fn metadata(j: &[u8]) -> Result<(Option<Range<usize>>, Vec<Range<usiz
         }
         at = start + next.end.max(3);
     }
-    Ok((tiff, zeroed))
+    Ok(Metadata { tiff, zeroed })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
