@@ -374,6 +374,42 @@ fn crw_copy_zeroes_the_private_records_in_place() {
     assert!(left.is_empty(), "{left:#?}");
 }
 
+/// What rawler reads from a CRW: the samples and the camera's details, as text to compare.
+fn rawler_reads(bytes: &[u8]) -> (Vec<u16>, String) {
+    let source = rawler::rawsource::RawSource::new_from_slice(bytes);
+    let image = rawler::decode(&source, &rawler::decoders::RawDecodeParams::default())
+        .expect("rawler decodes the file");
+    let rawler::RawImageData::Integer(samples) = &image.data else {
+        panic!("integer samples expected");
+    };
+    let details = format!(
+        "{} {} {}x{} crop={:?} {:?} {:?} {:?}",
+        image.make,
+        image.model,
+        image.width,
+        image.height,
+        image.crop_area,
+        image.wb_coeffs,
+        image.blacklevel,
+        image.whitelevel,
+    );
+    (samples.clone(), details)
+}
+
+#[test]
+fn rawler_decodes_the_same_crw_from_both() {
+    for trailer in [false, true] {
+        let original = fx::crw(trailer);
+        let cleaned = clean_bytes(&original, PixelCheck::Fast).unwrap();
+        let (samples, details) = rawler_reads(&original);
+        let (w, h) = fx::CRW_SENSOR_SIZE;
+        assert_eq!(samples.len(), usize::from(w) * usize::from(h));
+        assert!(samples.iter().any(|&s| s != samples[0]), "{details}");
+        assert!(details.contains("EOS DIGITAL REBEL 128x16"), "{details}");
+        assert_eq!(rawler_reads(&cleaned.bytes), (samples, details));
+    }
+}
+
 #[test]
 fn crw_recipe_trailer_with_xmp_is_reported_and_left_out() {
     let original = fx::crw(true);

@@ -21,9 +21,18 @@ pub const CRW_MAKE_MODEL: &[u8] = b"Canon\0Canon EOS DIGITAL REBEL\0";
 /// The XMP text of the recipe trailer.
 pub const CRW_XMP_CREATOR: &str = "Trailer Person";
 
-/// Stand-in sensor data (record 0x2005), kept byte for byte.
+/// The sensor's width and height in the sensor information (record 0x1031): a Canon EOS 300D
+/// ("EOS DIGITAL REBEL") as rawler knows it, cut down to 128×16.
+pub const CRW_SENSOR_SIZE: (u16, u16) = (128, 16);
+
+/// Sensor data (record 0x2005, the first thing in the heap as in the camera's files), kept byte
+/// for byte: rawler reads the low bits from file offset 26 and the Huffman-coded high bits from
+/// offset 540 + width × height / 4. No byte is 0xFF (a JPEG-style marker for the bit reader) and
+/// none has its top bit set, so no run of ones reaches a code the Huffman tables lack.
 pub fn crw_sensor() -> Vec<u8> {
-    (0..96u32).map(|i| (i * 13 + 5) as u8).collect()
+    let (w, h) = CRW_SENSOR_SIZE;
+    let len = 540 - 26 + usize::from(w) * usize::from(h) / 4 + usize::from(w) * usize::from(h);
+    (0..len).map(|i| ((i * 37 + 11) % 128) as u8).collect()
 }
 
 /// A record of a heap.
@@ -75,7 +84,8 @@ pub fn crw(trailer: bool) -> Vec<u8> {
     let mut time = CRW_TIME.to_le_bytes().to_vec();
     time.extend([0u8; 8]);
     let description = heap(&[Record::Data(0x0805, text("EOS DIGITAL REBEL CMOS RAW", 32))]);
-    let sensor_info: Vec<u8> = [34u16, 3152, 2068, 72, 16, 3143, 2063]
+    let (w, h) = CRW_SENSOR_SIZE;
+    let sensor_info: Vec<u8> = [34u16, w, h, 72, 16, w - 1, h - 1]
         .iter()
         .flat_map(|v| v.to_le_bytes())
         .collect();

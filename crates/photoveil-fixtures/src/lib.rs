@@ -27,8 +27,8 @@ pub use cr2::{
     CR2_UNIQUE_ID,
 };
 pub use crw::{
-    crw, crw_sensor, CRW_COMMENT, CRW_DATE, CRW_FILE_NAME, CRW_MAKE_MODEL, CRW_SERIAL, CRW_TIME,
-    CRW_XMP_CREATOR,
+    crw, crw_sensor, CRW_COMMENT, CRW_DATE, CRW_FILE_NAME, CRW_MAKE_MODEL, CRW_SENSOR_SIZE,
+    CRW_SERIAL, CRW_TIME, CRW_XMP_CREATOR,
 };
 pub use dng::{dng, dng_sensor, DNG_MAKER_NOTE, DNG_SENSOR};
 pub use gif::{
