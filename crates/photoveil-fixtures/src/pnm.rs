@@ -23,7 +23,7 @@ pub fn pnm(kind: u8, maxval: u32) -> Vec<u8> {
     let comment = pnm_comment();
     let pixels = w * h;
     match kind {
-        1 | 2 | 3 => {
+        1..=3 => {
             let depth = if kind == 3 { 3 } else { 1 };
             let max = if kind == 1 { 1 } else { maxval };
             let mut out = format!("P{kind}\n# {comment}\n{w} # width\n{h}\n");
