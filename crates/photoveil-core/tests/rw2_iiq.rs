@@ -155,6 +155,7 @@ fn iiq_is_cleaned_in_place_keeping_the_calibration() {
         fx::OWNER.as_bytes(),
         fx::DATE_TAKEN.as_bytes(),
         b"00004C2000700000",
+        &fx::IIQ_SECOND_PREVIEW, // IFD1, dropped
     ] {
         assert!(find(&original, gone).is_some(), "{} planted", text(gone));
         assert!(find(copy, gone).is_none(), "{} left", text(gone));
@@ -171,9 +172,13 @@ fn iiq_is_cleaned_in_place_keeping_the_calibration() {
         fx::IIQ_MODEL.as_bytes(),
         fx::IIQ_LENS.as_bytes(),
         b"Factory Firmware: 1.01.4",
+        b"Digital Camera Back\0",
     ] {
         assert!(find(copy, kept).is_some(), "{}", text(kept));
     }
+    // The EXIF MakerNote still points at Phase One's directory.
+    let note = find(copy, &[0x7C, 0x92, 7, 0]).expect("MakerNote entry");
+    assert_eq!(copy[note + 8..note + 12], 8u32.to_le_bytes());
     let (_, _, left) = scan_bytes(copy).unwrap();
     assert!(!left.iter().any(|f| f.tag == "PhaseOne:SerialNumber"));
     for category in [Category::Location, Category::Person, Category::Time] {

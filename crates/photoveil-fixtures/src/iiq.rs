@@ -2,9 +2,11 @@
 //! header followed at offset 8 by Phase One's own directory (an `IIII` block of 16-byte entries
 //! whose offsets count from the block: the back's serial number, dates, a sequence ID, the
 //! uncompressed sensor data, white balance, sizes, black level, firmware and lens model, and the
-//! sensor calibration: a block of 12-byte entries with a defect list and the serial again); then
+//! sensor calibration: a block of 12-byte entries with a defect list and the serial again; the
+//! serial a third time after the System name's NUL); then
 //! IFD0 (make and model of a back RAW decoders know, a 1x1 preview, an artist and a date), the
-//! EXIF directory (dates, owner, serial number, unique ID) and a GPS directory.
+//! EXIF directory (dates, owner, serial number, unique ID, a MakerNote pointing at Phase One's
+//! directory), a GPS directory and IFD1, a second 1x1 preview.
 
 use crate::dng::{ascii, rationals, shorts, write_after, Dir};
 use crate::dng::{bytes, longs};
@@ -20,6 +22,8 @@ pub const IIQ_SERIAL: &str = "PV-LEAF-55501";
 pub const IIQ_SEQUENCE: &str = "PV-SEQUENCE-ID-0042";
 /// Phase One's DateTimeOriginal (0x0112), a Unix time.
 pub const IIQ_TIME: u32 = 1_716_000_000;
+/// The pixel of the second preview (IFD1) of [`iiq`], dropped by cleaning.
+pub const IIQ_SECOND_PREVIEW: [u8; 3] = [0xA7, 0x3C, 0x5E];
 /// The lens model kept in Phase One's directory.
 pub const IIQ_LENS: &str = "Mamiya LS 80mm f/2.8 D";
 
@@ -83,6 +87,16 @@ fn text(s: &str) -> Vec<u8> {
     v
 }
 
+/// The System name in a fixed 32-byte field whose bytes after the NUL hold the serial number,
+/// as real backs write it.
+fn system_name() -> Vec<u8> {
+    let mut v = text("Digital Camera Back");
+    v.extend(b"pCal");
+    v.extend(IIQ_SERIAL.as_bytes());
+    v.resize(v.len().max(32), 0);
+    v
+}
+
 fn word(v: u32) -> Vec<u8> {
     v.to_le_bytes().to_vec()
 }
@@ -124,6 +138,7 @@ pub fn iiq() -> Vec<u8> {
             (0x0212, Some(4), word(IIQ_TIME + 1)),
             (0x021D, Some(4), word(0)),
             (0x0262, Some(1), text(IIQ_SEQUENCE)),
+            (0x0204, Some(1), system_name()),
             (0x0301, Some(1), text("Credo 40, Factory Firmware: 1.01.4")),
             (0x0412, Some(1), text(IIQ_LENS)),
         ],
@@ -153,6 +168,8 @@ pub fn iiq() -> Vec<u8> {
             ascii(0xA420, "00004C20007000000400E05800000508"),
             ascii(0xA430, OWNER),
             ascii(0xA431, SERIAL),
+            // Points at Phase One's directory once laid out (a placeholder of its length).
+            bytes(0x927C, 7, &vec![0; phase_one.len()]),
         ],
         pointers: vec![],
         strips: vec![],
@@ -166,7 +183,33 @@ pub fn iiq() -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
+    let ifd1 = Dir {
+        fields: vec![
+            longs(254, &[1]),
+            longs(256, &[1]),
+            longs(257, &[1]),
+            shorts(258, &[8, 8, 8]),
+            shorts(259, &[1]),
+            shorts(262, &[2]),
+            shorts(277, &[3]),
+            longs(278, &[1]),
+        ],
+        pointers: vec![],
+        strips: vec![IIQ_SECOND_PREVIEW.to_vec()],
+    };
     let header = [&b"II*\0\0\0\0\0"[..], &phase_one].concat();
-    let (out, _) = write_after(header, vec![ifd0, exif, gps]);
+    let (mut out, at) = write_after(header, vec![ifd0, exif, gps, ifd1]);
+    // IFD0 is chained to IFD1, the second preview.
+    let count = u16::from_le_bytes([out[at[0]], out[at[0] + 1]]) as usize;
+    let next = at[0] + 2 + 12 * count;
+    out[next..next + 4].copy_from_slice(&(at[3] as u32).to_le_bytes());
+    // The EXIF MakerNote entry points at Phase One's directory, at offset 8.
+    let count = u16::from_le_bytes([out[at[1]], out[at[1] + 1]]) as usize;
+    for i in 0..count {
+        let e = at[1] + 2 + 12 * i;
+        if out[e..e + 2] == [0x7C, 0x92] {
+            out[e + 8..e + 12].copy_from_slice(&8u32.to_le_bytes());
+        }
+    }
     out
 }

@@ -36,7 +36,8 @@ pub use gif::{
     GIF_PRIVATE_APP, GIF_PRIVATE_TEXT, GIF_TRAILING,
 };
 pub use iiq::{
-    iiq, iiq_sensor, IIQ_LENS, IIQ_MODEL, IIQ_SENSOR, IIQ_SEQUENCE, IIQ_SERIAL, IIQ_TIME,
+    iiq, iiq_sensor, IIQ_LENS, IIQ_MODEL, IIQ_SECOND_PREVIEW, IIQ_SENSOR, IIQ_SEQUENCE, IIQ_SERIAL,
+    IIQ_TIME,
 };
 pub use j2c::{j2c, j2c_comment, J2C_DATA, J2C_TILE_COMMENT};
 pub use jp2::{jp2, jp2_private_text, JP2_PLAIN};

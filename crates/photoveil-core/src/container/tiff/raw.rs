@@ -75,7 +75,8 @@ struct Walk {
     maker_note: Option<Range<usize>>,
     /// An RW2's JpgFromRaw, cleaned inside (see [`panasonic`]).
     preview: Option<Range<usize>>,
-    /// The directories after IFD0 of an embedded EXIF block (its thumbnail), zeroed whole.
+    /// The directories after IFD0 of an embedded EXIF block (its thumbnail) or of an IIQ (a
+    /// second preview), zeroed whole.
     dropped: Vec<Ifd>,
 }
 
@@ -122,6 +123,9 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
             Removal::Common { maker_note: false },
             Some(Removal::Listed(panasonic::MAKER_NOTE_REMOVED)),
         ),
+        // The EXIF maker note of an IIQ points at Phase One's own directory, cleaned inside by
+        // `phaseone`.
+        RawFamily::Iiq => (Removal::Common { maker_note: false }, None),
         // Fujifilm RAF (the embedded JPEG's EXIF): the maker note is kept whole here (rawler
         // refuses a RAF without it) and cleaned inside by `maker_raw::raf`.
         RawFamily::Raf => (Removal::Common { maker_note: false }, None),
@@ -130,7 +134,8 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
 }
 
 /// The directories of a RAW file (`outer`), or of an EXIF block embedded in one (not `outer`:
-/// its IFD0 is cut from the rest of its chain, the thumbnail's directory, which is dropped).
+/// its IFD0 is cut from the rest of its chain, the thumbnail's directory, which is dropped; so
+/// is an IIQ's IFD1, a second preview that no converter reads).
 fn walk(data: &[u8], family: RawFamily, outer: bool) -> Result<Walk> {
     let (removed, maker_removed) = rules(family);
     let (order, first) = ifd::header(data)?;
@@ -149,7 +154,7 @@ fn walk(data: &[u8], family: RawFamily, outer: bool) -> Result<Walk> {
             return Err(corrupt("too many directories"));
         }
         let mut dir = ifd::read(data, order, offset)?;
-        if offset == first && !outer {
+        if offset == first && (!outer || family == RawFamily::Iiq) {
             dropped.extend(ifd::read(data, order, dir.next).ok());
             dir.next = 0;
         } else if offset == first && family == RawFamily::Rw2 {
@@ -167,7 +172,11 @@ fn walk(data: &[u8], family: RawFamily, outer: bool) -> Result<Walk> {
                     let at = e.number(data, order)? as u32;
                     gps = Some(ifd::read(data, order, at)?);
                 }
-                MAKER_NOTE if maker_removed.is_some() && maker_note.is_none() => {
+                // (An IIQ's maker note is Phase One's own directory, cleaned by `phaseone`.)
+                MAKER_NOTE
+                    if (maker_removed.is_some() || family == RawFamily::Iiq)
+                        && maker_note.is_none() =>
+                {
                     maker_note = e.value.clone();
                 }
                 _ => {}
@@ -281,17 +290,12 @@ fn clean_in(data: &[u8], family: RawFamily, outer: bool) -> Result<Vec<u8>> {
     let mut out = data.to_vec();
     let parts = match family {
         RawFamily::Rw2 if outer => panasonic::parts(data, &w)?,
-        RawFamily::Iiq if outer => phaseone::parts(data)?,
+        RawFamily::Iiq if outer => phaseone::parts(data, w.maker_note.clone())?,
         _ => Parts::default(),
     };
     // Bytes that must not change: every kept value and every strip or tile.
     let mut protected: Vec<Range<usize>> = parts.protected;
     let mut zeroed: Vec<Range<usize>> = parts.zeroed;
-    for dir in &w.dropped {
-        zeroed.push(dir.span());
-        zeroed.extend(dir.entries.iter().filter_map(|e| e.value.clone()));
-        zeroed.extend(chunks(dir, data, o));
-    }
     for (dir, removed) in &w.ifds {
         protected.extend(chunks(dir, data, o));
         for e in &dir.entries {
@@ -306,6 +310,12 @@ fn clean_in(data: &[u8], family: RawFamily, outer: bool) -> Result<Vec<u8>> {
         }
     }
     let protected = merged(protected);
+    // A dropped directory's values and strips are zeroed where no kept value shares them.
+    for dir in &w.dropped {
+        let values = dir.entries.iter().filter_map(|e| e.value.clone());
+        let ranges = values.chain(chunks(dir, data, o)).chain([dir.span()]);
+        zeroed.extend(ranges.filter(|r| !overlaps_any(&protected, r)));
+    }
     if let Some(gps) = &w.gps {
         zeroed.push(gps.span());
         zeroed.extend(gps.entries.iter().filter_map(|e| e.value.clone()));

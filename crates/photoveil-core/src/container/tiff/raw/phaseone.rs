@@ -5,14 +5,20 @@
 //! count from the block's start), one of which (0x0110) points at the sensor calibration, a
 //! block of the same kind with 12-byte entries whose offsets count from its own start.
 //!
-//! The TIFF directories are cleaned by the common rules. Removed from Phase One's directory
+//! The TIFF directories are cleaned by the common rules, and IFD1 (a second, smaller preview
+//! that the scan reports as a further picture; rawler and LibRaw develop from Phase One's
+//! directory) is dropped: unlinked from IFD0 and zeroed with its strips. Removed from Phase One's directory
 //! (the entries taken out, the kept entries closing up, their values zeroed):
 //! - 0x0102 SerialNumber (the camera back's; LibRaw derives the back's family from its first
 //!   letters for its metadata only, and reads the model from 0x0301);
 //! - 0x0112 DateTimeOriginal and 0x0212 its twin (Unix times);
 //! - 0x0262 SequenceID.
 //!
-//! Removed from the sensor calibration: 0x0407 SerialNumber.
+//! Removed from the sensor calibration: 0x0407 SerialNumber. Zeroed in every kept text value:
+//! the bytes after its terminating NUL (Phase One's fixed-size text fields carry left-overs
+//! there: the serial number follows the System name in real files). The EXIF directory's
+//! MakerNote points at Phase One's directory and is kept (cleaned inside as above); one that
+//! points elsewhere is zeroed.
 //!
 //! Kept, because rawler and LibRaw need them to develop the picture: orientation (0x0100), the
 //! colour matrices (0x0106, 0x0226), white balance (0x0107), sensor size, margins and image size
@@ -54,11 +60,24 @@ const CALIBRATION: u32 = 0x0110;
 /// Most entries read from one directory.
 const MAX_ENTRIES: usize = 8192;
 
-/// One entry: its tag, where its bytes lie, and where its value lies.
+/// One entry: its tag, where its bytes lie, where its value lies, and whether it is text.
 struct Entry {
     tag: u32,
     at: Range<usize>,
     value: Range<usize>,
+    text: bool,
+}
+
+impl Entry {
+    /// What of the value is kept: all of it, but for text up to its first NUL (the bytes
+    /// after it are left-overs of the camera's memory, the serial number among them).
+    fn kept(&self, data: &[u8]) -> Range<usize> {
+        let v = &data[self.value.clone()];
+        match v.iter().position(|&b| b == 0) {
+            Some(nul) if self.text => self.value.start..self.value.start + nul + 1,
+            _ => self.value.clone(),
+        }
+    }
 }
 
 /// One directory: where its entry count lies, its entries, and which of them are removed.
@@ -97,6 +116,7 @@ fn read_dir(data: &[u8], base: usize, size: usize, removed: &'static [u32]) -> R
     for i in 0..n {
         let e = at + 8 + size * i;
         let tag = u32_at(data, e)?;
+        let text = size == 16 && u32_at(data, e + 4)? == 1 && tag != CALIBRATION;
         let len = u32_at(data, e + size - 8)? as usize;
         let value = if len <= 4 {
             e + size - 4..e + size - 4 + len
@@ -113,6 +133,7 @@ fn read_dir(data: &[u8], base: usize, size: usize, removed: &'static [u32]) -> R
             tag,
             at: e..e + size,
             value,
+            text,
         });
     }
     Ok(Dir {
@@ -150,8 +171,9 @@ fn compared(e: &Entry, dir: &Dir) -> bool {
 }
 
 /// What cleaning an IIQ adds to its TIFF directories': Phase One's directories without their
-/// removed entries, whose values are zeroed, every kept value untouched.
-pub(super) fn parts(data: &[u8]) -> Result<Parts> {
+/// removed entries, whose values are zeroed, every kept value untouched (text up to its end);
+/// an EXIF maker note elsewhere than Phase One's directory is zeroed.
+pub(super) fn parts(data: &[u8], maker_note: Option<Range<usize>>) -> Result<Parts> {
     let dirs = read(data)?;
     let encrypted = dirs[0]
         .entries
@@ -166,6 +188,7 @@ pub(super) fn parts(data: &[u8]) -> Result<Parts> {
         });
     }
     let mut parts = Parts::default();
+    parts.zeroed.extend(maker_note.filter(|r| r.start != BASE));
     for dir in &dirs {
         parts.protected.push(dir.at..dir.at + 8);
         for e in &dir.entries {
@@ -175,7 +198,9 @@ pub(super) fn parts(data: &[u8]) -> Result<Parts> {
                     parts.zeroed.push(e.value.clone());
                 }
             } else if outside && compared(e, dir) {
-                parts.protected.push(e.value.clone());
+                let kept = e.kept(data);
+                parts.zeroed.push(kept.end..e.value.end);
+                parts.protected.push(kept);
             }
         }
         let kept: Vec<&Entry> = dir
@@ -207,7 +232,7 @@ pub(super) fn pieces(data: &Bytes) -> Result<Vec<Bytes>> {
         for e in dir.entries.iter().filter(|e| compared(e, dir)) {
             tags.extend(&data[e.at.start..e.at.start + 4]);
             tags.extend((e.value.len() as u64).to_le_bytes());
-            out.push(data.slice(e.value.clone()));
+            out.push(data.slice(e.kept(data)));
         }
     }
     out.insert(0, Bytes::from(tags));
