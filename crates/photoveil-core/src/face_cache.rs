@@ -61,7 +61,7 @@ impl FaceCache {
     /// What the remembered faces depend on: a cache written under another key is not used.
     pub fn key() -> String {
         format!(
-            "photoveil {} faces-v2 blazeface {} {:?} usable {} {}",
+            "photoveil {} faces-v3 blazeface {} {:?} usable {} {}",
             env!("CARGO_PKG_VERSION"),
             photoveil_nn::models::BLAZEFACE_BACK.sha256,
             DetectParams::default(),

@@ -5,16 +5,19 @@
 //! two buffers take turns holding a layer's input and output, kept from one call to the next.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
 use super::kernels::{
     add_bias, depthwise, matmul, pooled, same, stem_patches, Shape, STEM_KERNEL, STEM_TAPS,
 };
-use super::{INPUT_MULTIPLE, NUM_REGRESSORS};
+use super::{fused, stem, INPUT_MULTIPLE, NUM_REGRESSORS};
 use crate::error::NnError;
 use crate::weights::Tensors;
 
 /// Output pixels per band: the band's depthwise output and the output rows stay in the caches.
 const BAND_PIXELS: usize = 2048;
+/// Output pixels per strip of a chain of stride-1 blocks (see [`Network::wave`]).
+const STRIP_PIXELS: usize = 4096;
 
 /// Raw outputs of one input, as [`super::RawOutput`] holds them for a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +132,24 @@ impl Block {
         })
     }
 
+    /// The shape of the block's output for an input of shape `from`.
+    fn output(&self, from: Shape) -> Shape {
+        Shape {
+            h: same(from.h, 3, self.stride).0,
+            w: same(from.w, 3, self.stride).0,
+            c: self.pointwise.outputs(),
+        }
+    }
+
+    /// Whether the block runs fused ([`fused::block_rows`]): stride 1 with its shortcut, as many
+    /// channels out as in.
+    fn fused(&self) -> bool {
+        self.stride == 1
+            && self.shortcut
+            && self.pointwise.outputs() == self.pointwise.inputs()
+            && fused::handles(self.pointwise.inputs())
+    }
+
     /// The block on `input` (`from`) into `out`, which it grows as needed; the output's shape.
     fn run(
         &self,
@@ -137,18 +158,42 @@ impl Block {
         out: &mut Vec<f32>,
         band: &mut Vec<f32>,
     ) -> Result<Shape, NnError> {
-        let (ci, co) = (from.c, self.pointwise.outputs());
-        let to = Shape {
-            h: same(from.h, 3, self.stride).0,
-            w: same(from.w, 3, self.stride).0,
-            c: co,
-        };
+        let to = self.output(from);
         let out = grown(out, to.len());
+        self.run_rows(input, from, out, 0..to.h, band)?;
+        Ok(to)
+    }
+
+    /// Output rows `rows` of the block on `input` (`from`) into `out` (the whole output map).
+    fn run_rows(
+        &self,
+        input: &[f32],
+        from: Shape,
+        out: &mut [f32],
+        rows: Range<usize>,
+        band: &mut Vec<f32>,
+    ) -> Result<(), NnError> {
+        let p = &self.pointwise;
+        if self.fused()
+            && fused::block_rows(
+                input,
+                from,
+                &self.taps,
+                &p.matrix,
+                &p.bias,
+                rows.clone(),
+                out,
+            )
+        {
+            return Ok(());
+        }
+        let (ci, co) = (from.c, p.outputs());
+        let to = self.output(from);
         let rows_per_band = (BAND_PIXELS / to.w.max(1)).max(1);
         let band = grown(band, rows_per_band * to.w * ci);
-        let mut r0 = 0;
-        while r0 < to.h {
-            let r1 = (r0 + rows_per_band).min(to.h);
+        let mut r0 = rows.start;
+        while r0 < rows.end {
+            let r1 = (r0 + rows_per_band).min(rows.end);
             let pixels = (r1 - r0) * to.w;
             let band = &mut band[..pixels * ci];
             depthwise(input, from, &self.taps, self.stride, r0..r1, band);
@@ -160,17 +205,11 @@ impl Block {
             } else {
                 pooled(input, from, r0..r1, o);
             }
-            matmul(
-                band,
-                &self.pointwise.matrix,
-                o,
-                (pixels, ci, co),
-                self.shortcut,
-            )?;
-            add_bias(o, &self.pointwise.bias, true);
+            matmul(band, &p.matrix, o, (pixels, ci, co), self.shortcut)?;
+            add_bias(o, &p.bias, true);
             r0 = r1;
         }
-        Ok(to)
+        Ok(())
     }
 }
 
@@ -250,14 +289,33 @@ impl Network {
             });
         }
         let Scratch { maps, band } = scratch;
-        let [a, b] = maps;
-        let mut shape = self.stem(rgb, (width, height), a, band)?;
-        let (mut from, mut to) = (a, b);
-        for block in &self.blocks {
-            shape = block.run(from, shape, to, band)?;
-            std::mem::swap(&mut from, &mut to);
+        let mut shape = self.stem_shape(width, height);
+        // The stem and the stride-1 blocks after it, strip by strip; then each strided block on
+        // its whole map, followed by its own stride-1 blocks strip by strip.
+        let mut stem = Some((rgb, (width, height)));
+        let mut cur = 0;
+        let mut k = 0;
+        loop {
+            let chain = self.blocks[k..].iter().take_while(|b| b.fused()).count();
+            cur = self.wave(
+                stem.take(),
+                &self.blocks[k..k + chain],
+                shape,
+                maps,
+                cur,
+                band,
+            )?;
+            k += chain;
+            let Some(block) = self.blocks.get(k) else {
+                break;
+            };
+            let (input, out) = pair(maps, cur);
+            shape = block.run(&input[..shape.len()], shape, out, band)?;
+            cur = 1 - cur;
+            k += 1;
         }
-        let x16 = &from[..shape.len()];
+        let (x16, to) = pair(maps, cur);
+        let x16 = &x16[..shape.len()];
         let shape8 = self.down8.run(x16, shape, to, band)?;
         let x8 = &to[..shape8.len()];
         let mut scores = head(&self.scores16, x16, shape)?;
@@ -272,26 +330,93 @@ impl Network {
         Ok(Outputs { scores, regressors })
     }
 
-    /// `relu(stem(rgb))` into `out`; its shape.
-    fn stem(
+    /// Runs the stem on `stem`'s RGB image (when given; else the map, of shape `shape`, is in
+    /// `maps[cur]` already), then the stride-1 `blocks` (whose maps all have that shape), strip
+    /// of rows by strip, each layer a row behind the one before, so that the rows in work stay
+    /// in the caches. The maps take turns in the two buffers: a layer overwrites, in the other
+    /// buffer, only rows of the map two layers back that the layer in between no longer needs.
+    /// Returns the buffer that holds the last map.
+    fn wave(
+        &self,
+        stem: Option<(&[u8], (usize, usize))>,
+        blocks: &[Block],
+        shape: Shape,
+        maps: &mut [Vec<f32>; 2],
+        cur: usize,
+        band: &mut Vec<f32>,
+    ) -> Result<usize, NnError> {
+        for map in maps.iter_mut() {
+            grown(map, shape.len());
+        }
+        let h = shape.h;
+        let strip = (STRIP_PIXELS / shape.w.max(1)).max(1);
+        // Rows done of the stem's output (or the given map), then of each block's.
+        let mut done = vec![0; blocks.len() + 1];
+        if stem.is_none() {
+            done[0] = h;
+        }
+        while done.last().is_some_and(|&d| d < h) {
+            if let Some((rgb, size)) = stem {
+                let end = (done[0] + strip).min(h);
+                let out = &mut maps[cur][..shape.len()];
+                self.stem_rows(rgb, size, shape, out, done[0]..end, band)?;
+                done[0] = end;
+            }
+            for (k, block) in blocks.iter().enumerate() {
+                // Row r needs rows r - 1 to r + 1 of the map before.
+                let ready = if done[k] == h {
+                    h
+                } else {
+                    done[k].saturating_sub(1)
+                };
+                let end = ready.min(done[k + 1] + strip);
+                if end > done[k + 1] {
+                    let (input, out) = pair(maps, (cur + k) % 2);
+                    let len = shape.len();
+                    block.run_rows(
+                        &input[..len],
+                        shape,
+                        &mut out[..len],
+                        done[k + 1]..end,
+                        band,
+                    )?;
+                    done[k + 1] = end;
+                }
+            }
+        }
+        Ok((cur + blocks.len()) % 2)
+    }
+
+    /// The shape of the stem's output for a `width` x `height` input.
+    fn stem_shape(&self, width: usize, height: usize) -> Shape {
+        Shape {
+            h: same(height, STEM_KERNEL, 2).0,
+            w: same(width, STEM_KERNEL, 2).0,
+            c: self.stem.outputs(),
+        }
+    }
+
+    /// Rows `rows` of `relu(stem(rgb))` (of shape `to`) into `out` (the whole map).
+    fn stem_rows(
         &self,
         rgb: &[u8],
         (width, height): (usize, usize),
-        out: &mut Vec<f32>,
+        to: Shape,
+        out: &mut [f32],
+        rows: Range<usize>,
         band: &mut Vec<f32>,
-    ) -> Result<Shape, NnError> {
-        let co = self.stem.outputs();
-        let to = Shape {
-            h: same(height, STEM_KERNEL, 2).0,
-            w: same(width, STEM_KERNEL, 2).0,
-            c: co,
-        };
-        let out = grown(out, to.len());
+    ) -> Result<(), NnError> {
+        let (matrix, bias) = (&self.stem.matrix, &self.stem.bias);
+        let size = (width, height);
+        if stem::stem_rows(rgb, size, to, matrix, bias, rows.clone(), out, band) {
+            return Ok(());
+        }
+        let co = to.c;
         let rows_per_band = (BAND_PIXELS / to.w.max(1)).max(1);
         let band = grown(band, rows_per_band * to.w * STEM_TAPS);
-        let mut r0 = 0;
-        while r0 < to.h {
-            let r1 = (r0 + rows_per_band).min(to.h);
+        let mut r0 = rows.start;
+        while r0 < rows.end {
+            let r1 = (r0 + rows_per_band).min(rows.end);
             let pixels = (r1 - r0) * to.w;
             let band = &mut band[..pixels * STEM_TAPS];
             stem_patches(rgb, (width, height), r0..r1, band);
@@ -300,7 +425,17 @@ impl Network {
             add_bias(o, &self.stem.bias, true);
             r0 = r1;
         }
-        Ok(to)
+        Ok(())
+    }
+}
+
+/// The buffer `from` of `maps` to read and the other one to write.
+fn pair(maps: &mut [Vec<f32>; 2], from: usize) -> (&[f32], &mut Vec<f32>) {
+    let [a, b] = maps;
+    if from == 0 {
+        (a, b)
+    } else {
+        (b, a)
     }
 }
 

@@ -9,8 +9,10 @@
 //! tiled at several scales).
 
 mod fast;
+mod fused;
 mod kernels;
 mod net;
+mod stem;
 
 pub mod anchors;
 pub mod decode;
