@@ -4,6 +4,7 @@
 
 mod bmp;
 mod cr2;
+mod cr3;
 mod crw;
 mod dng;
 mod gif;
@@ -25,6 +26,10 @@ pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_p
 pub use cr2::{
     cr2, cr2_sensor, CR2_INTERNAL_SERIAL, CR2_LENS, CR2_MODEL, CR2_SENSOR, CR2_SERIAL,
     CR2_UNIQUE_ID,
+};
+pub use cr3::{
+    cr3, CR3_BLACK, CR3_CREATOR, CR3_INTERNAL_SERIAL, CR3_LENS, CR3_MODEL, CR3_SENSOR,
+    CR3_SENSOR_SIZE, CR3_SERIAL, CR3_UNIQUE_ID, CR3_WB, CR3_WHITE,
 };
 pub use crw::{
     crw, crw_sensor, CRW_COMMENT, CRW_DATE, CRW_FILE_NAME, CRW_MAKE_MODEL, CRW_SENSOR_SIZE,

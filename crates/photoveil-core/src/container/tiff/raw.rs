@@ -21,6 +21,7 @@
 //!
 //! Which other families are refused, and why: [`family`].
 
+pub(crate) mod block;
 pub(crate) mod canon;
 pub(crate) mod family;
 pub(crate) mod panasonic;
