@@ -254,6 +254,22 @@ fn damaged_raf_and_mrw_files_are_refused_without_panicking() {
     bad[note + 8..note + 12].copy_from_slice(&0xFFFFu32.to_le_bytes());
     let e = clean_bytes(&bad, PixelCheck::Fast).err().expect("refused");
     assert!(matches!(e, Error::Corrupt { .. }), "{e}");
+    // Every truncation of a RAF gives an error, never a panic (every 5th length).
+    for len in (0..raf.len()).step_by(5) {
+        assert!(clean_bytes(&raf[..len], PixelCheck::Fast).is_err(), "{len}");
+    }
+    // An MRW cut inside its blocks is refused; one cut in its sensor data (as trimmed samples
+    // are) is still cleaned, its private data gone.
+    let sensor = 8 + be32(&mrw, 4);
+    for len in 0..mrw.len() {
+        match clean_bytes(&mrw[..len], PixelCheck::Fast) {
+            Ok(copy) => {
+                assert!(len >= sensor, "{len}");
+                assert!(find(&copy.bytes, fx::SERIAL.as_bytes()).is_none(), "{len}");
+            }
+            Err(e) => assert!(len < sensor, "{len}: {e}"),
+        }
+    }
     // Every single-byte flip of the headers gives a result or an error, never a panic.
     for (file, span) in [(&raf, 0..0x94), (&mrw, 0..64)] {
         for at in span {
