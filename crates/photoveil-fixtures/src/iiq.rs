@@ -65,7 +65,7 @@ fn block(magic: &[u8; 8], entries: Vec<(u32, Option<u32>, Vec<u8>)>) -> Vec<u8> 
         } else {
             row.extend((out.len() as u32).to_le_bytes());
             out.extend(&value);
-            while out.len() % 4 != 0 {
+            while !out.len().is_multiple_of(4) {
                 out.push(0);
             }
         }
