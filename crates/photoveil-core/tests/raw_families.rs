@@ -7,7 +7,9 @@
 
 use photoveil_core::clean::{clean_bytes, clean_file, CleanOptions};
 use photoveil_core::verify::PixelCheck;
-use photoveil_core::{scan_bytes, Category, CleanMethod, Error, Kept, RawFamily, RawRefusal};
+use photoveil_core::{
+    scan_bytes, Category, CleanMethod, Error, ImageFormat, Kept, RawFamily, RawRefusal,
+};
 use photoveil_fixtures as fx;
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -298,24 +300,25 @@ fn nikon_refusal_says_the_serial_decrypts_the_colour_balance() {
 }
 
 #[test]
-fn cr3_is_recognised_and_refused_plainly() {
-    // (RAF is cleaned since issue 23: tests/raf_mrw.rs.)
-    let cr3 = b"\0\0\0\x18ftypcrx \0\0\0\x01crx isom\0\0\0\x08moov".to_vec();
-    for (bytes, family) in [(cr3, RawFamily::Cr3)] {
-        for e in [
-            scan_bytes(&bytes).expect_err("not scanned"),
-            clean_bytes(&bytes, PixelCheck::Fast)
-                .err()
-                .expect("not cleaned"),
-        ] {
-            assert!(
-                matches!(
-                    e,
-                    Error::RawNotCleaned { family: f, why: RawRefusal::ContainerNotRead } if f == family
-                ),
-                "{e}"
-            );
-            assert!(e.to_string().contains("maker's own container"), "{e}");
-        }
+fn a_cr3_without_canons_boxes_is_refused_as_damaged() {
+    // (RAF is cleaned since issue 23: tests/raf_mrw.rs; CR3 too: tests/cr3.rs. A CR3 header
+    // with an empty movie box lacks Canon's metadata boxes: damaged, not silently copied.)
+    let cr3 = b"\0\0\0\x18ftypcrx \0\0\0\x01crx isom\0\0\0\x08moov\0\0\0\x08mdat".to_vec();
+    for e in [
+        scan_bytes(&cr3).expect_err("not scanned"),
+        clean_bytes(&cr3, PixelCheck::Fast)
+            .err()
+            .expect("not cleaned"),
+    ] {
+        assert!(
+            matches!(
+                e,
+                Error::Corrupt {
+                    format: ImageFormat::CameraRaw,
+                    ..
+                }
+            ),
+            "{e}"
+        );
     }
 }
