@@ -1,8 +1,12 @@
 //! BlazeFace for inference on the CPU, without a tensor library: the same layers and weights as
 //! the burn network ([`super::BlazeFace::forward`], kept as the reference), on plain `f32` maps
-//! (height, width, channels), one input at a time on the calling thread. Each block's depthwise
-//! filter, 1x1 filter, shortcut and ReLU run band of rows by band (see [`super::kernels`]), and
-//! two buffers take turns holding a layer's input and output, kept from one call to the next.
+//! (height, width, channels), one input at a time on the calling thread. The stem
+//! ([`super::stem`]) and each chain of stride-1 blocks after it or after a strided block
+//! ([`super::fused`], one pass per block) run strip of rows by strip, each layer a row behind
+//! the one before, so that the rows in work stay in the caches ([`Network::wave`]); strided
+//! blocks, the heads, and every layer on a CPU without AVX2 and FMA, run layer by layer, band of
+//! rows by band ([`super::kernels`]). Two buffers take turns holding the maps, kept from one call
+//! to the next.
 
 use std::cell::RefCell;
 use std::ops::Range;

@@ -5,7 +5,9 @@
 //! the 1x1 filters as matrix products (`matrixmultiply`'s kernels, through `ndarray`'s safe
 //! [`general_mat_mul`]) onto an output already holding the block's shortcut, then the bias and
 //! ReLU in one pass. The loops run compiled for the CPU's vector instructions (`pulp`'s
-//! run-time dispatch).
+//! run-time dispatch). The strided blocks and the heads always run here; the stem and the
+//! stride-1 blocks only where the faster [`super::stem`] and [`super::fused`] cannot (no AVX2
+//! and FMA).
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayView2, ArrayViewMut2};
