@@ -14,6 +14,7 @@ mod jp2;
 mod jxl;
 mod kyocera;
 mod mrw;
+mod nef;
 mod pnm;
 mod psd;
 mod raf;
@@ -52,6 +53,10 @@ pub use jxl::{
 };
 pub use kyocera::{kyocera, kyocera_sensor, KYOCERA_DATE, KYOCERA_LENS, KYOCERA_MODEL};
 pub use mrw::{mrw, mrw_sensor, MRW_MAKE, MRW_MAKER_NOTE, MRW_MODEL, MRW_SENSOR, MRW_WB};
+pub use nef::{
+    nef, nef_keyed, nef_sensor, NEF_CAPTURE_DATA, NEF_MODEL, NEF_OLD_SERIAL, NEF_POWER_UP,
+    NEF_SENSOR, NEF_SERIAL, NEF_SHUTTER_COUNT,
+};
 pub use pnm::{pnm, pnm_comment, PNM_SIZE};
 pub use psd::{psd, psd_resource, psd_with, PSD_CAPTION, PSD_LAYER, PSD_PATH_NAME, PSD_PRINTER};
 pub use raf::{raf, raf_sensor, RAF_INTERNAL_SERIAL, RAF_MODEL, RAF_SENSOR, RAF_WB};

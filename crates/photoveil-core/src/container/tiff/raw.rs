@@ -24,6 +24,7 @@
 pub(crate) mod block;
 pub(crate) mod canon;
 pub(crate) mod family;
+pub(crate) mod nikon;
 pub(crate) mod panasonic;
 pub(crate) mod phaseone;
 
@@ -127,6 +128,8 @@ fn rules(family: RawFamily) -> (Removal, Option<Removal>) {
         // The EXIF maker note of an IIQ points at Phase One's own directory, cleaned inside by
         // `phaseone`.
         RawFamily::Iiq => (Removal::Common { maker_note: false }, None),
+        // A NEF's maker note is a TIFF block of its own, cleaned inside by `nikon`.
+        RawFamily::Nef => (Removal::Common { maker_note: false }, None),
         // Fujifilm RAF (the embedded JPEG's EXIF): the maker note is kept whole here (rawler
         // refuses a RAF without it) and cleaned inside by `maker_raw::raf`.
         RawFamily::Raf => (Removal::Common { maker_note: false }, None),
@@ -175,7 +178,8 @@ fn walk(data: &[u8], family: RawFamily, outer: bool) -> Result<Walk> {
                 }
                 // (An IIQ's maker note is Phase One's own directory, cleaned by `phaseone`.)
                 MAKER_NOTE
-                    if (maker_removed.is_some() || family == RawFamily::Iiq)
+                    if (maker_removed.is_some()
+                        || matches!(family, RawFamily::Iiq | RawFamily::Nef))
                         && maker_note.is_none() =>
                 {
                     maker_note = e.value.clone();
@@ -274,6 +278,7 @@ fn pieces_in(data: &Bytes, family: RawFamily, outer: bool) -> Result<Vec<Bytes>>
     match family {
         RawFamily::Rw2 if outer => out.extend(panasonic::pieces(data, &w)?),
         RawFamily::Iiq if outer => out.extend(phaseone::pieces(data)?),
+        RawFamily::Nef if outer => out.extend(nikon::pieces(data, w.maker_note.clone())?),
         _ => {}
     }
     Ok(out)
@@ -292,6 +297,7 @@ fn clean_in(data: &[u8], family: RawFamily, outer: bool) -> Result<Vec<u8>> {
     let parts = match family {
         RawFamily::Rw2 if outer => panasonic::parts(data, &w)?,
         RawFamily::Iiq if outer => phaseone::parts(data, w.maker_note.clone())?,
+        RawFamily::Nef if outer => nikon::parts(data, w.maker_note.clone())?,
         _ => Parts::default(),
     };
     // Bytes that must not change: every kept value and every strip or tile.

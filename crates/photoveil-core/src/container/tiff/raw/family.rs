@@ -70,6 +70,6 @@ pub(crate) fn refusal(family: RawFamily) -> RawRefusal {
 pub(crate) fn cleaned(family: RawFamily) -> bool {
     matches!(
         family,
-        RawFamily::Dng | RawFamily::Cr2 | RawFamily::Rw2 | RawFamily::Iiq
+        RawFamily::Dng | RawFamily::Cr2 | RawFamily::Rw2 | RawFamily::Iiq | RawFamily::Nef
     )
 }
