@@ -6,7 +6,9 @@ mod cr3;
 mod crw;
 mod kyocera;
 mod mrw;
+mod preview;
 mod raf;
+mod thumbnail;
 mod x3f;
 
 use bytes::Bytes;

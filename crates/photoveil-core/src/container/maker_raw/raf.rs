@@ -15,14 +15,13 @@
 //! records is personal) and the sensor data are not touched.
 
 mod note;
-mod preview;
-mod thumbnail;
 
 use std::ops::Range;
 
 use bytes::Bytes;
 
 use super::super::{CleanMethod, Cleaned, Inspection, Kept};
+use super::{preview, thumbnail};
 use crate::container::tiff::raw;
 use crate::error::{Error, Result};
 use crate::finding::{Explanation, Severity};

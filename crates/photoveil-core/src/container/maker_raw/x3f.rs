@@ -11,8 +11,8 @@
 //! CAMNAME (the name the owner gave the camera), TIME (when the photo was taken), IMAGERBOARDID,
 //! IMAGEBOARDID and SENSORID (serial numbers of the camera's boards), their values zeroed (each
 //! becomes an empty string, the property list keeps its layout); in the JPEG preview, the EXIF
-//! cleaned in place as a TIFF-based RAW file's (dates, serials, names and GPS gone) and every
-//! other metadata segment zeroed.
+//! cleaned in place as a TIFF-based RAW file's (dates, serials, names and GPS gone, its thumbnail
+//! dropped: [`super::thumbnail`]) and every other metadata segment zeroed ([`super::preview`]).
 //!
 //! Kept, because converters need them: the header's size, rotation and white balance, every other
 //! property (make, model, exposure, lens, firmware), the preview's Make and Model (rawler finds
@@ -24,8 +24,9 @@ use std::ops::Range;
 
 use bytes::Bytes;
 
-use super::super::tiff::{ifd, raw};
+use super::super::tiff::raw;
 use super::super::{CleanMethod, Cleaned, Inspection, Kept};
+use super::{preview, thumbnail};
 use crate::error::{Error, Result};
 use crate::finding::{Category, Explanation, Finding, Severity};
 use crate::format::RawFamily;
@@ -183,76 +184,6 @@ fn private_properties(body: &[u8]) -> Result<Vec<(String, String, Range<usize>)>
     Ok(out)
 }
 
-/// The segments of a JPEG's header up to its first scan: marker and where the payload lies.
-fn jpeg_segments(jpeg: &[u8]) -> Vec<(u8, Range<usize>)> {
-    let mut out = Vec::new();
-    let mut at = 2;
-    while at + 4 <= jpeg.len() && jpeg[at] == 0xFF {
-        let marker = jpeg[at + 1];
-        if marker == 0xDA || marker == 0xD9 {
-            break;
-        }
-        let len = u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]) as usize;
-        let end = at + 2 + len;
-        if len < 2 || end > jpeg.len() {
-            break;
-        }
-        out.push((marker, at + 4..end));
-        at = end;
-    }
-    out
-}
-
-/// The EXIF TIFF block of a JPEG preview (after `Exif\0\0`), as a range of the JPEG.
-fn exif_block(jpeg: &[u8]) -> Option<Range<usize>> {
-    jpeg_segments(jpeg)
-        .into_iter()
-        .find(|(m, r)| *m == 0xE1 && jpeg[r.clone()].starts_with(b"Exif\0\0"))
-        .map(|(_, r)| r.start + 6..r.end)
-}
-
-/// An EXIF block without its thumbnail directory (IFD1): the link to it, the directory and the
-/// thumbnail zeroed. The preview's own small thumbnail is dropped rather than kept as hidden
-/// content; the file has the same length.
-fn without_thumbnail(block: &[u8]) -> Result<Vec<u8>> {
-    let mut out = block.to_vec();
-    let (order, first) = ifd::header(block)?;
-    let dir = ifd::read(block, order, first)?;
-    if dir.next == 0 {
-        return Ok(out);
-    }
-    let link = dir.at + 2 + 12 * dir.entries.len();
-    if let Ok(thumb) = ifd::read(block, order, dir.next) {
-        let number = |tag| thumb.get(tag).and_then(|e| e.number(block, order).ok());
-        if let (Some(at), Some(len)) = (number(0x0201), number(0x0202)) {
-            let (at, len) = (at as usize, len as usize);
-            if let Some(bytes) = at.checked_add(len).and_then(|end| out.get_mut(at..end)) {
-                bytes.fill(0);
-            }
-        }
-        for v in thumb.entries.iter().filter_map(|e| e.value.clone()) {
-            out[v].fill(0);
-        }
-        out[thumb.span()].fill(0);
-    }
-    out.get_mut(link..link + 4)
-        .ok_or_else(|| corrupt("X3F: the preview's EXIF is cut short"))?
-        .fill(0);
-    Ok(out)
-}
-
-/// Metadata segments of a JPEG preview other than its EXIF: XMP and other APPn but the colour
-/// ones (APP2 ICC, APP14 Adobe), and comments.
-fn other_metadata(jpeg: &[u8]) -> Vec<Range<usize>> {
-    let exif = exif_block(jpeg);
-    jpeg_segments(jpeg)
-        .into_iter()
-        .filter(|(m, _)| matches!(m, 0xE1 | 0xE3..=0xED | 0xEF | 0xFE))
-        .map(|(_, r)| r)
-        .filter(|r| exif.as_ref().is_none_or(|e| e.start != r.start + 6))
-        .collect()
-}
-
 /// Finds the metadata of a Sigma X3F file.
 pub(super) fn inspect(data: &Bytes) -> Result<Inspection> {
     let l = layout(data)?;
@@ -281,7 +212,7 @@ pub(super) fn inspect(data: &Bytes) -> Result<Inspection> {
         }
     }
     for j in &l.jpegs {
-        if let Some(e) = exif_block(&data[j.clone()]) {
+        if let Some(e) = preview::metadata(&data[j.clone()])?.tiff {
             payloads
                 .exif
                 .push(data[j.start + e.start..j.start + e.end].to_vec());
@@ -308,8 +239,9 @@ fn pieces(data: &Bytes, l: &Layout) -> Result<Vec<Bytes>> {
         }
         if is_jpeg {
             let j = s.range.start + IMAGE_HEADER..s.range.end;
-            if let Some(e) = exif_block(&data[j.clone()]) {
-                let block = without_thumbnail(&data[j.start + e.start..j.start + e.end])?;
+            if let Some(e) = preview::metadata(&data[j.clone()])?.tiff {
+                let mut block = data[j.start + e.start..j.start + e.end].to_vec();
+                thumbnail::drop(&mut block)?;
                 out.extend(raw::pieces(&Bytes::from(block), RawFamily::X3f)?);
             }
             continue;
@@ -328,12 +260,14 @@ pub(super) fn clean(data: &Bytes, _inspection: &Inspection) -> Result<Cleaned> {
         out[range.clone()].fill(0);
     }
     for j in &l.jpegs {
-        let jpeg = &data[j.clone()];
-        if let Some(e) = exif_block(jpeg) {
-            let cleaned = raw::clean(&without_thumbnail(&jpeg[e.clone()])?, RawFamily::X3f)?;
+        let found = preview::metadata(&data[j.clone()])?;
+        if let Some(e) = found.tiff {
+            let mut cleaned =
+                raw::clean(&data[j.start + e.start..j.start + e.end], RawFamily::X3f)?;
+            thumbnail::drop(&mut cleaned)?;
             out[j.start + e.start..j.start + e.end].copy_from_slice(&cleaned);
         }
-        for r in other_metadata(jpeg) {
+        for r in found.zeroed {
             out[j.start + r.start..j.start + r.end].fill(0);
         }
     }

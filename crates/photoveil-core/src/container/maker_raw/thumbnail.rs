@@ -1,4 +1,4 @@
-//! The EXIF thumbnail of a RAF's embedded preview: a second, smaller copy of the same picture in
+//! The EXIF thumbnail of a RAW file's embedded JPEG preview (RAF, X3F): a second, smaller copy of the same picture in
 //! the EXIF's second directory (IFD1). No converter reads it (rawler and LibRaw take the preview
 //! itself), and a thumbnail can show a picture as it was before it was edited, so it is taken
 //! out: IFD0's next pointer is set to 0, and IFD1, its values and the thumbnail are zeroed (the

@@ -1,4 +1,4 @@
-//! The metadata segments of a RAF's embedded JPEG preview, and of any further JPEG inside it
+//! The metadata segments of a RAW file's embedded JPEG preview (RAF, X3F), and of any further JPEG inside it
 //! (a Multi-Picture Format file carries a second, larger preview after the first image's end,
 //! with EXIF of its own).
 
