@@ -167,7 +167,7 @@ fn read(data: &[u8]) -> Result<Vec<Dir>> {
 /// Whether an entry is kept and its value compared byte for byte (the calibration block is
 /// compared entry by entry instead).
 fn compared(e: &Entry, dir: &Dir) -> bool {
-    !dir.removed.contains(&e.tag) && !(dir.removed == MAIN_REMOVED && e.tag == CALIBRATION)
+    !dir.removed.contains(&e.tag) && (dir.removed != MAIN_REMOVED || e.tag != CALIBRATION)
 }
 
 /// What cleaning an IIQ adds to its TIFF directories': Phase One's directories without their
