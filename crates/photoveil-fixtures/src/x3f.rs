@@ -116,13 +116,13 @@ pub fn x3f() -> Vec<u8> {
     ];
     let mut directory = Vec::new();
     for (kind, body) in sections {
-        while file.len() % 4 != 0 {
+        while !file.len().is_multiple_of(4) {
             file.push(0);
         }
         directory.push((file.len() as u32, body.len() as u32, kind));
         file.extend(body);
     }
-    while file.len() % 4 != 0 {
+    while !file.len().is_multiple_of(4) {
         file.push(0);
     }
     let dir_at = file.len() as u32;
