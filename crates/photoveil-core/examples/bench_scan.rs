@@ -2,7 +2,12 @@
 //! the public photos with faces in `../shared/faces` and `assets/demo`, with camera metadata and
 //! a little sensor-like grain) scanned by the core's scan job on every core. Prints the time per
 //! photo split into metadata, decoding and detection (summed over the workers), the wall time of
-//! the whole job, and the same again with the face cache warm.
+//! the whole job, and the same again with the face cache warm; then the CPU time of decoding and
+//! of detection alone, photo by photo on one thread (what other programs running at the same time
+//! change least), and the rest of the scan's CPU time.
+//!
+//! With `BENCH_SCAN_FACES=FILE`, the faces found (boxes and scores, photo by photo) are written
+//! to FILE, to compare two builds.
 //!
 //! ```sh
 //! cargo run --release -p photoveil-core --example bench_scan -- [PHOTOS] [FOLDER]
@@ -18,6 +23,8 @@ use image::imageops::FilterType;
 use image::RgbImage;
 use photoveil_core::batch::{default_workers, run_ordered};
 use photoveil_core::face_cache::FaceCache;
+use photoveil_core::faces::{decode_for_faces, find_faces_in_reduced};
+use photoveil_core::format::ImageFormat;
 use photoveil_core::protect::models_dir;
 use photoveil_core::scan::{scan_file_timed, ScanTimes};
 use photoveil_core::Controller;
@@ -115,6 +122,36 @@ fn cpu_time() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
+/// CPU time this thread has used (Linux: /proc/thread-self/schedstat, in nanoseconds).
+fn thread_cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
+/// Decoding and detection CPU time, photo by photo on this thread, by size: (decode, detect)
+/// summed, and the photos counted.
+fn cpu_split(listed: &[(PathBuf, f64)], detector: &BlazeFace) -> Vec<(Duration, Duration, usize)> {
+    let mut by_size = vec![(Duration::ZERO, Duration::ZERO, 0); MEGAPIXELS.len()];
+    for (path, mp) in listed {
+        let (Ok(data), Some(k)) = (std::fs::read(path), MEGAPIXELS.iter().position(|m| m == mp))
+        else {
+            continue;
+        };
+        let started = thread_cpu_time();
+        let decoded = decode_for_faces(ImageFormat::Jpeg, &data);
+        let decoded_at = thread_cpu_time();
+        let faces = decoded.map(|d| find_faces_in_reduced(detector, &d));
+        let detected_at = thread_cpu_time();
+        std::hint::black_box(faces.is_ok());
+        by_size[k].0 += decoded_at.saturating_sub(started);
+        by_size[k].1 += detected_at.saturating_sub(decoded_at);
+        by_size[k].2 += 1;
+    }
+    by_size
+}
+
 #[derive(Default)]
 struct Sum {
     photos: usize,
@@ -156,6 +193,7 @@ fn run(
     detector: &BlazeFace,
     cache: Option<&FaceCache>,
     workers: usize,
+    mut faces_out: Option<&mut String>,
 ) -> (Duration, Vec<Sum>, Sum) {
     let mut by_size: Vec<Sum> = MEGAPIXELS.iter().map(|_| Sum::default()).collect();
     let mut all = Sum::default();
@@ -167,6 +205,19 @@ fn run(
         |(path, mp)| (scan_file_timed(path, Some(detector), cache), *mp),
         |_, ((report, times), mp)| {
             let faces = report.faces.as_ref().map_or(0, Vec::len);
+            if let Some(out) = faces_out.as_deref_mut() {
+                let name = report
+                    .path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy();
+                out.push_str(&format!("{name}: {faces} faces"));
+                for f in report.faces.iter().flatten() {
+                    let [x, y, w, h] = f.bbox.map(|v| v.round() as i64);
+                    out.push_str(&format!(" [{x} {y} {w} {h} {:.2}]", f.score));
+                }
+                out.push('\n');
+            }
             if let Some(k) = MEGAPIXELS.iter().position(|m| *m == mp) {
                 by_size[k].add(&times, faces);
             }
@@ -185,8 +236,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let detector = BlazeFace::load(&models_dir(), &photoveil_nn::device::cpu())?;
     let workers = default_workers();
     let cpu = cpu_time();
-    let (wall, by_size, all) = run(&listed, &detector, None, workers);
+    let faces_file = std::env::var_os("BENCH_SCAN_FACES");
+    let mut faces_out = faces_file.as_ref().map(|_| String::new());
+    let (wall, by_size, all) = run(&listed, &detector, None, workers, faces_out.as_mut());
     let cpu = cpu_time().saturating_sub(cpu);
+    if let (Some(file), Some(text)) = (&faces_file, &faces_out) {
+        std::fs::write(file, text)?;
+    }
     println!(
         "scan with faces, {workers} worker(s), {count} photos: {wall:.2?} wall, {:.1} ms a photo; \
          CPU time {cpu:.1?}, {:.1} ms a photo (/{workers}: {:.1} ms, what {workers} idle cores would take)",
@@ -203,14 +259,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The same folder again with the face cache: once to fill it, once as a re-scan.
     let cache_file = temp.path().join("faces-cache.json");
     let cache = FaceCache::open(&cache_file);
-    let (filling, _, _) = run(&listed, &detector, Some(&cache), workers);
+    let (filling, _, _) = run(&listed, &detector, Some(&cache), workers, None);
     let started = Instant::now();
     cache.save()?;
     let saved = started.elapsed();
     let started = Instant::now();
     let cache = FaceCache::open(&cache_file);
     let opened = started.elapsed();
-    let (again, _, warm) = run(&listed, &detector, Some(&cache), workers);
+    let (again, _, warm) = run(&listed, &detector, Some(&cache), workers, None);
     println!(
         "with the face cache: first scan {filling:.2?}; saving {saved:.1?} ({} bytes), opening {opened:.1?}; \
          scanning again {again:.2?} ({:.1} ms a photo, {} of {} from the cache, {} faces)",
@@ -219,6 +275,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         warm.cached,
         warm.photos,
         warm.faces,
+    );
+
+    // CPU time of decoding and detection alone, photo by photo on this thread.
+    let split = cpu_split(&listed, &detector);
+    let ms = |d: Duration, n: usize| d.as_secs_f64() * 1e3 / n.max(1) as f64;
+    println!("CPU time per photo, one photo at a time on one thread:");
+    let (mut decode, mut detect, mut photos) = (Duration::ZERO, Duration::ZERO, 0);
+    for ((d, t, n), mp) in split.iter().zip(MEGAPIXELS) {
+        println!(
+            "  {:>8}: decode {:6.1} ms, detect {:6.1} ms, together {:6.1} ms",
+            format!("{mp} MP"),
+            ms(*d, *n),
+            ms(*t, *n),
+            ms(*d + *t, *n)
+        );
+        (decode, detect, photos) = (decode + *d, detect + *t, photos + n);
+    }
+    let (decode, detect) = (ms(decode, photos), ms(detect, photos));
+    println!(
+        "  {:>8}: decode {decode:6.1} ms, detect {detect:6.1} ms, rest of the scan {:6.1} ms \
+         (its CPU time per photo above less these)",
+        "all",
+        (cpu.as_secs_f64() * 1e3 / count.max(1) as f64 - decode - detect).max(0.0),
     );
     Ok(())
 }
