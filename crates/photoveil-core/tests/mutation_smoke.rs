@@ -1,4 +1,5 @@
-//! A quick in-process mutation run over the formats added for issue 23 (TIFF layouts, PSD, DNG),
+//! A quick in-process mutation run over the formats added for issue 23 (TIFF layouts, PSD, DNG,
+//! camera RAW: CR3, CRW, RAF, MRW, RW2, IIQ, NEF, X3F, Kyocera; Netpbm; bare JPEG 2000),
 //! for machines without cargo-fuzz: random byte changes, overwrites with extreme values, cuts
 //! and insertions, each through `scan_bytes` and `clean_bytes`. No panic, each file within the
 //! hang limit, and every copy that is written scans again. Ignored by default (minutes):
@@ -69,6 +70,18 @@ fn mutated_new_formats_never_panic_or_hang() {
         ("tiled.tiff", fx::tiff_tiled(20, 18)),
         ("layers.psd", fx::psd(6, 4)),
         ("camera.dng", fx::dng(6)),
+        ("camera.cr3", fx::cr3()),
+        ("camera.crw", fx::crw(true)),
+        ("camera.raf", fx::raf(6)),
+        ("camera.mrw", fx::mrw(6)),
+        ("camera.rw2", fx::rw2(6)),
+        ("camera.iiq", fx::iiq()),
+        ("camera.nef", fx::nef()),
+        ("camera.x3f", fx::x3f()),
+        ("kyocera.raw", fx::kyocera()),
+        ("comments.ppm", fx::pnm(3, 255)),
+        ("comments.pam", fx::pnm(7, 65535)),
+        ("bare.j2c", fx::j2c(true)),
     ];
     for (name, seed) in seeds {
         let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ seed.len() as u64);
