@@ -7,7 +7,7 @@
 //! balance and levels); a GPS directory.
 
 use crate::dng::{ascii, bytes, longs, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{picture, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
+use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`cr2`] (larger than the active-area borders that
 /// RAW decoders apply to the 5D Mark II).
@@ -25,20 +25,7 @@ pub const CR2_LENS: &str = "EF50mm f/1.4 USM";
 
 /// The 14-bit sensor samples of [`cr2`], row by row (an RGGB mosaic of the shared picture).
 pub fn cr2_sensor() -> Vec<u16> {
-    let (w, h) = CR2_SENSOR;
-    let rgb = picture(w, h);
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[0],
-                (1, 1) => p[2],
-                _ => p[1],
-            };
-            u16::from(c) * 32 + 1024
-        })
-        .collect()
+    mosaic(CR2_SENSOR, Bayer::Rggb, 32, 1024)
 }
 
 /// The CR2 described in the module documentation, with `sensor` as the RAW directory's only

@@ -10,7 +10,7 @@
 
 use crate::dng::{ascii, rationals, shorts, write_after, Dir};
 use crate::dng::{bytes, longs};
-use crate::{picture, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`iiq`].
 pub const IIQ_SENSOR: (u32, u32) = (24, 16);
@@ -29,20 +29,7 @@ pub const IIQ_LENS: &str = "Mamiya LS 80mm f/2.8 D";
 
 /// The 14-bit sensor samples of [`iiq`], row by row (an RGGB mosaic of the shared picture).
 pub fn iiq_sensor() -> Vec<u16> {
-    let (w, h) = IIQ_SENSOR;
-    let rgb = picture(w, h);
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[0],
-                (1, 1) => p[2],
-                _ => p[1],
-            };
-            u16::from(c) * 40 + 512
-        })
-        .collect()
+    mosaic(IIQ_SENSOR, Bayer::Rggb, 40, 512)
 }
 
 /// A Phase One block: `magic`, then the values, then the directory of `(tag, format, value)`

@@ -7,7 +7,7 @@
 //! (16 bits each, big-endian).
 
 use crate::dng::{ascii, bytes, rationals, shorts, write_after, Dir};
-use crate::{picture, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`mrw`].
 pub const MRW_SENSOR: (u32, u32) = (16, 12);
@@ -22,20 +22,7 @@ pub const MRW_MAKER_NOTE: &[u8] = b"MLT0-MinoltaDate-2024:05:17";
 
 /// The 12-bit sensor samples of [`mrw`], row by row (an RGGB mosaic of the shared picture).
 pub fn mrw_sensor() -> Vec<u16> {
-    let (w, h) = MRW_SENSOR;
-    let rgb = picture(w, h);
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[0],
-                (1, 1) => p[2],
-                _ => p[1],
-            };
-            u16::from(c) * 12 + 64
-        })
-        .collect()
+    mosaic(MRW_SENSOR, Bayer::Rggb, 12, 64)
 }
 
 /// Rewrites a little-endian TIFF (IFD0, its EXIF and GPS directories) in big-endian order.

@@ -10,7 +10,7 @@
 //! sensor size, crop, white balance); the 16-bit sensor samples.
 
 use crate::dng::{ascii, bytes, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{picture, plain_jpeg, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
+use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`raf`].
 pub const RAF_SENSOR: (u32, u32) = (16, 16);
@@ -24,20 +24,7 @@ pub const RAF_WB: [u16; 4] = [302, 410, 302, 520];
 
 /// The 16-bit sensor samples of [`raf`], row by row (an RGGB mosaic of the shared picture).
 pub fn raf_sensor() -> Vec<u16> {
-    let (w, h) = RAF_SENSOR;
-    let rgb = picture(w, h);
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[0],
-                (1, 1) => p[2],
-                _ => p[1],
-            };
-            u16::from(c) * 40 + 256
-        })
-        .collect()
+    mosaic(RAF_SENSOR, Bayer::Rggb, 40, 256)
 }
 
 /// The Fujifilm maker note: "FUJIFILM", the offset of its directory (12), then the directory,

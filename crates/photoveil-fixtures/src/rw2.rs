@@ -8,7 +8,7 @@
 //! (dates, owner, serial number) and GPS directory.
 
 use crate::dng::{ascii, bytes, longs, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{picture, plain_jpeg, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`rw2`] (4:3, as the DMC-LX3 writes them).
 pub const RW2_SENSOR: (u32, u32) = (96, 72);
@@ -23,20 +23,7 @@ pub const RW2_LENS: &str = "LEICA DC VARIO-SUMMICRON";
 
 /// The 12-bit sensor samples of [`rw2`], row by row (a BGGR mosaic of the shared picture).
 pub fn rw2_sensor() -> Vec<u16> {
-    let (w, h) = RW2_SENSOR;
-    let rgb = picture(w, h);
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[2],
-                (1, 1) => p[0],
-                _ => p[1],
-            };
-            u16::from(c) * 12 + 64
-        })
-        .collect()
+    mosaic(RW2_SENSOR, Bayer::Bggr, 12, 64)
 }
 
 /// A directory laid out as if it started at `at` (its values follow it).
