@@ -2,6 +2,7 @@
 //!
 //! Every value a test may look for is a constant here, so tests assert against one source.
 
+mod bayer;
 mod bmp;
 mod cr2;
 mod cr3;
@@ -22,6 +23,7 @@ mod rw2;
 mod tiff_layouts;
 mod x3f;
 
+pub(crate) use bayer::{mosaic, Bayer};
 pub use bmp::{bmp, bmp_bomb, bmp_embedded_profile, bmp_linked_path, bmp_linked_profile};
 
 pub use cr2::{
@@ -161,38 +163,6 @@ fn dms(value: f64) -> Value {
             denom: 100,
         },
     ])
-}
-
-/// The first colour of a Bayer mosaic's 2x2 pattern (the top-left sample).
-#[derive(Clone, Copy)]
-pub(crate) enum Bayer {
-    /// Red top-left, blue bottom-right.
-    Rggb,
-    /// Blue top-left, red bottom-right.
-    Bggr,
-}
-
-/// Sensor samples of a RAW fixture, row by row: a Bayer mosaic of [`picture`] with each 8-bit
-/// value scaled and offset (`value * scale + black`).
-pub(crate) fn mosaic(size: (u32, u32), bayer: Bayer, scale: u16, black: u16) -> Vec<u16> {
-    let (w, h) = size;
-    let rgb = picture(w, h);
-    let (first, last) = match bayer {
-        Bayer::Rggb => (0, 2),
-        Bayer::Bggr => (2, 0),
-    };
-    (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let p = rgb.get_pixel(x, y).0;
-            let c = match (x % 2, y % 2) {
-                (0, 0) => p[first],
-                (1, 1) => p[last],
-                _ => p[1],
-            };
-            u16::from(c) * scale + black
-        })
-        .collect()
 }
 
 /// A camera-like EXIF block (TIFF bytes): GPS, make/model, serials, owner, dates, time zone,
