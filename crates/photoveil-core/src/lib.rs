@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod batch;
+pub mod calendar;
 pub mod clean;
 pub mod container;
 pub mod controller;

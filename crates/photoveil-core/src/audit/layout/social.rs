@@ -77,18 +77,7 @@ fn month_folder(name: &str) -> Option<i64> {
     let year: i64 = name[..4].parse().ok()?;
     let month: i64 = name[4..].parse().ok()?;
     ((1970..=2200).contains(&year) && (1..=12).contains(&month))
-        .then(|| days_from_civil(year, month, 1) * 86_400)
-}
-
-/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+        .then(|| crate::calendar::days_from_civil(year, month, 1) * 86_400)
 }
 
 pub(super) fn map_social(

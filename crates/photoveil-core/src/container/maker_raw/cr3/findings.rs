@@ -94,7 +94,7 @@ pub(super) fn header_date(data: &[u8], dates: &[std::ops::Range<usize>]) -> Opti
     })?;
     // Seconds since 1904-01-01.
     let unix = i64::try_from(seconds).ok()? - 2_082_844_800;
-    let (y, m, d) = civil(unix.div_euclid(86_400));
+    let (y, m, d) = crate::calendar::civil_from_days(unix.div_euclid(86_400));
     let s = unix.rem_euclid(86_400);
     Some(Finding::new(
         Category::Time,
@@ -130,19 +130,6 @@ pub(super) fn timestamp(payload: &[u8]) -> Option<Finding> {
     ))
 }
 
-/// The proleptic Gregorian date of a day counted from 1970-01-01.
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 /// A TIFF block whose first directory is an EXIF (`pointer` 0x8769) or GPS (0x8825) directory,
 /// as an EXIF payload the analyser reads: the block with a first directory appended that points
 /// at the original one (nothing of the block moves).
@@ -166,13 +153,4 @@ pub(super) fn as_sub_directory(tiff: &[u8], pointer: u16) -> Vec<u8> {
     out.extend(order.put_u32(0));
     out[4..8].copy_from_slice(&order.put_u32(at));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil(0), (1970, 1, 1));
-        assert_eq!(super::civil(17_583), (2018, 2, 21));
-    }
 }
