@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use crate::container::tiff::ifd::{self, Ifd, Order};
+use crate::container::tiff::raw;
 use crate::error::{Error, Result};
 use crate::finding::{Category, Explanation, Finding, Severity};
 use crate::format::ImageFormat;
@@ -108,42 +109,7 @@ pub(super) fn clean(tiff: &mut [u8]) -> Result<()> {
     };
     let original = tiff[range.clone()].to_vec();
     let dir = directory(&original)?;
-    let removed = |tag: u16| REMOVED.contains(&tag);
-    let outside = |e: &ifd::Entry| e.value.clone().filter(|v| v.len() > 4);
-    let kept: Vec<Range<usize>> = dir
-        .entries
-        .iter()
-        .filter(|e| !removed(e.tag))
-        .filter_map(outside)
-        .collect();
-    let zeroed: Vec<Range<usize>> = dir
-        .entries
-        .iter()
-        .filter(|e| removed(e.tag))
-        .filter_map(outside)
-        .collect();
-    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    if zeroed.iter().any(|z| kept.iter().any(|k| overlaps(z, k))) {
-        return Err(corrupt(
-            "a serial number shares its bytes with kept maker-note data",
-        ));
-    }
-    let note = &mut tiff[range];
-    for z in zeroed {
-        note[z].fill(0);
-    }
-    let span = dir.span();
-    let mut block = Vec::with_capacity(span.len());
-    let entries: Vec<usize> = (0..dir.entries.len())
-        .filter(|&i| !removed(dir.entries[i].tag))
-        .collect();
-    block.extend(LITTLE.put_u16(entries.len() as u16));
-    for i in entries {
-        let e = dir.at + 2 + 12 * i;
-        block.extend(&original[e..e + 12]);
-    }
-    block.extend(LITTLE.put_u32(dir.next));
-    block.resize(span.len(), 0);
-    note[span].copy_from_slice(&block);
+    let cleaned = raw::block::clean_directory(&original, LITTLE, &dir, REMOVED)?;
+    tiff[range].copy_from_slice(&cleaned);
     Ok(())
 }

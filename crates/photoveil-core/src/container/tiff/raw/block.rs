@@ -31,6 +31,18 @@ pub(crate) fn root_entries(block: &[u8]) -> Result<Vec<(u16, Range<usize>)>> {
 /// `removed`; the same length as the original.
 pub(crate) fn clean_root(block: &[u8], removed: &'static [u16]) -> Result<Vec<u8>> {
     let (order, dir) = root(block)?;
+    clean_directory(block, order, &dir, removed)
+}
+
+/// The cleaned copy of a block holding the maker-note directory `dir` (read from `block`, its
+/// offsets counting from the block's start), without the entries of `removed`: their values
+/// zeroed, the kept entries closed up; the same length as the original.
+pub(crate) fn clean_directory(
+    block: &[u8],
+    order: Order,
+    dir: &Ifd,
+    removed: &'static [u16],
+) -> Result<Vec<u8>> {
     let removal = Removal::Listed(removed);
     let mut protected = vec![dir.span()];
     let mut zeroed = Vec::new();
@@ -54,7 +66,7 @@ pub(crate) fn clean_root(block: &[u8], removed: &'static [u16]) -> Result<Vec<u8
     for z in zeroed {
         out[z].fill(0);
     }
-    close_up(&mut out, block, order, &dir, removal);
+    close_up(&mut out, block, order, dir, removal);
     Ok(out)
 }
 
