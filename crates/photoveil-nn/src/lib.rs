@@ -15,7 +15,7 @@
 //!    `src/models.rs`, and its licence and source in `assets/models/MODELS.md`.
 //! 2. Write `src/NAME.rs` (and `pub mod NAME;` here): `CHIP_SIZE`, `EMBEDDING_LEN`, a struct
 //!    with `load`, `from_tensors` and `forward` built from [`layers`], and `normalise`.
-//! 3. Write `tests/NAME.rs` on the model of `tests/sface.rs`: its embeddings of the reference
+//! 3. Write `tests/networks/NAME.rs` (and `mod NAME;` in its `main.rs`) on the model of `sface.rs`: its embeddings of the reference
 //!    chip and of the synthetic pattern against the original framework's (written to
 //!    `assets/models/reference/NAME.json` by a `tools/models/reference_NAME.py`), a batch against
 //!    single chips, input gradients against finite differences, a moved chip against a foreign

@@ -15,7 +15,7 @@
 //!    original framework's (see that crate's documentation).
 //! 2. Here: a variant of [`NetworkKind`], the same variant in [`NetworkKind::ALL`], and its row in
 //!    `NetworkKind::spec`.
-//! 3. Its same-person line measured with `crates/photoveil-core/tests/separation.rs`, which runs
+//! 3. Its same-person line measured with `crates/photoveil-core/tests/core/separation.rs`, which runs
 //!    every network of [`NetworkKind::ALL`] on the shared photos; write the figures beside the
 //!    line in its row. Before marking it `product`, measure what attacking it does against the
 //!    judges (docs/protection-figures.md).
@@ -223,7 +223,7 @@ impl NetworkKind {
                     mean: mobilefacenet::PIXEL_MEAN,
                     scale: mobilefacenet::PIXEL_SCALE,
                 },
-                // Measured on the 13 usable faces of the shared photos (tests/separation.rs):
+                // Measured on the 13 usable faces of the shared photos (tests/core/separation.rs):
                 // different people reach at most 0.35 (77 pairs), the same face downscaled by 30%
                 // and JPEG-compressed at quality 75 stays above 0.92. ArcFace-family networks
                 // usually put the line between 0.3 and 0.45; 0.4 keeps a margin above the largest
@@ -240,7 +240,7 @@ impl NetworkKind {
                 // FaceNet was trained on MTCNN boxes widened by a margin, not on landmark-aligned
                 // chips: the ArcFace template scaled by 1.15 about the chip's centre (the face a
                 // little smaller in the chip than in ArcFace's tight crop). Scales from 1.0 to 1.4
-                // separate the shared photos' people about equally well (tests/separation.rs).
+                // separate the shared photos' people about equally well (tests/core/separation.rs).
                 template: [
                     [57.98, 74.94],
                     [101.91, 74.94],
@@ -248,7 +248,7 @@ impl NetworkKind {
                     [80.0, 124.62],
                 ],
                 preprocess: Preprocess::Function(facenet::prewhiten),
-                // Measured on the shared photos (tests/separation.rs): different people reach 0.57
+                // Measured on the shared photos (tests/core/separation.rs): different people reach 0.57
                 // (77 pairs; the same two faces of gps_group3 at every template scale tried), the
                 // same face downscaled by 30% and JPEG-compressed stays above 0.96. FaceNet's own
                 // LFW line, a distance of about 1.1 between unit embeddings, is cosine 0.4, below

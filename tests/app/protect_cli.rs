@@ -1,7 +1,7 @@
 //! End-to-end tests of `photoveil protect`, `verify` and the face part of `scan`, on the real
 //! networks and the public photos in `../shared/faces/`.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

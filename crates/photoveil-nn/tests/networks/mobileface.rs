@@ -2,7 +2,7 @@
 //! gradients against float64 finite differences, its behaviour on moved and foreign chips, and
 //! its load-time integrity check.
 
-mod common;
+use crate::common;
 
 use common::{
     assert_integrity_checked, check_gradients, cosine, max_abs_diff, models_dir,

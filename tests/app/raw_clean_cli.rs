@@ -2,7 +2,7 @@
 //! batch counts it as done (exit status 0), and the make and model it keeps on purpose are said
 //! to be kept, not reported as left behind.
 
-mod common;
+use crate::common;
 
 use common::*;
 use photoveil_fixtures as fx;

@@ -1,7 +1,7 @@
 //! `photoveil clean` end to end: every format comes out without its metadata, with the same
 //! pixels and orientation, next to untouched originals.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! A second opinion from another program: ImageMagick draws each cleaned copy of the formats
 //! cleaned without this build decoding them (palette TIFF, PSD) and of the other new TIFF
 //! layouts exactly as it draws the original. Ignored by default (needs ImageMagick's `compare`):
-//! `cargo test -p photoveil-core --test external_viewer -- --ignored`.
+//! `cargo test -p photoveil-core --test core external_viewer -- --ignored`.
 
 use photoveil_core::clean::clean_bytes;
 use photoveil_core::verify::PixelCheck;

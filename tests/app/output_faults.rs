@@ -2,7 +2,7 @@
 //! These tests mount small tmpfs file systems and so need root (CI runs as root); elsewhere they
 //! say so and pass without checking.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

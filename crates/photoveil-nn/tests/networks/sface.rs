@@ -2,7 +2,7 @@
 //! input gradients against float64 finite differences, its behaviour on moved and foreign chips,
 //! and its load-time integrity check.
 
-mod common;
+use crate::common;
 
 use common::{
     assert_batch_rows, assert_integrity_checked, assert_matches, check_gradients, cosine,

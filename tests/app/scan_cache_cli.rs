@@ -3,7 +3,7 @@
 //! of the photo under another name is recognised by its content, `--no-cache` finds the faces
 //! again, and the cache holds no pixels.
 
-mod common;
+use crate::common;
 
 use common::{json_lines, photoveil_at_home, s, sha, shared};
 use serde_json::Value;

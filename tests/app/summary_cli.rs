@@ -2,7 +2,7 @@
 //! what was removed by kind, the faces, each failure, with the batch's own numbers (and in the
 //! user's language).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! written copy; nothing panics or takes more than 10 s; no temporary or partial file is left in
 //! the output folder; every original is byte-identical afterwards (SHA-256 before and after).
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

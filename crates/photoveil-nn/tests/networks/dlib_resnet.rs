@@ -1,7 +1,7 @@
 //! The Rust dlib ResNet-29 against reference descriptors (numpy float64 with the same weights, and
 //! dlib itself), its input gradients against finite differences, and its load-time integrity check.
 
-mod common;
+use crate::common;
 
 use common::{
     assert_integrity_checked, check_gradients, cosine, models_dir, synthetic as pattern, vector,

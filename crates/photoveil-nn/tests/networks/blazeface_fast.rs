@@ -3,7 +3,7 @@
 //! outputs at the trained size and at a larger, non-square input, and the faces
 //! [`detect_faces`] finds against [`detect_faces_reference`].
 
-mod common;
+use crate::common;
 
 use common::{models_dir, repo};
 

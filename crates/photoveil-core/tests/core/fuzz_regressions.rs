@@ -3,7 +3,7 @@
 //! metadata scan, cleaning with both pixel checks, and decoding. Each must end within the
 //! watchdog's limit with a clear error or a copy that scans again in the same format.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! batch as for Ctrl-C and ends quietly, without a panic or a backtrace, leaving no partial or
 //! temporary file and no half report.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -5,7 +5,7 @@
 //! - no temporary file with photo data is left behind, on success or on error;
 //! - stderr never carries a GPS position or a name; `clean` and `protect` do not print them.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! `photoveil scan` end to end on generated fixtures of every format and on public photos.
 
-mod common;
+use crate::common;
 
 use common::*;
 use photoveil_fixtures as fx;
@@ -188,7 +188,7 @@ fn missing_path_is_reported() {
 
 #[test]
 fn no_arguments_without_a_display_prints_usage() {
-    // With a display, no arguments open the desktop app (tests/gui_xvfb.rs); without one the
+    // With a display, no arguments open the desktop app (tests/app/gui_xvfb.rs); without one the
     // usage is printed and the exit status says it did not run.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_photoveil"))
         .env_remove("DISPLAY")

@@ -3,7 +3,7 @@
 //! for machines without cargo-fuzz: random byte changes, overwrites with extreme values, cuts
 //! and insertions, each through `scan_bytes` and `clean_bytes`. No panic, each file within the
 //! hang limit, and every copy that is written scans again. Ignored by default (minutes):
-//! `cargo test --release -p photoveil-core --test mutation_smoke -- --ignored --nocapture`;
+//! `cargo test --release -p photoveil-core --test core mutation_smoke -- --ignored --nocapture`;
 //! `PHOTOVEIL_MUTATIONS` sets the count per seed (default 5000).
 
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //! and nothing partial, quiet skipping of non-images found in folders, and the protect job's
 //! rule for photos without faces (cleaned losslessly, the same picture data).
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

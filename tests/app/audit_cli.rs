@@ -1,7 +1,7 @@
 //! `photoveil audit` end to end: a generated Google Takeout ZIP with a photo carrying GPS, a
 //! sidecar with GPS beside a photo without any, and an entry with a traversal name.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! `photoveil scan --report`: the workshop report is one self-contained HTML file, in the chosen
 //! language, with every value from the photos escaped.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

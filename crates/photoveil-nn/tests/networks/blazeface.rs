@@ -1,7 +1,7 @@
 //! BlazeFace against the TF.js model's own outputs (tools/models/reference_blazeface.js), and the
 //! anchors, decoding and suppression on their own.
 
-mod common;
+use crate::common;
 
 use common::models_dir;
 

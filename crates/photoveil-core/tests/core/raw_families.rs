@@ -301,7 +301,7 @@ fn nikon_refusal_says_the_serial_decrypts_the_colour_balance() {
 
 #[test]
 fn a_cr3_without_canons_boxes_is_refused_as_damaged() {
-    // (RAF is cleaned since issue 23: tests/raf_mrw.rs; CR3 too: tests/cr3.rs. A CR3 header
+    // (RAF is cleaned since issue 23: tests/core/raf_mrw.rs; CR3 too: tests/core/cr3.rs. A CR3 header
     // with an empty movie box lacks Canon's metadata boxes: damaged, not silently copied.)
     let cr3 = b"\0\0\0\x18ftypcrx \0\0\0\x01crx isom\0\0\0\x08moov\0\0\0\x08mdat".to_vec();
     for e in [

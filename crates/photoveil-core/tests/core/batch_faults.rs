@@ -2,7 +2,7 @@
 //! the batch runs, and cancellation between photos. No partial output, no data loss, and the
 //! failed photo's report says what went wrong.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,7 +2,7 @@
 //! chains, XMP size and depth, and pictures that claim far more pixels than they hold. Each
 //! must end quickly (watchdog) with a clear error or a valid result.
 
-mod support;
+use crate::support;
 
 use photoveil_core::clean::clean_bytes;
 use photoveil_core::decode::decode_displayed;

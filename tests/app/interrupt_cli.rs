@@ -1,7 +1,7 @@
 //! Ctrl-C in the middle of a batch: `photoveil protect` stops cleanly, says so, exits with 130,
 //! leaves no partial or temporary file in the output folder, and the originals are untouched.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::time::Duration;

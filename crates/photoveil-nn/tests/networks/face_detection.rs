@@ -1,7 +1,7 @@
 //! `detect_faces` on real photos (the shared public photos, `../shared/faces/`), on photos without
 //! faces and on odd inputs. Expected face centres were read off the photos by eye.
 
-mod common;
+use crate::common;
 
 use common::repo;
 use std::sync::OnceLock;
