@@ -4,7 +4,8 @@
 //! photo split into metadata, decoding and detection (summed over the workers), the wall time of
 //! the whole job, and the same again with the face cache warm; then the CPU time of decoding and
 //! of detection alone, photo by photo on one thread (what other programs running at the same time
-//! change least), and the rest of the scan's CPU time.
+//! change least), and the rest of the scan's CPU time; last, the 12-megapixel photos alone, as
+//! one scan and one photo at a time.
 //!
 //! With `BENCH_SCAN_FACES=FILE`, the faces found (boxes and scores, photo by photo) are written
 //! to FILE, to compare two builds.
@@ -277,8 +278,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         warm.faces,
     );
 
-    // CPU time of decoding and detection alone, photo by photo on this thread.
-    let split = cpu_split(&listed, &detector);
+    // CPU time of decoding and detection alone, photo by photo on one thread (a pool of one, so
+    // that the detector's inputs, which otherwise run on every core, all run on it too).
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    let split = one.install(|| cpu_split(&listed, &detector));
     let ms = |d: Duration, n: usize| d.as_secs_f64() * 1e3 / n.max(1) as f64;
     println!("CPU time per photo, one photo at a time on one thread:");
     let (mut decode, mut detect, mut photos) = (Duration::ZERO, Duration::ZERO, 0);
@@ -298,6 +301,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          (its CPU time per photo above less these)",
         "all",
         (cpu.as_secs_f64() * 1e3 / count.max(1) as f64 - decode - detect).max(0.0),
+    );
+
+    // The 12 MP photos on their own: all of them as one scan on every core (what a folder of
+    // 12 MP photos costs a photo), then each alone (what a user scanning one photo waits).
+    let big: Vec<(PathBuf, f64)> = listed.iter().filter(|(_, mp)| *mp == 12.0).cloned().collect();
+    let (big_wall, _, _) = run(&big, &detector, None, workers, None);
+    let mut alone: Vec<Duration> = big
+        .iter()
+        .map(|item| run(std::slice::from_ref(item), &detector, None, workers, None).0)
+        .collect();
+    alone.sort();
+    println!(
+        "12 MP photos: {} as one scan, {:.1} ms a photo (wall, {workers} workers); each alone, \
+         median {:.1} ms, slowest {:.1} ms (wall)",
+        big.len(),
+        big_wall.as_secs_f64() * 1e3 / big.len().max(1) as f64,
+        alone.get(alone.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1e3),
+        alone.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
     );
     Ok(())
 }
