@@ -4,7 +4,7 @@
 //! others); damaged files fail with a clear error, never a panic.
 
 use photoveil_core::clean::clean_bytes;
-use photoveil_core::verify::PixelCheck;
+use photoveil_core::verify::{verify_clean, PixelCheck};
 use photoveil_core::{scan_bytes, CleanMethod, Error, Finding, ImageFormat};
 use photoveil_fixtures as fx;
 
@@ -156,6 +156,16 @@ fn pnm_mat2_style_plain_ppm_with_comments_between_samples() {
         &cleaned.bytes[..],
         b"P3\n3 2\n1\n1 0 1 0 1 0 0 0 1\n1 1 0 1 0 1 1 0 0\n"
     );
+    // `clean --verify-pixels` cleans it too (the original does not decode: its samples are
+    // compared instead), and a changed sample is still caught.
+    let checked = clean_bytes(data, PixelCheck::Decode).expect("verified by its samples");
+    assert_eq!(checked.bytes, cleaned.bytes);
+    let (_, inspection, _) = scan_bytes(data).unwrap();
+    let tampered = bytes::Bytes::from_static(b"P3\n3 2\n1\n1 0 1 0 1 0 0 0 1\n1 1 0 1 0 1 1 0 1\n");
+    for check in [PixelCheck::Decode, PixelCheck::Fast] {
+        let refused = verify_clean(ImageFormat::Pnm, data, &inspection, &tampered, check);
+        assert!(refused.is_err(), "a changed sample passed {check:?}");
+    }
     let uncommented: Vec<u8> = data
         .split_inclusive(|&b| b == b'\n')
         .filter(|line| !line.starts_with(b"#"))
