@@ -305,7 +305,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The 12 MP photos on their own: all of them as one scan on every core (what a folder of
     // 12 MP photos costs a photo), then each alone (what a user scanning one photo waits).
-    let big: Vec<(PathBuf, f64)> = listed.iter().filter(|(_, mp)| *mp == 12.0).cloned().collect();
+    let big: Vec<(PathBuf, f64)> = listed
+        .iter()
+        .filter(|(_, mp)| *mp == 12.0)
+        .cloned()
+        .collect();
     let (big_wall, _, _) = run(&big, &detector, None, workers, None);
     let mut alone: Vec<Duration> = big
         .iter()
@@ -317,7 +321,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          median {:.1} ms, slowest {:.1} ms (wall)",
         big.len(),
         big_wall.as_secs_f64() * 1e3 / big.len().max(1) as f64,
-        alone.get(alone.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1e3),
+        alone
+            .get(alone.len() / 2)
+            .map_or(0.0, |d| d.as_secs_f64() * 1e3),
         alone.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
     );
     Ok(())
