@@ -95,11 +95,10 @@ pub fn verify_clean(
     } else if format == ImageFormat::Tiff {
         tiff_picture(format, original, inspection, &out_inspection, cleaned)?
     } else if let Some(a) = (check == PixelCheck::Decode && decodable)
-        .then(|| crate::decode::decode(format, original).ok())
+        .then(|| original_pixels(format, original))
+        .transpose()?
         .flatten()
     {
-        // An original the decoder refuses (a plain PPM with comments among its samples, which
-        // the copy no longer has) is compared piece by piece below, as without `Decode`.
         same_pixels_as(format, &a, cleaned)?;
         PictureCheck::IdenticalPixels
     } else {
@@ -141,6 +140,17 @@ fn tiff_picture(
     };
     same_pixels_as(format, &a, cleaned)?;
     Ok(PictureCheck::IdenticalPixels)
+}
+
+/// The original decoded for the pixel check; `None` for a Netpbm file the decoder refuses (a
+/// plain one with comments among its samples): its pieces are the samples themselves, read by
+/// PhotoVeil, and are compared instead. Any other original that does not decode fails the check.
+fn original_pixels(format: ImageFormat, original: &[u8]) -> Result<Option<image::DynamicImage>> {
+    match crate::decode::decode(format, original) {
+        Ok(a) => Ok(Some(a)),
+        Err(_) if format == ImageFormat::Pnm => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Decodes the copy and compares every pixel with the original's, already decoded.
