@@ -310,7 +310,8 @@ mod tests {
                 why: RawRefusal::MakerNoteNotHandled,
             },
             Error::RawNotCleaned {
-                family: photoveil_core::RawFamily::Cr3,
+                // Sigma's X3F version 4 (Quattro); CR3 is cleaned since issue 23.
+                family: photoveil_core::RawFamily::X3f,
                 why: RawRefusal::ContainerNotRead,
             },
             Error::write("/media/usb/photo.jpg", io()),
