@@ -6,8 +6,8 @@
 //! owner's name, serial numbers, camera info and unique ID to be removed; colour data with white
 //! balance and levels); a GPS directory.
 
-use crate::dng::{ascii, bytes, longs, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
+use crate::dng::{ascii, bytes, gps_dir, longs, preview_jpeg, rationals, shorts, write_after, Dir};
+use crate::{mosaic, Bayer, DATE_TAKEN, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`cr2`] (larger than the active-area borders that
 /// RAW decoders apply to the 5D Mark II).
@@ -81,17 +81,7 @@ pub fn cr2(orientation: u16, sensor: Vec<u8>) -> Vec<u8> {
         pointers: vec![(0x927C, vec![4])],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 3, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-            ascii(3, "W"),
-            rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(3, true);
     let mut settings = vec![0u16; 47];
     settings[0] = 94;
     let mut owner = OWNER.as_bytes().to_vec();

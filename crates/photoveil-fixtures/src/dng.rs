@@ -56,6 +56,25 @@ pub(crate) fn bytes(tag: u16, kind: u16, value: &[u8]) -> Field {
     (tag, kind, value.len() as u32, value.to_vec())
 }
 
+/// The GPS directory the RAW fixtures plant: GPSVersionID 2.`minor`.0.0 and a northern latitude
+/// (`GPS_LAT`° 19′ 12″), with `west` also the longitude 121° 56′ 24″ W.
+pub(crate) fn gps_dir(minor: u8, west: bool) -> Dir {
+    let mut fields = vec![
+        bytes(0, 1, &[2, minor, 0, 0]),
+        ascii(1, "N"),
+        rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
+    ];
+    if west {
+        fields.push(ascii(3, "W"));
+        fields.push(rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]));
+    }
+    Dir {
+        fields,
+        pointers: vec![],
+        strips: vec![],
+    }
+}
+
 fn pad(v: &mut Vec<u8>) {
     if v.len() % 2 == 1 {
         v.push(0);

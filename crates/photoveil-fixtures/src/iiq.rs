@@ -9,8 +9,8 @@
 //! directory), a GPS directory and IFD1, a second 1x1 preview.
 
 use crate::dng::{ascii, rationals, shorts, write_after, Dir};
-use crate::dng::{bytes, longs};
-use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::dng::{bytes, gps_dir, longs};
+use crate::{mosaic, Bayer, DATE_TAKEN, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`iiq`].
 pub const IIQ_SENSOR: (u32, u32) = (24, 16);
@@ -161,15 +161,7 @@ pub fn iiq() -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 3, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(3, false);
     let ifd1 = Dir {
         fields: vec![
             longs(254, &[1]),

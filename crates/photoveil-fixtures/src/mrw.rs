@@ -6,8 +6,8 @@
 //! (white balance) and `\0RIF` (picture settings); then the 12-bit sensor samples, unpacked
 //! (16 bits each, big-endian).
 
-use crate::dng::{ascii, bytes, rationals, shorts, write_after, Dir};
-use crate::{mosaic, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::dng::{ascii, bytes, gps_dir, rationals, shorts, write_after, Dir};
+use crate::{mosaic, Bayer, DATE_TAKEN, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`mrw`].
 pub const MRW_SENSOR: (u32, u32) = (16, 12);
@@ -99,17 +99,7 @@ fn ttw(orientation: u16) -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 2, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-            ascii(3, "W"),
-            rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(2, true);
     to_big_endian(&write_after(b"II*\0\0\0\0\0".to_vec(), vec![ifd0, exif, gps]).0)
 }
 

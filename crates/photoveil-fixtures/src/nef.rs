@@ -9,8 +9,8 @@
 //! [`nef_keyed`] is the same file with the colour balance in a later version (0205), which
 //! Nikon enciphers with the serial number and shutter count.
 
-use crate::dng::{ascii, bytes, longs, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
+use crate::dng::{ascii, bytes, gps_dir, longs, preview_jpeg, rationals, shorts, write_after, Dir};
+use crate::{DATE_TAKEN, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`nef`] (larger than the D70's crop borders).
 pub const NEF_SENSOR: (u32, u32) = (64, 32);
@@ -116,17 +116,7 @@ fn build(balance_version: &[u8; 4]) -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 2, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-            ascii(3, "W"),
-            rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(2, true);
     write_after(b"II*\0\0\0\0\0".to_vec(), vec![ifd0, raw, exif, gps]).0
 }
 

@@ -9,8 +9,8 @@
 //! its own after the first one's end; the RAF directory (Fujifilm's own big-endian records:
 //! sensor size, crop, white balance); the 16-bit sensor samples.
 
-use crate::dng::{ascii, bytes, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, GPS_LAT, LENS_SERIAL, OWNER, SERIAL};
+use crate::dng::{ascii, bytes, gps_dir, preview_jpeg, rationals, shorts, write_after, Dir};
+use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, LENS_SERIAL, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`raf`].
 pub const RAF_SENSOR: (u32, u32) = (16, 16);
@@ -88,17 +88,7 @@ fn exif(orientation: u16) -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 3, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-            ascii(3, "W"),
-            rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(3, true);
     let thumb = plain_jpeg(8, 6, 70);
     let ifd1 = Dir {
         fields: vec![

@@ -7,8 +7,8 @@
 //! directory, and an IFD1 thumbnail with metadata of its own); the file's own EXIF directory
 //! (dates, owner, serial number) and GPS directory.
 
-use crate::dng::{ascii, bytes, longs, preview_jpeg, rationals, shorts, write_after, Dir};
-use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, GPS_LAT, OWNER, SERIAL};
+use crate::dng::{ascii, bytes, gps_dir, longs, preview_jpeg, rationals, shorts, write_after, Dir};
+use crate::{mosaic, plain_jpeg, Bayer, DATE_TAKEN, OWNER, SERIAL};
 
 /// Width and height of the sensor data of [`rw2`] (4:3, as the DMC-LX3 writes them).
 pub const RW2_SENSOR: (u32, u32) = (96, 72);
@@ -80,15 +80,7 @@ fn preview_exif_at(note_at: usize, thumb: &[u8]) -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 3, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(3, false);
     let ifd1 = Dir {
         fields: vec![
             shorts(259, &[6]),
@@ -178,17 +170,7 @@ pub fn rw2(orientation: u16) -> Vec<u8> {
         pointers: vec![],
         strips: vec![],
     };
-    let gps = Dir {
-        fields: vec![
-            bytes(0, 1, &[2, 3, 0, 0]),
-            ascii(1, "N"),
-            rationals(2, 5, &[(GPS_LAT as i32, 1), (19, 1), (1200, 100)]),
-            ascii(3, "W"),
-            rationals(4, 5, &[(121, 1), (56, 1), (2400, 100)]),
-        ],
-        pointers: vec![],
-        strips: vec![],
-    };
+    let gps = gps_dir(3, true);
     let (out, _) = write_after(b"IIU\0\0\0\0\0".to_vec(), vec![ifd0, exif, gps]);
     out
 }
