@@ -246,6 +246,17 @@ pub(crate) fn pieces(data: &Bytes, family: RawFamily) -> Result<Vec<Bytes>> {
     pieces_in(data, family, true)
 }
 
+/// Appends what verification compares of one kept entry: its tag, type, count and value.
+fn append_entry(out: &mut Vec<u8>, e: &Entry, data: &[u8]) {
+    out.extend(e.tag.to_le_bytes());
+    out.extend(e.kind.to_le_bytes());
+    out.extend(e.count.to_le_bytes());
+    if let Some(v) = e.value.clone() {
+        out.extend((v.len() as u64).to_le_bytes());
+        out.extend(&data[v]);
+    }
+}
+
 /// [`pieces`] of a RAW file (`outer`) or of an EXIF block embedded in one.
 fn pieces_in(data: &Bytes, family: RawFamily, outer: bool) -> Result<Vec<Bytes>> {
     let w = walk(data, family, outer)?;
@@ -253,13 +264,7 @@ fn pieces_in(data: &Bytes, family: RawFamily, outer: bool) -> Result<Vec<Bytes>>
     let mut out = Vec::new();
     for (dir, removed) in &w.ifds {
         for e in dir.entries.iter().filter(|e| !changes(e, *removed, &w)) {
-            tags.extend(e.tag.to_le_bytes());
-            tags.extend(e.kind.to_le_bytes());
-            tags.extend(e.count.to_le_bytes());
-            if let Some(v) = e.value.clone() {
-                tags.extend((v.len() as u64).to_le_bytes());
-                tags.extend(&data[v]);
-            }
+            append_entry(&mut tags, e, data);
         }
         for c in chunks(dir, data, w.order) {
             let segments = jpeg_metadata_segments(&data[c.clone()]);

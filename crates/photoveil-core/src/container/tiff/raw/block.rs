@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use bytes::Bytes;
 
-use super::{merged, overlaps_any, Removal};
+use super::{append_entry, merged, overlaps_any, Removal};
 use crate::container::tiff::ifd::{self, corrupt, Ifd, Order};
 use crate::error::Result;
 
@@ -109,13 +109,7 @@ pub(crate) fn root_pieces(block: &Bytes, removed: &'static [u16]) -> Result<Vec<
     let (_, dir) = root(block)?;
     let mut tags = Vec::new();
     for e in dir.entries.iter().filter(|e| !removed.contains(&e.tag)) {
-        tags.extend(e.tag.to_le_bytes());
-        tags.extend(e.kind.to_le_bytes());
-        tags.extend(e.count.to_le_bytes());
-        if let Some(v) = e.value.clone() {
-            tags.extend((v.len() as u64).to_le_bytes());
-            tags.extend(&block[v]);
-        }
+        append_entry(&mut tags, e, block);
     }
     Ok(vec![Bytes::from(tags)])
 }
