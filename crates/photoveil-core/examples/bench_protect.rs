@@ -8,7 +8,7 @@
 //!
 //! Environment: `BENCH_UNTIL=1` protects until verified (the strength is the ceiling) and prints
 //! which level each face needed; `BENCH_BLUR=1` blurs instead of cloaking; `BENCH_CHROMA`, `BENCH_WARP`,
-//! `BENCH_EPSILON` and `BENCH_STEPS` replace the strength's settings; `BENCH_JSONL=FILE` (with
+//! `BENCH_EPSILON`, `BENCH_STEPS`, `BENCH_MOMENTUM` and `BENCH_DECOY` replace the strength's settings; `BENCH_JSONL=FILE` (with
 //! `BENCH_LABEL`) appends one record per face for `tools/calibrate-verdict.py`; the others are
 //! described where they are read below.
 
@@ -159,6 +159,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // brightness).
         if let Some(c) = env_number("BENCH_CHROMA") {
             settings.chroma_weight = c;
+        }
+        // `BENCH_MOMENTUM=1.0` and `BENCH_DECOY=0` replace the momentum and the decoy pull's
+        // weight (re-measured against the judges, docs/protection-figures.md).
+        if let Some(m) = env_number("BENCH_MOMENTUM") {
+            settings.momentum = m;
+        }
+        if let Some(d) = env_number("BENCH_DECOY") {
+            settings.decoy_weight = d;
         }
         // `BENCH_WARP=0.03` adds an optimised warp of at most 3 % of the eye distance.
         if let Some(w) = env_number("BENCH_WARP") {
