@@ -333,6 +333,7 @@ gui-face-look = { $seen ->
 gui-face-unmeasured = Face { $n }: changed, but the result could not be measured.
 gui-face-blurred = Face { $n }: blurred.
 gui-face-left = Face { $n }: left as it was.
+gui-face-side-view = Face { $n } is turned to the side, so it was left as it was. The protection only works on faces seen from the front: on this one it would spoil the picture without hiding the person. Blur it if this person must not be recognised.
 
 ## GUI: export
 gui-export-title = Saving safe copies
@@ -469,6 +470,7 @@ cli-protect-face = face at { $x },{ $y } ({ $width }x{ $height } px) { $action }
 cli-protect-cloaked = cloaked
 cli-protect-blurred = blurred
 cli-protect-left = left as it was
+cli-protect-side-view = left as it was: turned to the side
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
 cli-protect-cloaked-at = cloaked at level { $level }
@@ -477,6 +479,7 @@ cli-level-standard = standard
 cli-level-strong = strong
 cli-protect-face-change = change on the face: structure kept { $ssim } (1 = unchanged), colour difference { $mean } on average and { $p99 } in the strongest spots (CIEDE2000; about 1 is the smallest a person sees side by side)
 cli-protect-try-blur = This face could not be protected up to the highest level allowed: blur it (--blur-faces), or do not post it.
+cli-protect-side-view-why = The protection only works on faces seen from the front: on this one it would spoil the picture without hiding the person. Blur it (--blur-faces) if this person must not be recognised.
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = cannot read the file: { $why }
@@ -586,6 +589,7 @@ cli-summary-faces-left = { $count ->
 }
 cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
 cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
+cli-summary-face-side-view = { $file }, face { $face }: turned to the side, left as it was (the protection only works on faces seen from the front). Blur it if this person must not be recognised.
 cli-summary-todo-blur = Blur this face, or do not post the photo.
 cli-summary-todo-stronger = Protect it again at the strongest level, or blur it.
 cli-summary-residual = { $count ->

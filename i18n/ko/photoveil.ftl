@@ -292,6 +292,7 @@ gui-face-look = { $seen ->
 gui-face-unmeasured = 얼굴 { $n }: 바꾸기는 했지만, 결과를 측정하지 못했어요.
 gui-face-blurred = 얼굴 { $n }: 흐리게 가렸어요.
 gui-face-left = 얼굴 { $n }: 그대로 두었어요.
+gui-face-side-view = 얼굴 { $n }: 옆을 보고 있어서 그대로 두었어요. 보호는 앞을 보는 얼굴에만 효과가 있어요. 이 얼굴에 쓰면 사람은 가려지지 않고 사진만 망가져요. 이 사람을 알아보면 안 된다면 흐리게 가리세요.
 
 ## GUI: export
 gui-export-title = 안전한 사본을 저장하고 있어요
@@ -392,6 +393,7 @@ cli-protect-face = 얼굴 위치 { $x },{ $y } ({ $width }x{ $height } px) { $ac
 cli-protect-cloaked = 보호막을 씌웠어요
 cli-protect-blurred = 흐리게 가렸어요
 cli-protect-left = 그대로 두었어요
+cli-protect-side-view = 옆을 보고 있어서 그대로 두었어요
 cli-protect-not-recognised = 업로드 후 알아보지 못했어요
 cli-protect-still-recognised = 업로드 후에도 아직 알아봤어요
 cli-protect-cloaked-at = { $level } 단계로 보호막을 씌웠어요
@@ -400,6 +402,7 @@ cli-level-standard = 보통
 cli-level-strong = 강하게
 cli-protect-face-change = 얼굴의 변화: 구조 유지 { $ssim } (1 = 그대로), 색 차이 평균 { $mean }, 가장 강한 곳 { $p99 } (CIEDE2000; 나란히 놓고 볼 때 사람이 알아채는 가장 작은 차이가 약 1)
 cli-protect-try-blur = 허용한 가장 높은 단계까지 올려도 이 얼굴을 보호하지 못했어요. 흐리게 가리거나(--blur-faces) 올리지 마세요.
+cli-protect-side-view-why = 보호는 앞을 보는 얼굴에만 효과가 있어요. 이 얼굴에 쓰면 사람은 가려지지 않고 사진만 망가져요. 이 사람을 알아보면 안 된다면 흐리게 가리세요(--blur-faces).
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = 파일을 읽을 수 없습니다: { $why }
@@ -494,6 +497,7 @@ cli-summary-faces-blurred = 얼굴 { $count }개를 흐리게 처리했습니다
 cli-summary-faces-left = 얼굴 { $count }개는 그대로 두었습니다.
 cli-summary-face-not-verified = { $file }, 얼굴 { $face }: 보호 강도를 '{ $level }'로 해도 여전히 인식됩니다. { $todo }
 cli-summary-face-not-measured = { $file }, 얼굴 { $face }: 확인하지 못했습니다(가장자리에 너무 가까움). { $todo }
+cli-summary-face-side-view = { $file }, 얼굴 { $face }: 옆을 보고 있어서 그대로 두었습니다(보호는 앞을 보는 얼굴에만 효과가 있습니다). 이 사람을 알아보면 안 된다면 흐리게 처리하세요.
 cli-summary-todo-blur = 이 얼굴을 흐리게 처리하거나, 사진을 올리지 마세요.
 cli-summary-todo-stronger = 가장 강한 단계로 다시 보호하거나, 흐리게 처리하세요.
 cli-summary-residual = 사본에 메타데이터 { $count }개가 남아 있었습니다

@@ -334,6 +334,7 @@ gui-face-look = { $seen ->
 gui-face-unmeasured = چہرہ { $n }: بدل دیا گیا، لیکن نتیجہ ناپا نہیں جا سکا۔
 gui-face-blurred = چہرہ { $n }: دھندلا کر دیا گیا۔
 gui-face-left = چہرہ { $n }: ویسے ہی چھوڑ دیا گیا۔
+gui-face-side-view = چہرہ { $n }: یہ چہرہ ایک طرف مڑا ہوا ہے، اس لیے اسے ویسے ہی چھوڑ دیا گیا۔ حفاظت صرف سامنے سے دکھنے والے چہروں پر کام کرتی ہے: اس چہرے پر یہ شخص کو چھپائے بغیر صرف تصویر خراب کرتی۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کریں۔
 
 ## GUI: export
 gui-export-title = محفوظ نقلیں بن رہی ہیں
@@ -470,6 +471,7 @@ cli-protect-face = چہرہ { $x },{ $y } پر ({ $width }x{ $height } px) { $ac
 cli-protect-cloaked = پردہ ڈالا گیا
 cli-protect-blurred = دھندلا کیا گیا
 cli-protect-left = ویسے ہی چھوڑا گیا
+cli-protect-side-view = ویسے ہی چھوڑا گیا: چہرہ ایک طرف مڑا ہوا ہے
 cli-protect-not-recognised = اپ لوڈ کے بعد نہیں پہچانا گیا
 cli-protect-still-recognised = اپ لوڈ کے بعد بھی پہچان لیا گیا
 cli-protect-cloaked-at = درجہ { $level } پر پردہ ڈالا گیا
@@ -478,6 +480,7 @@ cli-level-standard = معیاری
 cli-level-strong = مضبوط
 cli-protect-face-change = چہرے پر تبدیلی: ساخت { $ssim } برقرار (1 = کوئی تبدیلی نہیں)، رنگ کا فرق اوسطاً { $mean } اور سب سے زیادہ جگہوں پر { $p99 } (CIEDE2000؛ ساتھ ساتھ رکھ کر انسان کو دکھنے والا سب سے چھوٹا فرق تقریباً 1 ہے)
 cli-protect-try-blur = اجازت شدہ سب سے اونچے درجے تک بھی یہ چہرہ محفوظ نہ ہو سکا: اسے دھندلا کریں (--blur-faces) یا یہ تصویر پوسٹ نہ کریں۔
+cli-protect-side-view-why = حفاظت صرف سامنے سے دکھنے والے چہروں پر کام کرتی ہے: اس چہرے پر یہ شخص کو چھپائے بغیر صرف تصویر خراب کرتی۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کریں (--blur-faces)۔
 
 ## The core's errors, as the app shows them (the command line keeps the core's English)
 error-read = فائل پڑھی نہیں جا سکتی: { $why }
@@ -584,6 +587,7 @@ cli-summary-faces-left = { $count ->
 }
 cli-summary-face-not-verified = { $file }، چہرہ { $face }: { $level } سطح پر بھی اب تک پہچانا جاتا ہے۔ { $todo }
 cli-summary-face-not-measured = { $file }، چہرہ { $face }: جانچا نہیں جا سکا (کنارے کے بہت قریب)۔ { $todo }
+cli-summary-face-side-view = { $file }، چہرہ { $face }: ایک طرف مڑا ہوا ہے، ویسے ہی چھوڑ دیا گیا (حفاظت صرف سامنے سے دکھنے والے چہروں پر کام کرتی ہے)۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کریں۔
 cli-summary-todo-blur = اس چہرے کو دھندلا کریں، یا یہ تصویر پوسٹ نہ کریں۔
 cli-summary-todo-stronger = اسے سب سے مضبوط سطح پر دوبارہ محفوظ کریں، یا دھندلا کریں۔
 cli-summary-residual = نقل میں اب بھی { $count } میٹا ڈیٹا چیزیں باقی تھیں

@@ -145,6 +145,7 @@ pub(super) fn print_human(report: &ProtectReport) {
             (FaceAction::Cloaked, None) => text("cli-protect-cloaked"),
             (FaceAction::Blurred, _) => text("cli-protect-blurred"),
             (FaceAction::Left, _) => text("cli-protect-left"),
+            (FaceAction::SideView, _) => text("cli-protect-side-view"),
         };
         let m = &face.measured;
         let verdict = match m.passed {
@@ -178,6 +179,9 @@ pub(super) fn print_human(report: &ProtectReport) {
         }
         if face.action == FaceAction::Cloaked && m.passed == Some(false) {
             out!("    {}", text("cli-protect-try-blur"));
+        }
+        if face.action == FaceAction::SideView {
+            out!("    {}", text("cli-protect-side-view-why"));
         }
     }
 }

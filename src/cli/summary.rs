@@ -33,6 +33,7 @@ fn print_json(tally: &Tally) {
             "faces_not_verified": tally.faces_not_verified.len(),
             "faces_blurred": tally.faces_blurred,
             "faces_left": tally.faces_left,
+            "faces_side_view": tally.faces_side_view.len(),
             "failed": tally.failures.len(),
         }
     });

@@ -104,6 +104,18 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
             ),
         });
     }
+    for face in &tally.faces_side_view {
+        out.push(Line {
+            kind: Kind::ToDo,
+            text: text_with(
+                "cli-summary-face-side-view",
+                &[
+                    ("file", name(&face.input).into()),
+                    ("face", (face.face + 1).into()),
+                ],
+            ),
+        });
+    }
     for failure in &tally.failures {
         let why = match &failure.reason {
             FailureReason::Photo(e) => reasons::error(e),

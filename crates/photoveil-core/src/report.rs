@@ -88,7 +88,7 @@ pub enum Outcome {
         cloaked: usize,
         /// Faces blurred.
         blurred: usize,
-        /// Faces left as they were.
+        /// Faces left as they were (not chosen, or seen from the side).
         left: usize,
         /// Cloaked faces that the independent network no longer recognised after a simulated
         /// upload.
@@ -198,7 +198,7 @@ impl PhotoEntry {
                 output: output.clone(),
                 cloaked: count(FaceAction::Cloaked),
                 blurred: count(FaceAction::Blurred),
-                left: count(FaceAction::Left),
+                left: count(FaceAction::Left) + count(FaceAction::SideView),
                 verified: report
                     .faces
                     .iter()

@@ -234,7 +234,7 @@ impl Export {
                 _ => s.failed += 1,
             }
             for f in &o.faces {
-                if f.action == FaceAction::Left {
+                if !f.action.changes_pixels() {
                     continue;
                 }
                 s.faces_protected += 1;

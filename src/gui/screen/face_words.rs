@@ -110,6 +110,7 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
     let n = index + 1;
     match face.action {
         FaceAction::Left => ta("gui-face-left", &[("n", n.into())]),
+        FaceAction::SideView => format!("⚠ {}", ta("gui-face-side-view", &[("n", n.into())])),
         FaceAction::Blurred => ta("gui-face-blurred", &[("n", n.into())]),
         FaceAction::Cloaked => {
             let level = face.level.or(ceiling);
@@ -172,9 +173,13 @@ pub fn face_words(index: usize, face: &FaceReport, ceiling: Option<Strength>) ->
 }
 
 /// Whether to offer "Blur this face": a cloaked face that is still recognised, or whose result
-/// could not be measured.
+/// could not be measured, and a face left because it is seen from the side.
 pub fn offer_blur(face: &FaceReport) -> bool {
-    face.action == FaceAction::Cloaked && face.measured.passed != Some(true)
+    match face.action {
+        FaceAction::Cloaked => face.measured.passed != Some(true),
+        FaceAction::SideView => true,
+        FaceAction::Left | FaceAction::Blurred => false,
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::clean::{clean_file, CleanOptions, CleanReport};
 use crate::controller::Controller;
 use crate::error::{Error, Result};
 use crate::protect::pipeline::{
-    prepare, protect_prepared, FaceAction, FaceReport, Prepared, ProtectOptions, ProtectReport,
+    prepare, protect_prepared, FaceReport, Prepared, ProtectOptions, ProtectReport,
 };
 use crate::protect::verify::measure_faces;
 use crate::protect::Engine;
@@ -90,7 +90,7 @@ impl PhotoResult for ProtectedPhoto {
         self.report
             .faces
             .iter()
-            .filter(|f| f.action != FaceAction::Left)
+            .filter(|f| f.action.changes_pixels())
             .count()
     }
 }
@@ -185,9 +185,10 @@ pub fn protect_photo(
 enum Look {
     /// Faces to change: the pipeline protects the photo, read and searched once.
     Chosen(Box<Prepared>),
-    /// Nothing to change: the photo is cleaned, with these faces reported as left.
+    /// Nothing to change: the photo is cleaned, with these faces reported as left (or as seen
+    /// from the side, where they were chosen).
     NoneChosen {
-        /// The faces found, none of them chosen, measured on the unchanged picture.
+        /// The faces found, none of them changed, measured on the unchanged picture.
         faces: Vec<FaceReport>,
         /// Whether faces could be looked for at all.
         looked_for: bool,
@@ -213,7 +214,7 @@ fn look(
         }
         Err(e) => return Err(e),
     };
-    if prepared.any_chosen() {
+    if prepared.any_to_change(options) {
         // Refused before any work on the faces: protection could not write this format again.
         if !prepared.format.protectable() {
             return Err(Error::Unsupported {
@@ -223,6 +224,7 @@ fn look(
         }
         return Ok(Look::Chosen(Box::new(prepared)));
     }
+    let planned = prepared.planned(options);
     let Prepared {
         original: picture,
         faces,
@@ -237,10 +239,12 @@ fn look(
     let faces = faces
         .iter()
         .zip(measured)
-        .map(|(face, measured)| FaceReport {
+        .zip(planned)
+        .map(|((face, measured), action)| FaceReport {
             bbox: face.bbox,
             usable: face.usable,
-            action: FaceAction::Left,
+            // Left, or seen from the side (left although chosen).
+            action,
             measured,
             ssim: None,
             colour: None,

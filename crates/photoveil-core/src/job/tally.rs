@@ -31,6 +31,9 @@ pub struct Tally {
     pub faces_blurred: usize,
     /// Faces found and left as they were.
     pub faces_left: usize,
+    /// Faces chosen but left as they were because they are seen from the side (the cloak is not
+    /// made for them): each is to be blurred if the person must not be recognised.
+    pub faces_side_view: Vec<FaceToRedo>,
     /// Photos that could not be done and paths that could not be listed, in listing order.
     pub failures: Vec<Failure>,
 }
@@ -132,6 +135,12 @@ impl Tally {
         for (index, face) in report.faces.iter().enumerate() {
             match face.action {
                 FaceAction::Left => self.faces_left += 1,
+                FaceAction::SideView => self.faces_side_view.push(FaceToRedo {
+                    input: report.input.clone(),
+                    face: index,
+                    level: None,
+                    measured: face.measured.passed.is_some(),
+                }),
                 FaceAction::Blurred => self.faces_blurred += 1,
                 FaceAction::Cloaked if face.measured.passed == Some(true) => {
                     self.faces_verified += 1

@@ -28,6 +28,7 @@ mod raw_families;
 mod reduced_detection;
 mod rw2_iiq;
 mod separation;
+mod side_view;
 mod small_formats;
 mod swap_crop;
 mod tally;

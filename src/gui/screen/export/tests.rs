@@ -391,6 +391,12 @@ fn summary_snapshot() {
         level: Some(Strength::Strong),
         measured: true,
     });
+    tally.faces_side_view.push(FaceToRedo {
+        input: home.join("beach.jpg"),
+        face: 0,
+        level: None,
+        measured: true,
+    });
     tally.failures.push(Failure {
         input: home.join("notes.jpg"),
         reason: FailureReason::Photo(photoveil_core::Error::NotAnImage),
@@ -399,4 +405,29 @@ fn summary_snapshot() {
     export.update(Message::Event(Event::Tally(std::sync::Arc::new(tally))));
     export.update(Message::Event(Event::Finished));
     crate::gui::snapshot::in_each_language(&out, "summary", (1000.0, 720.0), || export.view());
+}
+
+#[test]
+fn a_face_left_because_it_is_seen_from_the_side_is_a_line_to_do() {
+    use crate::words::summary::{lines, Kind};
+    use photoveil_core::job::{FaceToRedo, Tally};
+    let mut tally = Tally::new(std::path::Path::new("safe"));
+    tally.written = 1;
+    tally.faces_side_view.push(FaceToRedo {
+        input: std::path::PathBuf::from("in/beach.jpg"),
+        face: 1,
+        level: None,
+        measured: true,
+    });
+    let lines = lines(&tally);
+    let side: Vec<_> = lines.iter().filter(|l| l.kind == Kind::ToDo).collect();
+    assert_eq!(side.len(), 1, "{lines:?}");
+    assert!(
+        side[0]
+            .text
+            .contains("beach.jpg, face 2: turned to the side, left as it was"),
+        "{side:?}"
+    );
+    assert!(side[0].text.contains("Blur it"), "{side:?}");
+    assert_eq!(tally.faces_protected(), 0);
 }

@@ -131,3 +131,20 @@ fn export_words_add_the_measured_similarity() {
     let words = face_words(0, &face, Some(Strength::Standard));
     assert!(!words.contains("0.42"), "{words}");
 }
+
+#[test]
+fn a_face_seen_from_the_side_is_said_to_be_left_and_offered_for_blur() {
+    let mut face = cloaked(1.0, 0.2);
+    face.action = FaceAction::SideView;
+    face.level = None;
+    face.measured.passed = Some(false);
+    let words = face_words(2, &face, Some(Strength::Strong));
+    assert!(
+        words.starts_with("⚠ Face 3 is turned to the side"),
+        "{words}"
+    );
+    assert!(words.contains("Blur it"), "{words}");
+    assert!(!words.contains('✓') && !words.contains("0.42"), "{words}");
+    assert_eq!(look_words(&face), None, "nothing was changed to describe");
+    assert!(offer_blur(&face));
+}
