@@ -457,11 +457,10 @@ fn protect_into(
         .zip(&planned)
         .filter(|(_, action)| action.changes_pixels());
     for (index, ((face, (level, tried)), &action)) in changing.enumerate() {
-        let blur = action == FaceAction::Blurred;
         if controller.is_cancelled() {
             return Err(Error::Cancelled);
         }
-        if blur {
+        if action == FaceAction::Blurred {
             controller.report(Stage::Blurring {
                 face: index,
                 faces: to_change,
