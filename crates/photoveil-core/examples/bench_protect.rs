@@ -82,6 +82,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         person_photo(&astronaut, i).save(&path)?;
         photos.push(path);
     }
+    // `BENCH_EXTRA=DIR` adds every JPEG and PNG in DIR (photos that may not be shared).
+    if let Some(dir) = std::env::var_os("BENCH_EXTRA") {
+        let mut extra: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| ["jpg", "jpeg", "png"].contains(&&*e.to_string_lossy()))
+            })
+            .collect();
+        extra.sort();
+        photos.extend(extra);
+    }
     // `BENCH_VERIFIER=dlib-resnet29|mobileface|mobilefacenet|facenet` chooses the held-out
     // network (the program's others are attacked); the default is the program's.
     // `BENCH_PHOTOS=astronaut,12mp` keeps only the photos whose names contain one of the parts.
