@@ -244,9 +244,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|n| measure_faces_with(n, &original, &written, &faces))
                 .collect::<Result<_, _>>()?;
-            let is_person = photo
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("person-"));
+            let is_person = person > 0 && photo.parent() == Some(person_dir.as_path());
             seconds.push((report.seconds, faces.len(), is_person));
             for (i, _) in faces.iter().enumerate() {
                 let ssim = report.faces.get(i).and_then(|f| f.ssim);
