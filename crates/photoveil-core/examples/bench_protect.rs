@@ -8,7 +8,7 @@
 //!
 //! Environment: `BENCH_UNTIL=1` protects until verified (the strength is the ceiling) and prints
 //! which level each face needed; `BENCH_BLUR=1` blurs instead of cloaking; `BENCH_CHROMA`, `BENCH_WARP`,
-//! `BENCH_EPSILON`, `BENCH_STEPS`, `BENCH_MOMENTUM` and `BENCH_DECOY` replace the strength's settings; `BENCH_JSONL=FILE` (with
+//! `BENCH_EPSILON`, `BENCH_STEPS`, `BENCH_MOMENTUM`, `BENCH_DECOY` and `BENCH_SMOOTH` replace the strength's settings; `BENCH_JSONL=FILE` (with
 //! `BENCH_LABEL`) appends one record per face for `tools/calibrate-verdict.py`; the others are
 //! described where they are read below.
 
@@ -201,9 +201,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(w) = env_number("BENCH_WARP") {
             settings.warp = w;
         }
+        // `BENCH_SMOOTH=0` leaves the finished change unsmoothed (sigma in chip pixels).
+        if let Some(s) = env_number("BENCH_SMOOTH") {
+            settings.smoothing = s;
+        }
         println!(
-            "budget {}, {} steps, chroma weight {}, warp {}",
-            settings.epsilon, settings.steps, settings.chroma_weight, settings.warp
+            "budget {}, {} steps, chroma weight {}, warp {}, smoothing {}",
+            settings.epsilon,
+            settings.steps,
+            settings.chroma_weight,
+            settings.warp,
+            settings.smoothing
         );
         // `BENCH_JSONL=FILE` appends one JSON record per face (for tools/calibrate-verdict.py).
         let mut records = std::env::var_os("BENCH_JSONL")
@@ -331,6 +339,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         "epsilon": settings.epsilon,
                         "steps": settings.steps,
                         "chroma": settings.chroma_weight,
+                        "smoothing": settings.smoothing,
                         "photo": photo.file_name().map(|n| n.to_string_lossy().into_owned()),
                         "face": i,
                         "box": faces[i].bbox,

@@ -83,6 +83,7 @@ fn main() {
         decoy_weight: 0.5,
         chroma_weight: 0.5,
         warp: 0.0,
+        smoothing: 0.0,
     };
     let start = Instant::now();
     let change = cloak_region(

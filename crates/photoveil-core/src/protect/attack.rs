@@ -42,6 +42,9 @@ pub struct AttackSettings {
     pub chroma_weight: f32,
     /// Largest displacement of a pixel by the optimised warp, in eye distances (0: no warp).
     pub warp: f32,
+    /// The finished change is smoothed over this many chip pixels of the coarsest network
+    /// (Gaussian sigma; 0: not smoothed), so it has no hard borders.
+    pub smoothing: f32,
 }
 
 /// Where a face is in the photo: its box and the four points every alignment uses.
@@ -227,6 +230,9 @@ pub fn cloak_region(
             }
         }
     }
+    if settings.smoothing > 0.0 {
+        state.smooth_change(settings.smoothing * scale);
+    }
     let warp = state.warp.as_ref().map(Displacement::controls);
     let warp_part = state.warp_part();
     Ok(RegionChange {
@@ -382,6 +388,25 @@ impl Descent {
                 }
             });
         }
+    }
+
+    /// Smooths the per-pixel change over `sigma` photo pixels (Gaussian), then holds it within
+    /// each pixel's budget and the value range again. The steps leave most pixels at the edge of
+    /// their budget, so the change is flat patches with hard borders between them; on smooth
+    /// skin those borders are what a person sees. Smoothed, the same change reads as soft
+    /// shading.
+    fn smooth_change(&mut self, sigma: f32) {
+        let (m, w) = (self.active.area(), self.active.rect.w as usize);
+        smooth_planes(&mut self.delta, w, m / w.max(1), sigma);
+        let mut boxed = vec![0f32; 3 * m];
+        for (p, plane) in boxed.chunks_exact_mut(m.max(1)).enumerate() {
+            for (i, value) in plane.iter_mut().enumerate() {
+                let (j, limit) = (p * m + i, self.budget[i]);
+                *value = (self.base[j] + self.delta[j].clamp(-limit, limit)).clamp(0.0, 255.0);
+                self.delta[j] = *value - self.base[j];
+            }
+        }
+        self.active.paste(&boxed, &mut self.current);
     }
 
     /// The change the warp alone makes, over the whole region (empty without a warp).
@@ -573,5 +598,50 @@ mod tests {
         assert!((r - (y + 0.5 * (3.0 - y))).abs() < 1e-5 && (g - 0.5 * y).abs() < 1e-5);
         let want: f32 = update.iter().map(|v| v.abs()).sum();
         assert!((total - want).abs() < 1e-5, "{total} vs {want}");
+    }
+
+    #[test]
+    fn the_smoothed_change_has_soft_borders_and_stays_within_its_budget() {
+        // A 40x20 region of mid-grey whose change is two flat patches, +4 and -4, meeting in a
+        // hard vertical border, as the steps leave it at the edge of a budget of 4.
+        let (w, h) = (40usize, 20usize);
+        let n = w * h;
+        let budget = vec![4f32; n];
+        let active = ActiveBox::of(&budget, w).expect("box");
+        let clean = vec![128f32; 3 * n];
+        let start: Vec<f32> = (0..3 * n)
+            .map(|i| if i % w < w / 2 { 4.0 } else { -4.0 })
+            .collect();
+        let settings = AttackSettings {
+            steps: 1,
+            epsilon: 4.0,
+            momentum: 0.9,
+            decoy_weight: 0.0,
+            chroma_weight: 0.0,
+            warp: 0.0,
+            smoothing: 1.0,
+        };
+        let mut state = Descent::new(active, &clean, &start, &budget, &settings, None);
+        let border_step = |delta: &[f32]| {
+            (0..w - 1)
+                .map(|col| (delta[5 * w + col + 1] - delta[5 * w + col]).abs())
+                .fold(0f32, f32::max)
+        };
+        assert_eq!(border_step(&state.delta), 8.0);
+        state.smooth_change(2.0);
+        // The border is now a ramp: no step between neighbours of more than a quarter of it.
+        assert!(
+            border_step(&state.delta) < 2.0,
+            "{}",
+            border_step(&state.delta)
+        );
+        // Far from the border the patches keep their value, and nothing leaves the budget.
+        assert!((state.delta[5 * w + 2] - 4.0).abs() < 1e-3);
+        assert!((state.delta[5 * w + w - 3] + 4.0).abs() < 1e-3);
+        assert!(state.delta.iter().all(|d| d.abs() <= 4.0 + 1e-4));
+        // What the networks read, and what the region's change is, follow.
+        let change = state.into_delta(vec![0f32; 3 * n]);
+        assert!((change[5 * w + 2] - 4.0).abs() < 1e-3);
+        assert!(change[5 * w + w / 2 - 1] < 4.0 && change[5 * w + w / 2] > -4.0);
     }
 }
