@@ -11,6 +11,7 @@ Usage: tools/change-edges.py BENCH.jsonl ORIGINALS_DIR COPIES_DIR
 Set-up: `pip install opencv-python-headless numpy`.
 """
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -19,8 +20,9 @@ import cv2
 import numpy as np
 
 
+@functools.lru_cache(maxsize=4)
 def luma(path):
-    """The picture's luma as float (0-255)."""
+    """The picture's luma as float (0-255); a photo with several faces is read once."""
     picture = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if picture is None:
         sys.exit(f"{path}: cannot be read as a picture")

@@ -157,7 +157,7 @@ impl Descent {
                     .zip(budget);
                 for ((((value, &c), d), &v), &limit) in row {
                     let moved = *d - per_budget * limit * (v / rms).clamp(-2.0, 2.0);
-                    *value = (c + moved.clamp(-limit, limit)).clamp(0.0, 255.0);
+                    *value = settled(c, moved, limit);
                     *d = *value - c;
                 }
             });
@@ -176,7 +176,7 @@ impl Descent {
         for (p, plane) in boxed.chunks_exact_mut(m.max(1)).enumerate() {
             for (i, value) in plane.iter_mut().enumerate() {
                 let (j, limit) = (p * m + i, self.budget[i]);
-                *value = (self.base[j] + self.delta[j].clamp(-limit, limit)).clamp(0.0, 255.0);
+                *value = settled(self.base[j], self.delta[j], limit);
                 self.delta[j] = *value - self.base[j];
             }
         }
@@ -212,6 +212,12 @@ impl Descent {
         self.active.paste(&change, &mut start);
         start
     }
+}
+
+/// A pixel's value: `base` moved by `change` held within `limit`, and within the value range.
+#[inline]
+fn settled(base: f32, change: f32, limit: f32) -> f32 {
+    (base + change.clamp(-limit, limit)).clamp(0.0, 255.0)
 }
 
 /// Copies the box's part of a region's RGB gradient into `update`, keeping its luma part and
