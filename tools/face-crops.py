@@ -6,7 +6,10 @@ one PNG: the first row shows the face at 100 % (the box plus a small margin), th
 then each protected copy; the second row shows the middle of the face (eyes, nose and mouth) at
 300 %, each pixel drawn as a 3x3 block (nearest neighbour, so the change is seen as it is).
 
-Usage: tools/face-crops.py OUT_DIR BENCH.jsonl ORIGINAL LABEL=PROTECTED [LABEL=PROTECTED ...]
+Usage: tools/face-crops.py [--close N] [--webp] OUT_DIR BENCH.jsonl ORIGINAL LABEL=PROTECTED [LABEL=PROTECTED ...]
+`--close N`: the 300 % row shows a band N photo pixels wide and 0.6 N high across the eyes
+(centred on the bridge of the nose) instead of the middle half of the face, which keeps sheets of large faces small enough to
+commit. `--webp`: write lossless WebP (about a third smaller than PNG) instead of PNG.
 Set-up: `pip install opencv-python-headless numpy`.
 """
 
@@ -49,7 +52,24 @@ def row(tiles):
     return np.hstack(padded[:-1])
 
 
+def close_window(x, y, w, h, size):
+    """The part of the face drawn at 300 %: the middle half of the box (eyes to mouth), or a
+    band `size` photo pixels wide and 0.6 `size` high across the eyes when `size` is given."""
+    if size is None:
+        return int(x + w * 0.25), int(y + h * 0.25), int(x + w * 0.75), int(y + h * 0.8)
+    cx, cy = x + w * 0.5, y + h * 0.22
+    return int(cx - size / 2), int(cy - size * 0.3), int(cx + size / 2), int(cy + size * 0.3)
+
+
 def main(argv):
+    close_size, webp = None, False
+    while argv and argv[0].startswith("--"):
+        if argv[0] == "--close" and len(argv) > 1:
+            close_size, argv = int(argv[1]), argv[2:]
+        elif argv[0] == "--webp":
+            webp, argv = True, argv[1:]
+        else:
+            sys.exit(__doc__)
     if len(argv) < 4:
         sys.exit(__doc__)
     out, jsonl, original = Path(argv[0]), argv[1], Path(argv[2])
@@ -61,9 +81,8 @@ def main(argv):
         m = MARGIN * max(w, h)
         x0, y0 = max(0, int(x - m)), max(0, int(y - m))
         x1, y1 = min(clean.shape[1], int(x + w + m)), min(clean.shape[0], int(y + h + m))
-        # The middle of the face at 300 %: half the box's width, from the eyes to the mouth.
-        cx0, cy0 = int(x + w * 0.25), int(y + h * 0.25)
-        cx1, cy1 = int(x + w * 0.75), int(y + h * 0.8)
+        cx0, cy0, cx1, cy1 = close_window(x, y, w, h, close_size)
+        cx0, cy0 = max(0, cx0), max(0, cy0)
         whole, close = [], []
         for label, pic in [("original", clean)] + pictures:
             whole.append(labelled(pic[y0:y1, x0:x1], f"{label} 100 %"))
@@ -73,8 +92,12 @@ def main(argv):
         width = max(top.shape[1], bottom.shape[1])
         pad = lambda a: np.hstack([a, np.full((a.shape[0], width - a.shape[1], 3), 255, np.uint8)])
         sheet = np.vstack([pad(top), np.full((GAP, width, 3), 255, np.uint8), pad(bottom)])
-        path = out / f"{original.stem}-face{n}.png"
-        cv2.imwrite(str(path), sheet, [cv2.IMWRITE_PNG_COMPRESSION, 9])
+        if webp:
+            path = out / f"{original.stem}-face{n}.webp"
+            cv2.imwrite(str(path), sheet, [cv2.IMWRITE_WEBP_QUALITY, 101])
+        else:
+            path = out / f"{original.stem}-face{n}.png"
+            cv2.imwrite(str(path), sheet, [cv2.IMWRITE_PNG_COMPRESSION, 9])
         print(path)
 
 
