@@ -122,7 +122,7 @@ report-done-left = { $count ->
    *[other] { $count } faces left as they were.
 }
 report-done-verified = { $count ->
-    [0] An independent test network still recognised the cloaked faces after a simulated upload.
+    [0] After a simulated upload, an independent test network could not confirm that any cloaked face is no longer recognised.
     [one] After a simulated upload, an independent test network no longer recognised 1 cloaked face.
    *[other] After a simulated upload, an independent test network no longer recognised { $count } cloaked faces.
 }
@@ -320,6 +320,11 @@ gui-face-recognised-at = Face { $n }: at the { $level ->
    *[strong] strong
   } level, a network still recognises the saved copy after a simulated upload.
 gui-face-similarity = Similarity after the upload { $similarity }; the protected below { $threshold }.
+gui-face-not-confirmed = Face { $n }: not confirmed at the { $level ->
+    [subtle] subtle
+    [standard] standard
+   *[strong] strong
+  } level. The check could not confirm the protection; in our measurements about 3 in 4 faces with a result like this were no longer recognised by the other networks we tested. Blur it if this person must not be recognised.
 gui-face-look = { $seen ->
     [hard] The change is hard to see
     [close] The change is visible on a close look
@@ -459,6 +464,7 @@ cli-verify-summary = { $protected } against { $original }: PSNR { $psnr }, { $co
 cli-verify-face = face at { $x },{ $y }: { $network } similarity { $now } as is, { $upload } after upload (unprotected: { $before }; protected below { $threshold }): { $verdict }
 cli-verify-not-recognised = not recognised
 cli-verify-recognised = recognised
+cli-verify-not-confirmed = not confirmed
 cli-verify-not-measured = not measured
 
 ## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
@@ -473,6 +479,7 @@ cli-protect-left = left as it was
 cli-protect-side-view = left as it was: turned to the side
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
+cli-protect-not-confirmed = not confirmed after upload (likely, not surely, no longer recognised)
 cli-protect-cloaked-at = cloaked at level { $level }
 cli-level-subtle = subtle
 cli-level-standard = standard
@@ -588,6 +595,7 @@ cli-summary-faces-left = { $count ->
    *[other] { $count } faces left as they were.
 }
 cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
+cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } (likely, not surely, no longer recognised). { $todo }
 cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
 cli-summary-face-side-view = { $file }, face { $face }: turned to the side, left as it was (the protection only works on faces seen from the front). Blur it if this person must not be recognised.
 cli-summary-todo-blur = Blur this face, or do not post the photo.

@@ -123,7 +123,7 @@ report-done-left = { $count ->
    *[other] { $count } چہرے ویسے ہی چھوڑ دیے گئے۔
 }
 report-done-verified = { $count ->
-    [0] اپ لوڈ جیسی جانچ کے بعد بھی، ایک الگ جانچنے والے نظام نے پردے والے چہرے پہچان لیے۔
+    [0] اپ لوڈ جیسی جانچ کے بعد، ایک الگ جانچنے والا نظام تصدیق نہ کر سکا کہ پردے والا کوئی چہرہ اب نہیں پہچانا جاتا۔
     [one] اپ لوڈ جیسی جانچ کے بعد، ایک الگ جانچنے والا نظام پردے والے ایک چہرے کو نہیں پہچان سکا۔
    *[other] اپ لوڈ جیسی جانچ کے بعد، ایک الگ جانچنے والا نظام پردے والے { $count } چہروں کو نہیں پہچان سکا۔
 }
@@ -321,6 +321,11 @@ gui-face-recognised-at = چہرہ { $n }: { $level ->
    *[strong] مضبوط
   } سطح والی محفوظ نقل میں، اپ لوڈ جیسی جانچ کے بعد بھی ایک نظام اسے پہچان لیتا ہے۔
 gui-face-similarity = اپ لوڈ کے بعد مشابہت { $similarity }؛ { $threshold } سے نیچے محفوظ۔
+gui-face-not-confirmed = چہرہ { $n }: { $level ->
+    [subtle] ہلکی
+    [standard] درمیانی
+   *[strong] مضبوط
+  } سطح پر حفاظت کی تصدیق نہیں ہوئی۔ جانچ حفاظت کی تصدیق نہ کر سکی؛ ہماری پیمائشوں میں ایسے نتیجے والے ہر 4 میں سے تقریباً 3 چہروں کو ہمارے آزمائے ہوئے دوسرے نیٹ ورک اب نہیں پہچانتے تھے۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کر دیں۔
 gui-face-look = { $seen ->
     [hard] تبدیلی مشکل سے نظر آتی ہے
     [close] غور سے دیکھنے پر تبدیلی نظر آتی ہے
@@ -460,6 +465,7 @@ cli-verify-summary = { $protected } کا اصل { $original } سے موازنہ:
 cli-verify-face = چہرہ { $x },{ $y } پر: { $network } کے مطابق مشابہت ابھی { $now }، اپ لوڈ کے بعد { $upload } (حفاظت سے پہلے: { $before }؛ { $threshold } سے نیچے محفوظ): { $verdict }
 cli-verify-not-recognised = نہیں پہچانا گیا
 cli-verify-recognised = پہچان لیا گیا
+cli-verify-not-confirmed = تصدیق نہیں ہوئی
 cli-verify-not-measured = ناپا نہیں جا سکا
 
 ## photoveil protect (one line per photo, then one per face, measured after a simulated upload)
@@ -474,6 +480,7 @@ cli-protect-left = ویسے ہی چھوڑا گیا
 cli-protect-side-view = ویسے ہی چھوڑا گیا: چہرہ ایک طرف مڑا ہوا ہے
 cli-protect-not-recognised = اپ لوڈ کے بعد نہیں پہچانا گیا
 cli-protect-still-recognised = اپ لوڈ کے بعد بھی پہچان لیا گیا
+cli-protect-not-confirmed = اپ لوڈ کے بعد تصدیق نہیں ہوئی (غالباً، یقینی نہیں، اب نہیں پہچانا جاتا)
 cli-protect-cloaked-at = درجہ { $level } پر پردہ ڈالا گیا
 cli-level-subtle = ہلکا
 cli-level-standard = معیاری
@@ -586,6 +593,7 @@ cli-summary-faces-left = { $count ->
    *[other] { $count } چہرے جیسے تھے ویسے چھوڑ دیے گئے۔
 }
 cli-summary-face-not-verified = { $file }، چہرہ { $face }: { $level } سطح پر بھی اب تک پہچانا جاتا ہے۔ { $todo }
+cli-summary-face-not-confirmed = { $file }، چہرہ { $face }: { $level } پر حفاظت کی تصدیق نہیں ہوئی (غالباً، یقینی نہیں، اب نہیں پہچانا جاتا)۔ { $todo }
 cli-summary-face-not-measured = { $file }، چہرہ { $face }: جانچا نہیں جا سکا (کنارے کے بہت قریب)۔ { $todo }
 cli-summary-face-side-view = { $file }، چہرہ { $face }: ایک طرف مڑا ہوا ہے، ویسے ہی چھوڑ دیا گیا (حفاظت صرف سامنے سے دکھنے والے چہروں پر کام کرتی ہے)۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کریں۔
 cli-summary-todo-blur = اس چہرے کو دھندلا کریں، یا یہ تصویر پوسٹ نہ کریں۔

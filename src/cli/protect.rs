@@ -8,6 +8,7 @@ use photoveil_core::protect::pipeline::{
 };
 
 use photoveil_core::job::{protect_photos, ProtectSettings, ProtectedPhoto, Tally, Treatment};
+use photoveil_core::protect::verify::Verdict;
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
@@ -148,9 +149,10 @@ pub(super) fn print_human(report: &ProtectReport) {
             (FaceAction::SideView, _) => text("cli-protect-side-view"),
         };
         let m = &face.measured;
-        let verdict = match m.passed {
-            Some(true) => text("cli-protect-not-recognised"),
-            Some(false) => text("cli-protect-still-recognised"),
+        let verdict = match m.verdict {
+            Some(Verdict::NotRecognised) => text("cli-protect-not-recognised"),
+            Some(Verdict::NotConfirmed) => text("cli-protect-not-confirmed"),
+            Some(Verdict::Recognised) => text("cli-protect-still-recognised"),
             None => text("cli-verify-not-measured"),
         };
         let sim = |v: Option<f32>| -> FluentValue<'_> {

@@ -3,7 +3,7 @@
 use super::out::out;
 use std::path::Path;
 
-use photoveil_core::protect::verify::verify_files;
+use photoveil_core::protect::verify::{verify_files, Verdict};
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
@@ -34,9 +34,10 @@ pub fn run(original: &Path, protected: &Path, json: bool) -> bool {
             let sim = |v: Option<f32>| -> FluentValue<'_> {
                 v.map_or(String::from("-"), |v| format!("{v:.2}")).into()
             };
-            let verdict = match m.passed {
-                Some(true) => text("cli-verify-not-recognised"),
-                Some(false) => text("cli-verify-recognised"),
+            let verdict = match m.verdict {
+                Some(Verdict::NotRecognised) => text("cli-verify-not-recognised"),
+                Some(Verdict::NotConfirmed) => text("cli-verify-not-confirmed"),
+                Some(Verdict::Recognised) => text("cli-verify-recognised"),
                 None => text("cli-verify-not-measured"),
             };
             let args = [

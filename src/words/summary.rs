@@ -3,6 +3,7 @@
 
 use photoveil_core::job::{FailureReason, Tally};
 use photoveil_core::protect::pipeline::Strength;
+use photoveil_core::protect::verify::Verdict;
 
 use crate::i18n::{text, text_with};
 use crate::words::{describe, reasons};
@@ -86,10 +87,10 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
         };
         let file = name(&face.input);
         let level = face.level.map_or_else(String::new, |l| text(level_key(l)));
-        let key = if face.measured {
-            "cli-summary-face-not-verified"
-        } else {
-            "cli-summary-face-not-measured"
+        let key = match face.verdict {
+            Some(Verdict::NotConfirmed) => "cli-summary-face-not-confirmed",
+            Some(_) => "cli-summary-face-not-verified",
+            None => "cli-summary-face-not-measured",
         };
         out.push(Line {
             kind: Kind::ToDo,

@@ -154,6 +154,7 @@ fn blurred_faces_are_not_recognised_and_verify_measures_a_pair() {
     let face = &line["faces"][0];
     assert_eq!(face["action"], "blurred");
     assert_eq!(face["passed"], true, "{face}");
+    assert_eq!(face["verdict"], "not-recognised", "{face}");
     let output = line["output"].as_str().expect("output");
 
     let verify = photoveil(&["verify", "--json", s(&shared("astronaut.png")), output]);
@@ -170,6 +171,7 @@ fn blurred_faces_are_not_recognised_and_verify_measures_a_pair() {
     ]))[0];
     assert!(same["faces"][0]["similarity_after"].as_f64().expect("sim") > 0.999);
     assert_eq!(same["faces"][0]["passed"], false);
+    assert_eq!(same["faces"][0]["verdict"], "recognised");
     let missing = photoveil(&[
         "verify",
         s(&shared("astronaut.png")),

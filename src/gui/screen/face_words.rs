@@ -3,6 +3,7 @@
 //! measured.
 
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
+use photoveil_core::protect::verify::Verdict;
 
 use crate::gui::style::ta;
 
@@ -124,6 +125,10 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
                         "gui-face-passed",
                         &[("n", n.into()), ("level", name(level))]
                     )
+                ),
+                Some(false) if face.measured.verdict == Some(Verdict::NotConfirmed) => ta(
+                    "gui-face-not-confirmed",
+                    &[("n", n.into()), ("level", name(level))],
                 ),
                 Some(false) => match (level, ceiling) {
                     // The level's own check passed, but the copy as saved did not.

@@ -11,6 +11,7 @@ use crate::clean::CleanReport;
 use crate::error::Error;
 use crate::finding::Category;
 use crate::protect::pipeline::{FaceAction, Strength};
+use crate::protect::verify::Verdict;
 use crate::walk::{WalkError, WalkProblem};
 
 /// What a batch did, counted from the results it handed out.
@@ -25,7 +26,8 @@ pub struct Tally {
     pub removed: BTreeMap<Category, usize>,
     /// Faces changed and no longer recognised after a simulated upload.
     pub faces_verified: usize,
-    /// Faces changed but still recognised (or not measurable): each needs another step.
+    /// Faces changed but not confirmed, still recognised or not measurable: each may need
+    /// another step.
     pub faces_not_verified: Vec<FaceToRedo>,
     /// Faces blurred.
     pub faces_blurred: usize,
@@ -47,8 +49,8 @@ pub struct FaceToRedo {
     pub face: usize,
     /// The level it got.
     pub level: Option<Strength>,
-    /// Whether it was measured and still recognised (`false`: it could not be measured).
-    pub measured: bool,
+    /// What the check said of it (`None`: it could not be measured).
+    pub verdict: Option<Verdict>,
 }
 
 /// One thing the batch could not do.
@@ -139,7 +141,7 @@ impl Tally {
                     input: report.input.clone(),
                     face: index,
                     level: None,
-                    measured: face.measured.passed.is_some(),
+                    verdict: face.measured.verdict,
                 }),
                 FaceAction::Blurred => self.faces_blurred += 1,
                 FaceAction::Cloaked if face.measured.passed == Some(true) => {
@@ -149,7 +151,7 @@ impl Tally {
                     input: report.input.clone(),
                     face: index,
                     level: face.level,
-                    measured: face.measured.passed.is_some(),
+                    verdict: face.measured.verdict,
                 }),
             }
         }

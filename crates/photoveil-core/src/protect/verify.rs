@@ -26,6 +26,34 @@ pub struct Measured {
     /// True when `similarity_after_upload` is below the threshold; `None` when it could not be
     /// measured (a face too close to the edge to align).
     pub passed: Option<bool>,
+    /// The check's result in three parts (`None` when it could not be measured).
+    pub verdict: Option<Verdict>,
+}
+
+/// What the check after a simulated upload says of a protected face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Below the checker's line: no longer recognised (no judge recognised any such face).
+    NotRecognised,
+    /// Between the checker's line and its recognised line: most such faces were no longer
+    /// recognised by the judges, but not all, so protection is not confirmed.
+    NotConfirmed,
+    /// At or above the recognised line: still recognised.
+    Recognised,
+}
+
+impl Verdict {
+    /// The verdict for a similarity after upload, with the checker's two lines.
+    pub fn of(similarity: f32, line: f32, recognised_line: f32) -> Verdict {
+        if similarity < line {
+            Verdict::NotRecognised
+        } else if similarity < recognised_line {
+            Verdict::NotConfirmed
+        } else {
+            Verdict::Recognised
+        }
+    }
 }
 
 /// Measures every face of `original` (as displayed) against the same place in `changed`.
@@ -50,6 +78,7 @@ pub fn measure_faces_with(
     let changed_scale = changed.width() as f32 / original.width().max(1) as f32;
     let (up_changed, up_scale) = simulate_upload(changed)?;
     let threshold = verifier.kind().checker_line();
+    let recognised_line = verifier.kind().recognised_line();
     Ok(faces
         .iter()
         .map(|face| {
@@ -66,6 +95,7 @@ pub fn measure_faces_with(
                 similarity_after_upload: after_upload,
                 threshold,
                 passed: after_upload.map(|s| s < threshold),
+                verdict: after_upload.map(|s| Verdict::of(s, threshold, recognised_line)),
             }
         })
         .collect())
@@ -181,4 +211,37 @@ pub fn verify_files(
         report.error = Some(e);
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verdict_has_three_parts_between_the_two_lines() {
+        assert_eq!(Verdict::of(0.59, 0.6, 0.8), Verdict::NotRecognised);
+        assert_eq!(Verdict::of(0.6, 0.6, 0.8), Verdict::NotConfirmed);
+        assert_eq!(Verdict::of(0.79, 0.6, 0.8), Verdict::NotConfirmed);
+        assert_eq!(Verdict::of(0.8, 0.6, 0.8), Verdict::Recognised);
+        // With one line (the networks other than the shipped checker) it is a two-way check.
+        assert_eq!(Verdict::of(0.49, 0.5, 0.5), Verdict::NotRecognised);
+        assert_eq!(Verdict::of(0.5, 0.5, 0.5), Verdict::Recognised);
+    }
+
+    #[test]
+    fn the_shipped_checker_has_a_band_between_its_lines_and_the_others_none() {
+        use super::super::networks::NetworkKind;
+        let checker = NetworkKind::Mobileface;
+        assert!(checker.checker_line() < checker.recognised_line());
+        for kind in NetworkKind::ALL {
+            if kind != checker {
+                assert_eq!(
+                    kind.recognised_line(),
+                    kind.checker_line(),
+                    "{}",
+                    kind.name()
+                );
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use crate::gui::screen::face_words::face_words;
 use crate::gui::settings::FaceMode;
 use crate::gui::work::Job;
 use photoveil_core::protect::pipeline::FaceSelection;
-use photoveil_core::protect::verify::Measured;
+use photoveil_core::protect::verify::{Measured, Verdict};
 use photoveil_fixtures::{jpeg, JpegSpec};
 
 fn plan(dir: &std::path::Path, jobs: Vec<Job>) -> Plan {
@@ -28,6 +28,13 @@ fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
             similarity_after_upload: Some(0.42),
             threshold: 0.5,
             passed,
+            verdict: passed.map(|p| {
+                if p {
+                    Verdict::NotRecognised
+                } else {
+                    Verdict::Recognised
+                }
+            }),
         },
         ssim: Some(0.97),
         colour: None,
@@ -389,13 +396,13 @@ fn summary_snapshot() {
         input: home.join("party.jpg"),
         face: 1,
         level: Some(Strength::Strong),
-        measured: true,
+        verdict: Some(Verdict::Recognised),
     });
     tally.faces_side_view.push(FaceToRedo {
         input: home.join("beach.jpg"),
         face: 0,
         level: None,
-        measured: true,
+        verdict: Some(Verdict::Recognised),
     });
     tally.failures.push(Failure {
         input: home.join("notes.jpg"),
@@ -417,7 +424,7 @@ fn a_face_left_because_it_is_seen_from_the_side_is_a_line_to_do() {
         input: std::path::PathBuf::from("in/beach.jpg"),
         face: 1,
         level: None,
-        measured: true,
+        verdict: Some(Verdict::Recognised),
     });
     let lines = lines(&tally);
     let side: Vec<_> = lines.iter().filter(|l| l.kind == Kind::ToDo).collect();
@@ -430,4 +437,38 @@ fn a_face_left_because_it_is_seen_from_the_side_is_a_line_to_do() {
     );
     assert!(side[0].text.contains("Blur it"), "{side:?}");
     assert_eq!(tally.faces_protected(), 0);
+}
+
+#[test]
+fn the_summary_says_not_confirmed_apart_from_still_recognised() {
+    use crate::words::summary::{lines, Kind};
+    use photoveil_core::job::{FaceToRedo, Tally};
+    let mut tally = Tally::new(std::path::Path::new("safe"));
+    tally.written = 2;
+    for (photo, verdict) in [
+        ("a.jpg", Verdict::NotConfirmed),
+        ("b.jpg", Verdict::Recognised),
+    ] {
+        tally.faces_not_verified.push(FaceToRedo {
+            input: std::path::PathBuf::from(photo),
+            face: 0,
+            level: Some(Strength::Strong),
+            verdict: Some(verdict),
+        });
+    }
+    let lines = lines(&tally);
+    let todo: Vec<_> = lines.iter().filter(|l| l.kind == Kind::ToDo).collect();
+    assert_eq!(todo.len(), 2, "{lines:?}");
+    assert!(
+        todo[0]
+            .text
+            .contains("a.jpg, face 1: protection not confirmed at strong"),
+        "{todo:?}"
+    );
+    assert!(
+        todo[1]
+            .text
+            .contains("b.jpg, face 1: still recognised at strong"),
+        "{todo:?}"
+    );
 }

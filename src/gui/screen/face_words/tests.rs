@@ -3,7 +3,7 @@
 
 use super::*;
 use photoveil_core::protect::quality::ColourChange;
-use photoveil_core::protect::verify::Measured;
+use photoveil_core::protect::verify::{Measured, Verdict};
 
 fn cloaked(ssim: f64, p99: f64) -> FaceReport {
     FaceReport {
@@ -16,6 +16,7 @@ fn cloaked(ssim: f64, p99: f64) -> FaceReport {
             similarity_after_upload: Some(0.42),
             threshold: 0.5,
             passed: Some(true),
+            verdict: Some(Verdict::NotRecognised),
         },
         ssim: Some(ssim),
         colour: Some(ColourChange {
@@ -118,6 +119,36 @@ fn verdicts_name_the_level_needed_or_the_ceiling_not_reached() {
     assert!(!offer_blur(&face));
     face.action = FaceAction::Blurred;
     assert!(!offer_blur(&face));
+}
+
+#[test]
+fn a_face_between_the_checker_lines_is_not_confirmed_rather_than_recognised() {
+    let mut face = cloaked(0.8, 6.0);
+    face.level = Some(Strength::Strong);
+    face.measured.similarity_after_upload = Some(0.7);
+    face.measured.passed = Some(false);
+    face.measured.verdict = Some(Verdict::NotConfirmed);
+    let words = verdict_words(0, &face, Some(Strength::Strong));
+    assert!(
+        words.starts_with("Face 1: not confirmed at the strong level"),
+        "{words}"
+    );
+    assert!(
+        words.contains("3 in 4") && words.contains("Blur it"),
+        "{words}"
+    );
+    assert!(
+        !words.contains('✓') && !words.contains("still recognises"),
+        "{words}"
+    );
+    assert!(
+        offer_blur(&face),
+        "a face not confirmed can still be blurred"
+    );
+
+    face.measured.verdict = Some(Verdict::Recognised);
+    let words = verdict_words(0, &face, Some(Strength::Strong));
+    assert!(words.contains("still recognises"), "{words}");
 }
 
 #[test]

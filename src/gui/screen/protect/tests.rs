@@ -7,7 +7,7 @@ use crate::gui::picture;
 use iced_test::simulator;
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::protect::quality::ColourChange;
-use photoveil_core::protect::verify::Measured;
+use photoveil_core::protect::verify::{Measured, Verdict};
 use std::sync::Arc;
 
 fn items() -> Vec<Item> {
@@ -36,6 +36,11 @@ fn face(level: Strength, passed: bool, ssim: f64, p99: f64) -> FaceReport {
             similarity_after_upload: Some(if passed { 0.3 } else { 0.7 }),
             threshold: 0.5,
             passed: Some(passed),
+            verdict: Some(if passed {
+                Verdict::NotRecognised
+            } else {
+                Verdict::Recognised
+            }),
         },
         ssim: Some(ssim),
         colour: Some(ColourChange {
