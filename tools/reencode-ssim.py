@@ -20,38 +20,16 @@ import statistics
 import sys
 from pathlib import Path
 
-import cv2
 import numpy as np
 from PIL import Image, JpegImagePlugin
+
+from face_ssim import gaussian_ssim, program_ssim
 
 
 def luma(picture):
     """BT.601 luma of an RGB array, rounded as the program rounds it."""
     r, g, b = [picture[..., i].astype(np.float64) for i in range(3)]
     return np.round(0.299 * r + 0.587 * g + 0.114 * b)
-
-
-def program_ssim(a, b):
-    """The program's face SSIM: non-overlapping 8x8 windows, variances summed over the window."""
-    h, w = a.shape[0] // 8 * 8, a.shape[1] // 8 * 8
-    blocks = lambda x: x[:h, :w].reshape(h // 8, 8, w // 8, 8).transpose(0, 2, 1, 3).reshape(-1, 64)
-    a, b = blocks(a), blocks(b)
-    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-    ma, mb = a.mean(1), b.mean(1)
-    da, db = a - ma[:, None], b - mb[:, None]
-    va, vb, cov = (da * da).sum(1), (db * db).sum(1), (da * db).sum(1)
-    s = ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
-    return float(s.mean())
-
-
-def gaussian_ssim(a, b):
-    """The usual mean SSIM, Gaussian window sigma 1.5."""
-    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-    blur = lambda x: cv2.GaussianBlur(x, (11, 11), 1.5)
-    ma, mb = blur(a), blur(b)
-    va, vb, cov = blur(a * a) - ma * ma, blur(b * b) - mb * mb, blur(a * b) - ma * mb
-    s = ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
-    return float(s.mean())
 
 
 def reencoded(original, copy):

@@ -24,17 +24,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from face_ssim import gaussian_ssim as ssim
+
 MARGIN = 0.3
-
-
-def ssim(a, b):
-    """Mean SSIM of two grey images (float64, 0-255), Gaussian window sigma 1.5."""
-    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-    blur = lambda x: cv2.GaussianBlur(x, (11, 11), 1.5)
-    ma, mb = blur(a), blur(b)
-    va, vb, cov = blur(a * a) - ma * ma, blur(b * b) - mb * mb, blur(a * b) - ma * mb
-    s = ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
-    return float(s.mean())
 
 
 def grey(picture):
