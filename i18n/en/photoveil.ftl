@@ -479,7 +479,7 @@ cli-protect-left = left as it was
 cli-protect-side-view = left as it was: turned to the side
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
-cli-protect-not-confirmed = not confirmed after upload (likely, not surely, no longer recognised)
+cli-protect-not-confirmed = not confirmed after upload (probably no longer recognised, but not surely)
 cli-protect-cloaked-at = cloaked at level { $level }
 cli-level-subtle = subtle
 cli-level-standard = standard
@@ -595,7 +595,7 @@ cli-summary-faces-left = { $count ->
    *[other] { $count } faces left as they were.
 }
 cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
-cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } (likely, not surely, no longer recognised). { $todo }
+cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } (probably no longer recognised, but not surely). { $todo }
 cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
 cli-summary-face-side-view = { $file }, face { $face }: turned to the side, left as it was (the protection only works on faces seen from the front). Blur it if this person must not be recognised.
 cli-summary-todo-blur = Blur this face, or do not post the photo.

@@ -593,7 +593,7 @@ cli-summary-faces-left = { $count ->
    *[other] { $count } چہرے جیسے تھے ویسے چھوڑ دیے گئے۔
 }
 cli-summary-face-not-verified = { $file }، چہرہ { $face }: { $level } سطح پر بھی اب تک پہچانا جاتا ہے۔ { $todo }
-cli-summary-face-not-confirmed = { $file }، چہرہ { $face }: { $level } پر حفاظت کی تصدیق نہیں ہوئی (غالباً، یقینی نہیں، اب نہیں پہچانا جاتا)۔ { $todo }
+cli-summary-face-not-confirmed = { $file }، چہرہ { $face }: { $level } سطح پر حفاظت کی تصدیق نہیں ہوئی (غالباً، یقینی نہیں، اب نہیں پہچانا جاتا)۔ { $todo }
 cli-summary-face-not-measured = { $file }، چہرہ { $face }: جانچا نہیں جا سکا (کنارے کے بہت قریب)۔ { $todo }
 cli-summary-face-side-view = { $file }، چہرہ { $face }: ایک طرف مڑا ہوا ہے، ویسے ہی چھوڑ دیا گیا (حفاظت صرف سامنے سے دکھنے والے چہروں پر کام کرتی ہے)۔ اگر اس شخص کو پہچانا نہیں جانا چاہیے تو اسے دھندلا کریں۔
 cli-summary-todo-blur = اس چہرے کو دھندلا کریں، یا یہ تصویر پوسٹ نہ کریں۔

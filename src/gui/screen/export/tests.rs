@@ -398,6 +398,12 @@ fn summary_snapshot() {
         level: Some(Strength::Strong),
         verdict: Some(Verdict::Recognised),
     });
+    tally.faces_not_verified.push(FaceToRedo {
+        input: home.join("party.jpg"),
+        face: 2,
+        level: Some(Strength::Strong),
+        verdict: Some(Verdict::NotConfirmed),
+    });
     tally.faces_side_view.push(FaceToRedo {
         input: home.join("beach.jpg"),
         face: 0,
