@@ -179,7 +179,7 @@ pub(super) fn print_human(report: &ProtectReport) {
             ];
             out!("    {}", text_with("cli-protect-face-change", &change));
         }
-        if face.action == FaceAction::Cloaked && m.passed == Some(false) {
+        if face.action == FaceAction::Cloaked && m.passed() == Some(false) {
             out!("    {}", text("cli-protect-try-blur"));
         }
         if face.action == FaceAction::SideView {

@@ -311,7 +311,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     ssims.push(ssim);
                 }
                 if let Some(face) = report.faces.get(i) {
-                    needed.push((face.level, face.measured.passed == Some(true)));
+                    needed.push((face.level, face.measured.passed() == Some(true)));
                 }
                 let colour = report.faces.get(i).and_then(|f| f.colour);
                 if let Some(c) = colour {

@@ -202,7 +202,9 @@ impl PhotoEntry {
                 verified: report
                     .faces
                     .iter()
-                    .filter(|f| f.action == FaceAction::Cloaked && f.measured.passed == Some(true))
+                    .filter(|f| {
+                        f.action == FaceAction::Cloaked && f.measured.passed() == Some(true)
+                    })
                     .count(),
             },
             _ => Outcome::Failed,

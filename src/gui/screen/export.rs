@@ -239,7 +239,7 @@ impl Export {
                 }
                 s.faces_protected += 1;
                 if f.action == FaceAction::Cloaked {
-                    match f.measured.passed {
+                    match f.measured.passed() {
                         Some(true) => {
                             s.faces_passed += 1;
                             let rung = f

@@ -118,19 +118,19 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
             let name = |l: Option<Strength>| -> crate::i18n::Arg<'static> {
                 l.map_or("other", level_selector).into()
             };
-            match face.measured.passed {
-                Some(true) => format!(
+            match face.measured.verdict {
+                Some(Verdict::NotRecognised) => format!(
                     "✓ {}",
                     ta(
                         "gui-face-passed",
                         &[("n", n.into()), ("level", name(level))]
                     )
                 ),
-                Some(false) if face.measured.verdict == Some(Verdict::NotConfirmed) => ta(
+                Some(Verdict::NotConfirmed) => ta(
                     "gui-face-not-confirmed",
                     &[("n", n.into()), ("level", name(level))],
                 ),
-                Some(false) => match (level, ceiling) {
+                Some(Verdict::Recognised) => match (level, ceiling) {
                     // The level's own check passed, but the copy as saved did not.
                     (Some(got), Some(top)) if got < top => format!(
                         "⚠ {}",
@@ -181,7 +181,7 @@ pub fn face_words(index: usize, face: &FaceReport, ceiling: Option<Strength>) ->
 /// could not be measured, and a face left because it is seen from the side.
 pub fn offer_blur(face: &FaceReport) -> bool {
     match face.action {
-        FaceAction::Cloaked => face.measured.passed != Some(true),
+        FaceAction::Cloaked => face.measured.passed() != Some(true),
         FaceAction::SideView => true,
         FaceAction::Left | FaceAction::Blurred => false,
     }

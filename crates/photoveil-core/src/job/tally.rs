@@ -144,7 +144,7 @@ impl Tally {
                     verdict: face.measured.verdict,
                 }),
                 FaceAction::Blurred => self.faces_blurred += 1,
-                FaceAction::Cloaked if face.measured.passed == Some(true) => {
+                FaceAction::Cloaked if face.measured.passed() == Some(true) => {
                     self.faces_verified += 1
                 }
                 FaceAction::Cloaked => self.faces_not_verified.push(FaceToRedo {

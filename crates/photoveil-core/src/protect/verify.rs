@@ -12,7 +12,9 @@ use crate::error::Result;
 use crate::faces::Face;
 
 /// One face measured with the verifying network (cosine similarities to the original face).
+/// Serialised with `passed` beside the verdict (see [`Measured::passed`]).
 #[derive(Debug, Clone, Serialize)]
+#[serde(into = "MeasuredRecord")]
 pub struct Measured {
     /// The original photo after the same simulated upload: what the network sees without
     /// protection (close to 1 means it recognises the person).
@@ -23,11 +25,42 @@ pub struct Measured {
     pub similarity_after_upload: Option<f32>,
     /// The verifying network's line ([`NetworkKind::checker_line`](super::networks::NetworkKind::checker_line)).
     pub threshold: f32,
-    /// True when `similarity_after_upload` is below the threshold; `None` when it could not be
-    /// measured (a face too close to the edge to align).
-    pub passed: Option<bool>,
-    /// The check's result in three parts (`None` when it could not be measured).
+    /// The check's result in three parts (`None` when it could not be measured: a face too
+    /// close to the edge to align).
     pub verdict: Option<Verdict>,
+}
+
+impl Measured {
+    /// True when the face was measured below the checker's line (no longer recognised), false
+    /// when it was measured at or above it (not confirmed or still recognised), `None` when it
+    /// could not be measured.
+    pub fn passed(&self) -> Option<bool> {
+        self.verdict.map(|v| v == Verdict::NotRecognised)
+    }
+}
+
+/// [`Measured`] as written in reports: its fields and `passed`.
+#[derive(Serialize)]
+struct MeasuredRecord {
+    similarity_before: Option<f32>,
+    similarity_after: Option<f32>,
+    similarity_after_upload: Option<f32>,
+    threshold: f32,
+    passed: Option<bool>,
+    verdict: Option<Verdict>,
+}
+
+impl From<Measured> for MeasuredRecord {
+    fn from(m: Measured) -> MeasuredRecord {
+        MeasuredRecord {
+            passed: m.passed(),
+            similarity_before: m.similarity_before,
+            similarity_after: m.similarity_after,
+            similarity_after_upload: m.similarity_after_upload,
+            threshold: m.threshold,
+            verdict: m.verdict,
+        }
+    }
 }
 
 /// What the check after a simulated upload says of a protected face.
@@ -94,7 +127,6 @@ pub fn measure_faces_with(
                 similarity_after: sim(changed, changed_scale),
                 similarity_after_upload: after_upload,
                 threshold,
-                passed: after_upload.map(|s| s < threshold),
                 verdict: after_upload.map(|s| Verdict::of(s, threshold, recognised_line)),
             }
         })

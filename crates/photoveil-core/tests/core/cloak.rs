@@ -82,7 +82,7 @@ fn standard_cloak_hides_the_face_from_the_attacked_network_after_upload() {
     );
     // The independent verifier was measured and is reported honestly, whatever it says.
     let v = &report.faces[0].measured;
-    assert!(v.similarity_after_upload.is_some() && v.passed.is_some());
+    assert!(v.similarity_after_upload.is_some() && v.passed().is_some());
 }
 
 /// `strong` adds a small warp to the grain: the face's features move (the copy's SSIM against

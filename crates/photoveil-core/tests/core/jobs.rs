@@ -339,7 +339,7 @@ fn no_face_chosen_is_cleaned_losslessly_with_the_faces_reported_as_left() {
     assert_eq!(result.treatment, Treatment::Cleaned);
     assert_eq!(result.report.faces.len(), 1);
     assert_eq!(result.report.faces[0].action, FaceAction::Left);
-    assert_eq!(result.report.faces[0].measured.passed, Some(false));
+    assert_eq!(result.report.faces[0].measured.passed(), Some(false));
     let copy = result.report.output.clone().expect("a copy");
     assert_eq!(pixels(&copy), pixels(&photo));
 }

@@ -27,7 +27,6 @@ fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
             similarity_after: Some(0.4),
             similarity_after_upload: Some(0.42),
             threshold: 0.5,
-            passed,
             verdict: passed.map(|p| {
                 if p {
                     Verdict::NotRecognised

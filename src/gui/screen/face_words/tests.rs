@@ -15,7 +15,6 @@ fn cloaked(ssim: f64, p99: f64) -> FaceReport {
             similarity_after: Some(0.4),
             similarity_after_upload: Some(0.42),
             threshold: 0.5,
-            passed: Some(true),
             verdict: Some(Verdict::NotRecognised),
         },
         ssim: Some(ssim),
@@ -92,7 +91,7 @@ fn verdicts_name_the_level_needed_or_the_ceiling_not_reached() {
     assert!(passed.contains("subtle level was enough"), "{passed}");
 
     face.level = Some(Strength::Strong);
-    face.measured.passed = Some(false);
+    face.measured.verdict = Some(Verdict::Recognised);
     let failed = verdict_words(1, &face, Some(Strength::Strong));
     assert!(
         failed.starts_with("⚠ Face 2 could not be protected"),
@@ -110,12 +109,12 @@ fn verdicts_name_the_level_needed_or_the_ceiling_not_reached() {
         "{at}"
     );
 
-    face.measured.passed = None;
+    face.measured.verdict = None;
     let unmeasured = verdict_words(0, &face, Some(Strength::Strong));
     assert!(!unmeasured.contains('✓') && !unmeasured.contains("enough"));
     assert!(offer_blur(&face), "an unmeasured face can be blurred too");
 
-    face.measured.passed = Some(true);
+    face.measured.verdict = Some(Verdict::NotRecognised);
     assert!(!offer_blur(&face));
     face.action = FaceAction::Blurred;
     assert!(!offer_blur(&face));
@@ -126,7 +125,6 @@ fn a_face_between_the_checker_lines_is_not_confirmed_rather_than_recognised() {
     let mut face = cloaked(0.8, 6.0);
     face.level = Some(Strength::Strong);
     face.measured.similarity_after_upload = Some(0.7);
-    face.measured.passed = Some(false);
     face.measured.verdict = Some(Verdict::NotConfirmed);
     let words = verdict_words(0, &face, Some(Strength::Strong));
     assert!(
@@ -154,11 +152,11 @@ fn a_face_between_the_checker_lines_is_not_confirmed_rather_than_recognised() {
 #[test]
 fn export_words_add_the_measured_similarity() {
     let mut face = cloaked(0.96, 1.0);
-    face.measured.passed = Some(false);
+    face.measured.verdict = Some(Verdict::Recognised);
     let words = face_words(0, &face, Some(Strength::Standard));
     assert!(words.contains("0.42") && words.contains("0.50"), "{words}");
     face.measured.similarity_after_upload = None;
-    face.measured.passed = None;
+    face.measured.verdict = None;
     let words = face_words(0, &face, Some(Strength::Standard));
     assert!(!words.contains("0.42"), "{words}");
 }
@@ -168,7 +166,7 @@ fn a_face_seen_from_the_side_is_said_to_be_left_and_offered_for_blur() {
     let mut face = cloaked(1.0, 0.2);
     face.action = FaceAction::SideView;
     face.level = None;
-    face.measured.passed = Some(false);
+    face.measured.verdict = Some(Verdict::Recognised);
     let words = face_words(2, &face, Some(Strength::Strong));
     assert!(
         words.starts_with("⚠ Face 3 is turned to the side"),

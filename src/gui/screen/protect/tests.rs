@@ -35,7 +35,6 @@ fn face(level: Strength, passed: bool, ssim: f64, p99: f64) -> FaceReport {
             similarity_after: Some(0.4),
             similarity_after_upload: Some(if passed { 0.3 } else { 0.7 }),
             threshold: 0.5,
-            passed: Some(passed),
             verdict: Some(if passed {
                 Verdict::NotRecognised
             } else {
