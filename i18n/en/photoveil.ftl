@@ -300,7 +300,7 @@ gui-protect-no-close-up = This face cannot be shown close up.
 gui-protect-no-faces = No face was found in this photo: only its hidden information is removed.
 gui-protect-blur-face = Blur this face
 gui-protect-unblur-face = Do not blur this face
-gui-protect-check-explain = The check uses a face-recognition network that was not used to make the change, on a copy shrunk and compressed as social sites do; its line is set where other networks we tested stop recognising the face.
+gui-protect-check-explain = The check uses a face-recognition network that was not used to make the change, on a copy shrunk and compressed as social sites do; its line is set where other networks we tested stop recognising the face. Between a clear yes and a clear no, it says "not confirmed".
 
 ## GUI: per-face results (measured by an independent network after a simulated upload)
 gui-face-passed = Face { $n }: { $level ->

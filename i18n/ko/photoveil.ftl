@@ -259,7 +259,7 @@ gui-protect-no-close-up = 이 얼굴은 크게 보여 드릴 수 없어요.
 gui-protect-no-faces = 이 사진에서는 얼굴을 찾지 못했어요. 숨은 정보만 지워요.
 gui-protect-blur-face = 이 얼굴 흐리게 가리기
 gui-protect-unblur-face = 이 얼굴은 흐리게 가리지 않기
-gui-protect-check-explain = 이 확인에는 변화를 만들 때 쓰지 않은 얼굴 인식 인공지능을 써요. 소셜 미디어처럼 줄이고 압축한 사본으로 시험하고, 같은 사람으로 보는 기준은 저희가 시험한 다른 인공지능들이 그 얼굴을 더 이상 알아보지 못하는 지점에 맞췄어요.
+gui-protect-check-explain = 이 확인에는 변화를 만들 때 쓰지 않은 얼굴 인식 인공지능을 써요. 소셜 미디어처럼 줄이고 압축한 사본으로 시험하고, 같은 사람으로 보는 기준은 저희가 시험한 다른 인공지능들이 그 얼굴을 더 이상 알아보지 못하는 지점에 맞췄어요. 분명히 보호됐는지, 분명히 알아보는지 가릴 수 없으면 '확인하지 못했어요'라고 알려 드려요.
 
 ## GUI: per-face results (measured by an independent network after a simulated upload)
 gui-face-passed = 얼굴 { $n }: { $level ->
