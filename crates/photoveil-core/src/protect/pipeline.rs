@@ -17,7 +17,9 @@ pub use super::encode::{DEFAULT_JPEG_QUALITY, MIN_JPEG_QUALITY};
 use super::networks::{Network, NetworkKind};
 use super::quality::{colour_change_in, psnr, ssim_in, ColourChange};
 use super::rng::SecureRng;
-use super::verify::{measure_faces, reference_embedding, similarity_after_upload, Measured};
+use super::verify::{
+    measure_faces, reference_embedding, similarity_after_upload, Measured, Verdict,
+};
 use super::Engine;
 use crate::controller::{Controller, Stage};
 use crate::decode::decode_displayed;
@@ -515,9 +517,10 @@ fn protect_into(
                     let check = LevelCheck {
                         level: *strength,
                         similarity_after_upload: similarity,
-                        // A face the checker cannot measure does not pass.
+                        // A face the checker cannot measure, or does not confirm, does not pass.
                         passed: similarity
-                            .is_some_and(|s| s < engine.verifier().kind().checker_line()),
+                            .map(|s| Verdict::of_checker(engine.verifier().kind(), s))
+                            == Some(Verdict::NotRecognised),
                     };
                     tried.push(check);
                     if check.passed {

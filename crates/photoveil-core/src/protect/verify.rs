@@ -6,7 +6,7 @@ use image::RgbImage;
 use serde::Serialize;
 
 use super::codec::simulate_upload;
-use super::networks::{cosine, Network};
+use super::networks::{cosine, Network, NetworkKind};
 use super::Engine;
 use crate::error::Result;
 use crate::faces::Face;
@@ -77,6 +77,17 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// What `checker` says of a face whose similarity to the original after the simulated upload
+    /// is `similarity`: the one rule for every check of the program (the copy as saved, and each
+    /// level of protect-until-verified).
+    pub fn of_checker(checker: NetworkKind, similarity: f32) -> Verdict {
+        Verdict::of(
+            similarity,
+            checker.checker_line(),
+            checker.recognised_line(),
+        )
+    }
+
     /// The verdict for a similarity after upload, with the checker's two lines.
     pub fn of(similarity: f32, line: f32, recognised_line: f32) -> Verdict {
         if similarity < line {
@@ -111,7 +122,6 @@ pub fn measure_faces_with(
     let changed_scale = changed.width() as f32 / original.width().max(1) as f32;
     let (up_changed, up_scale) = simulate_upload(changed)?;
     let threshold = verifier.kind().checker_line();
-    let recognised_line = verifier.kind().recognised_line();
     Ok(faces
         .iter()
         .map(|face| {
@@ -127,7 +137,7 @@ pub fn measure_faces_with(
                 similarity_after: sim(changed, changed_scale),
                 similarity_after_upload: after_upload,
                 threshold,
-                verdict: after_upload.map(|s| Verdict::of(s, threshold, recognised_line)),
+                verdict: after_upload.map(|s| Verdict::of_checker(verifier.kind(), s)),
             }
         })
         .collect())
@@ -262,7 +272,6 @@ mod tests {
 
     #[test]
     fn the_shipped_checker_has_a_band_between_its_lines_and_the_others_none() {
-        use super::super::networks::NetworkKind;
         let checker = NetworkKind::Mobileface;
         assert!(checker.checker_line() < checker.recognised_line());
         for kind in NetworkKind::ALL {
