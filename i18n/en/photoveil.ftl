@@ -351,11 +351,6 @@ gui-export-cleaned = { $count ->
     [one] 1 safe copy saved, without hidden information.
    *[other] { $count } safe copies saved, without hidden information.
   }
-gui-export-faces = { $count ->
-    [one] 1 face protected.
-   *[other] { $count } faces protected.
-  }
-gui-export-measured = Measured after a simulated upload: { $passed } not recognised, { $recognised } still recognised.
 gui-export-levels = Level each protected face needed: { $subtle } subtle, { $standard } standard, { $strong } strong.
 gui-export-failed = { $count ->
     [one] 1 photo failed; the reason is below.

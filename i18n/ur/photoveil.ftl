@@ -352,11 +352,6 @@ gui-export-cleaned = { $count ->
     [one] ایک محفوظ نقل چھپی معلومات کے بغیر محفوظ ہو گئی۔
    *[other] { $count } محفوظ نقلیں چھپی معلومات کے بغیر محفوظ ہو گئیں۔
   }
-gui-export-faces = { $count ->
-    [one] ایک چہرے کی حفاظت کی گئی۔
-   *[other] { $count } چہروں کی حفاظت کی گئی۔
-  }
-gui-export-measured = اپ لوڈ جیسی جانچ کے بعد ناپا گیا: { $passed } نہیں پہچانے گئے، { $recognised } اب بھی پہچانے گئے۔
 gui-export-levels = ہر محفوظ چہرے کو درکار سطح: ہلکی { $subtle }، درمیانی { $standard }، مضبوط { $strong }۔
 gui-export-failed = { $count ->
     [one] ایک تصویر ناکام رہی؛ وجہ نیچے لکھی ہے۔

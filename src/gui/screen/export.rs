@@ -115,8 +115,6 @@ pub struct Summary {
     pub faces_protected: usize,
     /// Cloaked faces the independent network no longer matched after a simulated upload.
     pub faces_passed: usize,
-    /// Cloaked faces it still matched.
-    pub faces_recognised: usize,
     /// Of the faces it no longer matched, how many got each level (subtle, standard, strong):
     /// with protect-until-verified, the level each needed.
     pub levels_needed: [usize; 3],
@@ -238,19 +236,13 @@ impl Export {
                     continue;
                 }
                 s.faces_protected += 1;
-                if f.action == FaceAction::Cloaked {
-                    match f.measured.passed() {
-                        Some(true) => {
-                            s.faces_passed += 1;
-                            let rung = f
-                                .level
-                                .and_then(|l| Strength::ALL.iter().position(|&a| a == l));
-                            if let Some(count) = rung.and_then(|r| s.levels_needed.get_mut(r)) {
-                                *count += 1;
-                            }
-                        }
-                        Some(false) => s.faces_recognised += 1,
-                        None => {}
+                if f.action == FaceAction::Cloaked && f.measured.passed() == Some(true) {
+                    s.faces_passed += 1;
+                    let rung = f
+                        .level
+                        .and_then(|l| Strength::ALL.iter().position(|&a| a == l));
+                    if let Some(count) = rung.and_then(|r| s.levels_needed.get_mut(r)) {
+                        *count += 1;
                     }
                 }
             }

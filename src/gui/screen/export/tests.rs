@@ -97,7 +97,6 @@ fn summary_counts_what_was_measured() {
             cleaned: 2,
             faces_protected: 4,
             faces_passed: 2,
-            faces_recognised: 1,
             levels_needed: [1, 1, 0],
             failed: 1,
             skipped: 1,
