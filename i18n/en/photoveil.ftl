@@ -319,7 +319,7 @@ gui-face-recognised-at = Face { $n }: at the { $level ->
     [standard] standard
    *[strong] strong
   } level, a network still recognises the saved copy after a simulated upload.
-gui-face-similarity = Similarity after the upload { $similarity }; the protected below { $threshold }.
+gui-face-similarity = Similarity after the upload: { $similarity } (protected below { $threshold }).
 gui-face-not-confirmed = Face { $n }: not confirmed at the { $level ->
     [subtle] subtle
     [standard] standard

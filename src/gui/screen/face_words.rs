@@ -126,9 +126,12 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
                         &[("n", n.into()), ("level", name(level))]
                     )
                 ),
-                Some(Verdict::NotConfirmed) => ta(
-                    "gui-face-not-confirmed",
-                    &[("n", n.into()), ("level", name(level))],
+                Some(Verdict::NotConfirmed) => format!(
+                    "? {}",
+                    ta(
+                        "gui-face-not-confirmed",
+                        &[("n", n.into()), ("level", name(level))]
+                    )
                 ),
                 Some(Verdict::Recognised) => match (level, ceiling) {
                     // The level's own check passed, but the copy as saved did not.

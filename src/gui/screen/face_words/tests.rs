@@ -128,7 +128,7 @@ fn a_face_between_the_checker_lines_is_not_confirmed_rather_than_recognised() {
     face.measured.verdict = Some(Verdict::NotConfirmed);
     let words = verdict_words(0, &face, Some(Strength::Strong));
     assert!(
-        words.starts_with("Face 1: not confirmed at the strong level"),
+        words.starts_with("? Face 1: not confirmed at the strong level"),
         "{words}"
     );
     assert!(

@@ -1,7 +1,7 @@
 //! What a face-swap tool takes after protection: beside a face's before/after, the square a
 //! face-swap tool cuts out of the original and the same square of the protected copy after the
 //! simulated upload the check measures (`protect::uploaded::swap_crops_after_upload`), drawn
-//! pixel for pixel, with the verdict measured on that face in one line.
+//! pixel for pixel, with the verdict measured on that face and, on a line of its own, its figure.
 
 use ::image::RgbImage;
 use iced::widget::image::{FilterMethod, Handle};
@@ -15,7 +15,7 @@ use photoveil_core::Error;
 
 use super::preview::Comparison;
 use super::Message;
-use crate::gui::screen::face_words::face_words;
+use crate::gui::screen::face_words::{similarity_words, verdict_words};
 use crate::gui::screen::review::swap_crop::enlarged;
 use crate::gui::style::{self, t, text};
 
@@ -69,7 +69,7 @@ fn same_box(a: [f32; 4], b: [f32; 4]) -> bool {
 }
 
 /// Face `index`'s squares under a heading, the original first in reading order, with the
-/// measured verdict in one line; `None` when there are none.
+/// measured verdict and its figure; `None` when there are none.
 pub fn view<'a>(c: &'a Comparison, index: usize) -> Option<Element<'a, Message>> {
     let squares = c.squares.get(index)?.as_ref()?;
     let face = c.faces.get(index)?;
@@ -104,7 +104,8 @@ pub fn view<'a>(c: &'a Comparison, index: usize) -> Option<Element<'a, Message>>
             ]
             .spacing(8),
         )
-        .push(text(face_words(index, face, c.mode.ceiling())).size(style::BODY))
+        .push(text(verdict_words(index, face, c.mode.ceiling())).size(style::BODY))
+        .push(similarity_words(face).map(style::quiet))
         .push(style::quiet(t("gui-protect-swap-explain")))
         .align_x(style::align_start())
         .spacing(8);
