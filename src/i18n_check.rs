@@ -11,15 +11,15 @@ use fluent_syntax::parser;
 use crate::i18n::{Localizations, LANGUAGES};
 
 /// The variables each message uses, by message id.
-type Messages = BTreeMap<String, BTreeSet<String>>;
+pub(crate) type Messages = BTreeMap<String, BTreeSet<String>>;
 
-fn source(lang: &str) -> String {
+pub(crate) fn source(lang: &str) -> String {
     let file = Localizations::get(&format!("{lang}/photoveil.ftl"))
         .unwrap_or_else(|| panic!("i18n/{lang}/photoveil.ftl is missing"));
     String::from_utf8(file.data.into_owned()).expect("UTF-8")
 }
 
-fn messages(lang: &str) -> Messages {
+pub(crate) fn messages(lang: &str) -> Messages {
     let text = source(lang);
     let resource = match parser::parse(text.as_str()) {
         Ok(resource) => resource,

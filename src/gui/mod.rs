@@ -19,6 +19,8 @@ mod settings;
 mod snapshot;
 mod style;
 mod timing;
+#[cfg(test)]
+mod urdu_fit_check;
 mod work;
 
 use std::process::ExitCode;
