@@ -222,7 +222,11 @@ gui-review-title = What your photos give away
 gui-review-summary = { $total ->
     [one] 1 photo checked
    *[other] { $total } photos checked
-  }, { $risky } give something away.
+  }, { $risky ->
+    [0] none gives anything away.
+    [one] 1 gives something away.
+   *[other] { $risky } give something away.
+  }
 gui-review-only-risky = Show only photos that give something away
 gui-review-next = Make safe copies…
 gui-review-start-over = Choose other photos

@@ -191,7 +191,10 @@ gui-badge-unreadable = 읽을 수 없음
 
 ## GUI: review
 gui-review-title = 내 사진이 알려 주는 것들
-gui-review-summary = 사진 { $total }장을 확인했어요. 그중 { $risky }장이 무언가를 알려 주고 있어요.
+gui-review-summary = 사진 { $total }장을 확인했어요. { $risky ->
+    [0] 그중 무언가를 알려 주는 사진은 없어요.
+   *[other] 그중 { $risky }장이 무언가를 알려 주고 있어요.
+  }
 gui-review-only-risky = 무언가를 알려 주는 사진만 보기
 gui-review-next = 안전한 사본 만들기…
 gui-review-start-over = 다른 사진 고르기
