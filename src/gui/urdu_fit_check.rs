@@ -75,6 +75,7 @@ fn face_messages() -> Vec<(String, String)> {
         let pattern = message.value().expect("a value");
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        assert!(errors.is_empty(), "{key}: {errors:?}");
         out.push((key, text.into_owned()));
     }
     out

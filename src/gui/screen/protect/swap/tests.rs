@@ -134,7 +134,8 @@ fn the_preview_makes_the_squares_of_the_copy_it_wrote() {
 /// Protects the demo astronaut until verified and renders the protect screen's close-up (her
 /// before/after, the face-swap squares of the original and of the copy after the simulated
 /// upload, and the verdict) in English, Korean and Urdu at the window's size into
-/// `$PHOTOVEIL_SNAPSHOT_DIR/protect-swap-{en,ko,ur}-tiny-skia.png`:
+/// `$PHOTOVEIL_SNAPSHOT_DIR/protect-swap-{en,ko,ur}-tiny-skia.png`, and the same pictures with the
+/// words for a face the check could not confirm into `protect-swap-not-confirmed-LANG-…`:
 /// `PHOTOVEIL_SNAPSHOT_DIR=/tmp cargo test --bin photoveil protect_swap_snapshot -- --ignored`.
 #[test]
 #[ignore = "writes pictures for a person to look at"]
