@@ -328,7 +328,10 @@ gui-face-not-confirmed = Face { $n }: not confirmed at the { $level ->
     [subtle] subtle
     [standard] standard
    *[strong] strong
-  } level. The check could not confirm the protection; in our measurements about 3 in 4 faces with a result like this were no longer recognised by the other networks we tested. Blur it if this person must not be recognised.
+  } level. The check could not confirm the protection; in our measurements { $odds ->
+    [most] about 4 in 5 faces with a result like this at this level were
+   *[half] only about half of the faces with a result like this at this level were
+  } no longer recognised by the other networks we tested. Blur it if this person must not be recognised.
 gui-face-look = { $seen ->
     [hard] The change is hard to see
     [close] The change is visible on a close look
@@ -478,7 +481,10 @@ cli-protect-left = left as it was
 cli-protect-side-view = left as it was: turned to the side
 cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
-cli-protect-not-confirmed = not confirmed after upload (probably no longer recognised, but not surely)
+cli-protect-not-confirmed = not confirmed after upload ({ $odds ->
+    [most] most faces like this were no longer recognised, but not all
+   *[half] only about half of the faces like this were no longer recognised
+  })
 cli-protect-cloaked-at = cloaked at level { $level }
 cli-level-subtle = subtle
 cli-level-standard = standard
@@ -594,7 +600,10 @@ cli-summary-faces-left = { $count ->
    *[other] { $count } faces left as they were.
 }
 cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
-cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } (probably no longer recognised, but not surely). { $todo }
+cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } ({ $odds ->
+    [most] most faces like this were no longer recognised, but not all
+   *[half] only about half of the faces like this were no longer recognised
+  }). { $todo }
 cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
 cli-summary-face-side-view = { $file }, face { $face }: turned to the side, left as it was (the protection only works on faces seen from the front). Blur it if this person must not be recognised.
 cli-summary-todo-blur = Blur this face, or do not post the photo.

@@ -12,6 +12,7 @@ use photoveil_core::protect::verify::Verdict;
 
 use super::load_engine;
 use crate::i18n::{text, text_with, FluentValue};
+use crate::words::levels::{level_key, not_confirmed_odds};
 
 /// `--strength`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -151,7 +152,10 @@ pub(super) fn print_human(report: &ProtectReport) {
         let m = &face.measured;
         let verdict = match m.verdict {
             Some(Verdict::NotRecognised) => text("cli-protect-not-recognised"),
-            Some(Verdict::NotConfirmed) => text("cli-protect-not-confirmed"),
+            Some(Verdict::NotConfirmed) => text_with(
+                "cli-protect-not-confirmed",
+                &[("odds", not_confirmed_odds(face.level).into())],
+            ),
             Some(Verdict::Recognised) => text("cli-protect-still-recognised"),
             None => text("cli-verify-not-measured"),
         };
@@ -185,14 +189,5 @@ pub(super) fn print_human(report: &ProtectReport) {
         if face.action == FaceAction::SideView {
             out!("    {}", text("cli-protect-side-view-why"));
         }
-    }
-}
-
-/// The Fluent key of a cloak level's name.
-fn level_key(level: Strength) -> &'static str {
-    match level {
-        Strength::Subtle => "cli-level-subtle",
-        Strength::Standard => "cli-level-standard",
-        Strength::Strong => "cli-level-strong",
     }
 }

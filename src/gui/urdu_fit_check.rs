@@ -63,20 +63,27 @@ fn face_messages() -> Vec<(String, String)> {
         if !key.starts_with("gui-face-") {
             continue;
         }
-        let mut args = FluentArgs::new();
-        for var in &vars {
-            match var.as_str() {
-                "n" => args.set(var.as_str(), 1),
-                "percent" => args.set(var.as_str(), 80),
-                _ => args.set(var.as_str(), "0.61"),
+        // Each way the odds of a face not confirmed are said.
+        for odds in ["most", "half"] {
+            let mut args = FluentArgs::new();
+            for var in &vars {
+                match var.as_str() {
+                    "n" => args.set(var.as_str(), 1),
+                    "percent" => args.set(var.as_str(), 80),
+                    "odds" => args.set(var.as_str(), odds),
+                    _ => args.set(var.as_str(), "0.61"),
+                }
+            }
+            let message = bundle.get_message(&key).expect("ur has every key");
+            let pattern = message.value().expect("a value");
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            assert!(errors.is_empty(), "{key}: {errors:?}");
+            out.push((key.clone(), text.into_owned()));
+            if !vars.contains("odds") {
+                break;
             }
         }
-        let message = bundle.get_message(&key).expect("ur has every key");
-        let pattern = message.value().expect("a value");
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-        assert!(errors.is_empty(), "{key}: {errors:?}");
-        out.push((key, text.into_owned()));
     }
     out
 }

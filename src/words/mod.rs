@@ -3,5 +3,6 @@
 //! from here, so each sentence is written once and translated once (`assets/i18n/`).
 
 pub mod describe;
+pub mod levels;
 pub mod reasons;
 pub mod summary;

@@ -6,6 +6,7 @@ use photoveil_core::protect::pipeline::Strength;
 use photoveil_core::protect::verify::Verdict;
 
 use crate::i18n::{text, text_with};
+use crate::words::levels::{level_key, not_confirmed_odds};
 use crate::words::{describe, reasons};
 
 /// How a summary line reads: something done, something the user should still do, a failure.
@@ -100,6 +101,7 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
                     ("file", file.into()),
                     ("face", (face.face + 1).into()),
                     ("level", level.into()),
+                    ("odds", not_confirmed_odds(face.level).into()),
                     ("todo", todo.into()),
                 ],
             ),
@@ -152,13 +154,4 @@ fn name(path: &std::path::Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// The Fluent key of a cloak level's name.
-fn level_key(level: Strength) -> &'static str {
-    match level {
-        Strength::Subtle => "cli-level-subtle",
-        Strength::Standard => "cli-level-standard",
-        Strength::Strong => "cli-level-strong",
-    }
 }

@@ -6,6 +6,7 @@ use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::protect::verify::Verdict;
 
 use crate::gui::style::ta;
+use crate::words::levels::not_confirmed_odds;
 
 /// How visible a face's change is, judged from its structural similarity (SSIM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +131,11 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
                     "? {}",
                     ta(
                         "gui-face-not-confirmed",
-                        &[("n", n.into()), ("level", name(level))]
+                        &[
+                            ("n", n.into()),
+                            ("level", name(level)),
+                            ("odds", not_confirmed_odds(level).into()),
+                        ]
                     )
                 ),
                 Some(Verdict::Recognised) => match (level, ceiling) {
