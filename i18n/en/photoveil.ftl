@@ -330,7 +330,7 @@ gui-face-not-confirmed = Face { $n }: not confirmed at the { $level ->
    *[strong] strong
   } level. The check could not confirm the protection; in our measurements { $odds ->
     [most] about 4 in 5 faces with a result like this at this level were
-   *[half] only about half of the faces with a result like this at this level were
+   *[few] only about 1 in 4 faces with a result like this at this level were
   } no longer recognised by the other networks we tested. Blur it if this person must not be recognised.
 gui-face-look = { $seen ->
     [hard] The change is hard to see
@@ -483,7 +483,7 @@ cli-protect-not-recognised = not recognised after upload
 cli-protect-still-recognised = STILL RECOGNISED after upload
 cli-protect-not-confirmed = not confirmed after upload ({ $odds ->
     [most] most faces like this were no longer recognised, but not all
-   *[half] only about half of the faces like this were no longer recognised
+   *[few] only about 1 in 4 faces like this were no longer recognised
   })
 cli-protect-cloaked-at = cloaked at level { $level }
 cli-level-subtle = subtle
@@ -602,7 +602,7 @@ cli-summary-faces-left = { $count ->
 cli-summary-face-not-verified = { $file }, face { $face }: still recognised at { $level }. { $todo }
 cli-summary-face-not-confirmed = { $file }, face { $face }: protection not confirmed at { $level } ({ $odds ->
     [most] most faces like this were no longer recognised, but not all
-   *[half] only about half of the faces like this were no longer recognised
+   *[few] only about 1 in 4 faces like this were no longer recognised
   }). { $todo }
 cli-summary-face-not-measured = { $file }, face { $face }: could not be checked (too close to the edge). { $todo }
 cli-summary-face-side-view = { $file }, face { $face }: turned to the side, left as it was (the protection only works on faces seen from the front). Blur it if this person must not be recognised.

@@ -288,7 +288,7 @@ gui-face-not-confirmed = 얼굴 { $n }: { $level ->
    *[strong] '강하게'
   } 단계에서 보호를 확인하지 못했어요. 저희가 측정해 보니 이 단계에서 이런 결과가 나온 얼굴은 { $odds ->
     [most] 5개 중 약 4개를
-   *[half] 절반 정도만
+   *[few] 4개 중 약 1개만
   } 시험한 다른 인공지능이 더 이상 알아보지 못했어요. 이 사람을 알아보면 안 된다면 흐리게 처리하세요.
 gui-face-look = { $seen ->
     [hard] 바뀐 게 거의 보이지 않아요
@@ -408,7 +408,7 @@ cli-protect-not-recognised = 업로드 후 알아보지 못했어요
 cli-protect-still-recognised = 업로드 후에도 아직 알아봤어요
 cli-protect-not-confirmed = 업로드 후 확인하지 못했어요 ({ $odds ->
     [most] 이런 얼굴은 대부분 더 이상 알아보지 못했지만 모두는 아니에요
-   *[half] 이런 얼굴은 절반 정도만 더 이상 알아보지 못했어요
+   *[few] 이런 얼굴은 4개 중 약 1개만 더 이상 알아보지 못했어요
   })
 cli-protect-cloaked-at = { $level } 단계로 보호막을 씌웠어요
 cli-level-subtle = 약하게
@@ -512,7 +512,7 @@ cli-summary-faces-left = 얼굴 { $count }개는 그대로 두었습니다.
 cli-summary-face-not-verified = { $file }, 얼굴 { $face }: 보호 강도를 '{ $level }'로 해도 여전히 인식됩니다. { $todo }
 cli-summary-face-not-confirmed = { $file }, 얼굴 { $face }: 보호 강도를 '{ $level }'로 했지만 보호를 확인하지 못했어요 ({ $odds ->
     [most] 이런 얼굴은 대부분 더 이상 알아보지 못했지만 모두는 아니에요
-   *[half] 이런 얼굴은 절반 정도만 더 이상 알아보지 못했어요
+   *[few] 이런 얼굴은 4개 중 약 1개만 더 이상 알아보지 못했어요
   }). { $todo }
 cli-summary-face-not-measured = { $file }, 얼굴 { $face }: 확인하지 못했습니다(가장자리에 너무 가까움). { $todo }
 cli-summary-face-side-view = { $file }, 얼굴 { $face }: 옆을 보고 있어서 그대로 두었습니다(보호는 앞을 보는 얼굴에만 효과가 있습니다). 이 사람을 알아보면 안 된다면 흐리게 처리하세요.

@@ -154,7 +154,10 @@ pub(super) fn print_human(report: &ProtectReport) {
             Some(Verdict::NotRecognised) => text("cli-protect-not-recognised"),
             Some(Verdict::NotConfirmed) => text_with(
                 "cli-protect-not-confirmed",
-                &[("odds", not_confirmed_odds(face.level).into())],
+                &[(
+                    "odds",
+                    not_confirmed_odds(face.level, m.similarity_after_upload).into(),
+                )],
             ),
             Some(Verdict::Recognised) => text("cli-protect-still-recognised"),
             None => text("cli-verify-not-measured"),

@@ -64,7 +64,7 @@ fn face_messages() -> Vec<(String, String)> {
             continue;
         }
         // Each way the odds of a face not confirmed are said.
-        for odds in ["most", "half"] {
+        for odds in ["most", "few"] {
             let mut args = FluentArgs::new();
             for var in &vars {
                 match var.as_str() {

@@ -12,14 +12,22 @@ pub fn level_key(level: Strength) -> &'static str {
     }
 }
 
+/// Below this similarity of the shipped checker (MobileFace) after the upload, faces left at
+/// `subtle` or `standard` whose result was "not confirmed" were mostly no longer recognised
+/// by the judges (30 of 37); from it to the "still recognised" line, only 14 of 56 were.
+const FEW_FROM: f32 = 0.70;
+
 /// The Fluent selector (`$odds`) for how often faces the check could not confirm were no longer
 /// recognised by the networks the program does not use, as measured for the level the face
-/// ended at (`docs/protection-figures.md`, "A third verdict"): most of them at `strong` (170 of
-/// 200), about half below it (44 of 93).
-pub fn not_confirmed_odds(level: Option<Strength>) -> &'static str {
-    match level {
-        Some(Strength::Strong) => "most",
-        _ => "half",
+/// ended at and its similarity after the upload (`docs/protection-figures.md`, "The odds in
+/// the words"): "most" (about 4 in 5) at `strong` (170 of 200) and below 0.70 at the lower
+/// levels (30 of 37); "few" (about 1 in 4) from 0.70 at the lower levels (14 of 56), and where
+/// the similarity is not known.
+pub fn not_confirmed_odds(level: Option<Strength>, similarity: Option<f32>) -> &'static str {
+    match (level, similarity) {
+        (Some(Strength::Strong), _) => "most",
+        (_, Some(s)) if s < FEW_FROM => "most",
+        _ => "few",
     }
 }
 
@@ -28,10 +36,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_strong_has_the_better_odds() {
-        assert_eq!(not_confirmed_odds(Some(Strength::Strong)), "most");
-        assert_eq!(not_confirmed_odds(Some(Strength::Standard)), "half");
-        assert_eq!(not_confirmed_odds(Some(Strength::Subtle)), "half");
-        assert_eq!(not_confirmed_odds(None), "half");
+    fn strong_or_a_lower_similarity_has_the_better_odds() {
+        assert_eq!(
+            not_confirmed_odds(Some(Strength::Strong), Some(0.78)),
+            "most"
+        );
+        assert_eq!(
+            not_confirmed_odds(Some(Strength::Standard), Some(0.65)),
+            "most"
+        );
+        assert_eq!(
+            not_confirmed_odds(Some(Strength::Standard), Some(0.70)),
+            "few"
+        );
+        assert_eq!(
+            not_confirmed_odds(Some(Strength::Subtle), Some(0.75)),
+            "few"
+        );
+        assert_eq!(not_confirmed_odds(Some(Strength::Standard), None), "few");
+        assert_eq!(not_confirmed_odds(None, None), "few");
     }
 }

@@ -101,7 +101,10 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
                     ("file", file.into()),
                     ("face", (face.face + 1).into()),
                     ("level", level.into()),
-                    ("odds", not_confirmed_odds(face.level).into()),
+                    (
+                        "odds",
+                        not_confirmed_odds(face.level, face.similarity).into(),
+                    ),
                     ("todo", todo.into()),
                 ],
             ),

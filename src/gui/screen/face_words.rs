@@ -134,7 +134,11 @@ pub fn verdict_words(index: usize, face: &FaceReport, ceiling: Option<Strength>)
                         &[
                             ("n", n.into()),
                             ("level", name(level)),
-                            ("odds", not_confirmed_odds(level).into()),
+                            (
+                                "odds",
+                                not_confirmed_odds(level, face.measured.similarity_after_upload)
+                                    .into(),
+                            ),
                         ]
                     )
                 ),

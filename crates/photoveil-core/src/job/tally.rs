@@ -51,6 +51,8 @@ pub struct FaceToRedo {
     pub level: Option<Strength>,
     /// What the check said of it (`None`: it could not be measured).
     pub verdict: Option<Verdict>,
+    /// The checker's similarity after the simulated upload, when measured.
+    pub similarity: Option<f32>,
 }
 
 /// One thing the batch could not do.
@@ -142,6 +144,7 @@ impl Tally {
                     face: index,
                     level: None,
                     verdict: face.measured.verdict,
+                    similarity: face.measured.similarity_after_upload,
                 }),
                 FaceAction::Blurred => self.faces_blurred += 1,
                 FaceAction::Cloaked if face.measured.passed() == Some(true) => {
@@ -152,6 +155,7 @@ impl Tally {
                     face: index,
                     level: face.level,
                     verdict: face.measured.verdict,
+                    similarity: face.measured.similarity_after_upload,
                 }),
             }
         }

@@ -395,18 +395,21 @@ fn summary_snapshot() {
         face: 1,
         level: Some(Strength::Strong),
         verdict: Some(Verdict::Recognised),
+        similarity: None,
     });
     tally.faces_not_verified.push(FaceToRedo {
         input: home.join("party.jpg"),
         face: 2,
         level: Some(Strength::Strong),
         verdict: Some(Verdict::NotConfirmed),
+        similarity: None,
     });
     tally.faces_side_view.push(FaceToRedo {
         input: home.join("beach.jpg"),
         face: 0,
         level: None,
         verdict: Some(Verdict::Recognised),
+        similarity: None,
     });
     tally.failures.push(Failure {
         input: home.join("notes.jpg"),
@@ -429,6 +432,7 @@ fn a_face_left_because_it_is_seen_from_the_side_is_a_line_to_do() {
         face: 1,
         level: None,
         verdict: Some(Verdict::Recognised),
+        similarity: None,
     });
     let lines = lines(&tally);
     let side: Vec<_> = lines.iter().filter(|l| l.kind == Kind::ToDo).collect();
@@ -458,6 +462,7 @@ fn the_summary_says_not_confirmed_apart_from_still_recognised() {
             face: 0,
             level: Some(Strength::Strong),
             verdict: Some(verdict),
+            similarity: None,
         });
     }
     let lines = lines(&tally);
