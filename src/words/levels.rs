@@ -37,23 +37,17 @@ mod tests {
 
     #[test]
     fn strong_or_a_lower_similarity_has_the_better_odds() {
-        assert_eq!(
-            not_confirmed_odds(Some(Strength::Strong), Some(0.78)),
-            "most"
-        );
-        assert_eq!(
-            not_confirmed_odds(Some(Strength::Standard), Some(0.65)),
-            "most"
-        );
-        assert_eq!(
-            not_confirmed_odds(Some(Strength::Standard), Some(0.70)),
-            "few"
-        );
-        assert_eq!(
-            not_confirmed_odds(Some(Strength::Subtle), Some(0.75)),
-            "few"
-        );
-        assert_eq!(not_confirmed_odds(Some(Strength::Standard), None), "few");
-        assert_eq!(not_confirmed_odds(None, None), "few");
+        let cases = [
+            (Some(Strength::Strong), Some(0.78), "most"),
+            (Some(Strength::Standard), Some(0.65), "most"),
+            (Some(Strength::Standard), Some(0.70), "few"),
+            (Some(Strength::Subtle), Some(0.75), "few"),
+            (Some(Strength::Standard), None, "few"),
+            (None, None, "few"),
+        ];
+        for (level, similarity, want) in cases {
+            let got = not_confirmed_odds(level, similarity);
+            assert_eq!(got, want, "{level:?} at {similarity:?}");
+        }
     }
 }
