@@ -2,6 +2,8 @@
 //! in fact no longer recognised.
 
 use photoveil_core::protect::pipeline::Strength;
+use photoveil_core::protect::verify::Odds;
+use photoveil_core::protect::Engine;
 
 /// The Fluent key of a cloak level's name.
 pub fn level_key(level: Strength) -> &'static str {
@@ -12,22 +14,14 @@ pub fn level_key(level: Strength) -> &'static str {
     }
 }
 
-/// Below this similarity of the shipped checker (MobileFace) after the upload, faces left at
-/// `subtle` or `standard` whose result was "not confirmed" were mostly no longer recognised
-/// by the judges (30 of 37); from it to the "still recognised" line, only 14 of 56 were.
-const FEW_FROM: f32 = 0.70;
-
 /// The Fluent selector (`$odds`) for how often faces the check could not confirm were no longer
-/// recognised by the networks the program does not use, as measured for the level the face
-/// ended at and its similarity after the upload (`docs/protection-figures.md`, "The odds in
-/// the words"): "most" (about 4 in 5) at `strong` (170 of 200) and below 0.70 at the lower
-/// levels (30 of 37); "few" (about 1 in 4) from 0.70 at the lower levels (14 of 56), and where
-/// the similarity is not known.
+/// recognised by the networks the program does not use, as measured for faces like this one
+/// ([`Odds::of_not_confirmed`] with the program's checker): "most" (about 4 in 5) or "few" (about
+/// 1 in 4).
 pub fn not_confirmed_odds(level: Option<Strength>, similarity: Option<f32>) -> &'static str {
-    match (level, similarity) {
-        (Some(Strength::Strong), _) => "most",
-        (_, Some(s)) if s < FEW_FROM => "most",
-        _ => "few",
+    match Odds::of_not_confirmed(Engine::DEFAULT_VERIFIER, level, similarity) {
+        Odds::Most => "most",
+        Odds::Few => "few",
     }
 }
 

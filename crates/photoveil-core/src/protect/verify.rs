@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::codec::simulate_upload;
 use super::networks::{cosine, Network, NetworkKind};
+use super::pipeline::Strength;
 use super::Engine;
 use crate::error::Result;
 use crate::faces::Face;
@@ -96,6 +97,33 @@ impl Verdict {
             Verdict::NotConfirmed
         } else {
             Verdict::Recognised
+        }
+    }
+}
+
+/// How often faces the check could not confirm were in fact no longer recognised by the
+/// judges, as measured for faces like this one (its level and its similarity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Odds {
+    /// About 4 in 5: at `strong`, or below the checker's
+    /// [`mostly_protected_below`](NetworkKind::mostly_protected_below) line at the lower levels.
+    Most,
+    /// About 1 in 4: from that line at the lower levels, or where the similarity is unknown.
+    Few,
+}
+
+impl Odds {
+    /// The odds for a "not confirmed" face of `checker` left at `level` with `similarity` after
+    /// the simulated upload.
+    pub fn of_not_confirmed(
+        checker: NetworkKind,
+        level: Option<Strength>,
+        similarity: Option<f32>,
+    ) -> Odds {
+        match (level, similarity) {
+            (Some(Strength::Strong), _) => Odds::Most,
+            (_, Some(s)) if s < checker.mostly_protected_below() => Odds::Most,
+            _ => Odds::Few,
         }
     }
 }
@@ -268,6 +296,21 @@ mod tests {
         // With one line (the networks other than the shipped checker) it is a two-way check.
         assert_eq!(Verdict::of(0.49, 0.5, 0.5), Verdict::NotRecognised);
         assert_eq!(Verdict::of(0.5, 0.5, 0.5), Verdict::Recognised);
+    }
+
+    #[test]
+    fn not_confirmed_faces_have_the_better_odds_at_strong_or_below_the_middle_line() {
+        let checker = NetworkKind::Mobileface;
+        let middle = checker.mostly_protected_below();
+        assert!(checker.checker_line() < middle && middle < checker.recognised_line());
+        let odds = |level, s| Odds::of_not_confirmed(checker, level, s);
+        assert_eq!(odds(Some(Strength::Strong), Some(0.78)), Odds::Most);
+        assert_eq!(
+            odds(Some(Strength::Standard), Some(middle - 0.01)),
+            Odds::Most
+        );
+        assert_eq!(odds(Some(Strength::Standard), Some(middle)), Odds::Few);
+        assert_eq!(odds(Some(Strength::Subtle), None), Odds::Few);
     }
 
     #[test]
