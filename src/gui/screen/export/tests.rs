@@ -474,6 +474,8 @@ fn the_summary_says_not_confirmed_apart_from_still_recognised() {
             .contains("a.jpg, face 1: protection not confirmed at strong"),
         "{todo:?}"
     );
+    // With the odds measured for a face left at `strong`.
+    assert!(todo[0].text.contains("most faces like this"), "{todo:?}");
     assert!(
         todo[1]
             .text
