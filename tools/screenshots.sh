@@ -22,7 +22,7 @@ else
     cargo run -q -p photoveil-fixtures --bin write-fixtures -- "$work/fixtures" >/dev/null
     find "$work/fixtures" -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' -o -name '*.webp' \) | head -7 | xargs -I{} cp {} "$work/photos/"
 fi
-printf '{"output_folder": "%s", "face_mode": "standard", "language": "%s"}\n' "$work/out" "${lang:-en}" >"$work/config/photoveil/settings.json"
+printf '{"output_folder": "%s", "face_mode": "until-verified", "language": "%s"}\n' "$work/out" "${lang:-en}" >"$work/config/photoveil/settings.json"
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 unset WAYLAND_DISPLAY
 
