@@ -158,3 +158,77 @@ fn name(path: &std::path::Path) -> String {
         |n| n.to_string_lossy().into_owned(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use photoveil_core::job::FaceToRedo;
+    use std::path::{Path, PathBuf};
+
+    /// A face of `photo` (the first) left for the user, at `level`, as the check saw it.
+    fn to_redo(photo: &str, level: Option<Strength>, verdict: Verdict) -> FaceToRedo {
+        FaceToRedo {
+            input: PathBuf::from(photo),
+            face: 0,
+            level,
+            verdict: Some(verdict),
+            similarity: None,
+        }
+    }
+
+    fn to_do(tally: &Tally) -> Vec<Line> {
+        lines(tally)
+            .into_iter()
+            .filter(|l| l.kind == Kind::ToDo)
+            .collect()
+    }
+
+    #[test]
+    fn a_face_left_because_it_is_seen_from_the_side_is_a_line_to_do() {
+        let mut tally = Tally::new(Path::new("safe"));
+        tally.written = 1;
+        tally
+            .faces_side_view
+            .push(to_redo("in/beach.jpg", None, Verdict::Recognised));
+        let side = to_do(&tally);
+        assert_eq!(side.len(), 1, "{side:?}");
+        assert!(
+            side[0]
+                .text
+                .contains("beach.jpg, face 1: turned to the side, left as it was"),
+            "{side:?}"
+        );
+        assert!(side[0].text.contains("Blur it"), "{side:?}");
+        assert_eq!(tally.faces_protected(), 0);
+    }
+
+    #[test]
+    fn the_summary_says_not_confirmed_apart_from_still_recognised() {
+        let mut tally = Tally::new(Path::new("safe"));
+        tally.written = 2;
+        for (photo, verdict) in [
+            ("a.jpg", Verdict::NotConfirmed),
+            ("b.jpg", Verdict::Recognised),
+        ] {
+            tally
+                .faces_not_verified
+                .push(to_redo(photo, Some(Strength::Strong), verdict));
+        }
+        let todo = to_do(&tally);
+        assert_eq!(todo.len(), 2, "{todo:?}");
+        assert!(
+            todo[0]
+                .text
+                .contains("a.jpg, face 1: protection not confirmed at strong"),
+            "{todo:?}"
+        );
+        // With the odds measured for a face left at `strong`.
+        assert!(todo[0].text.contains("most faces like this"), "{todo:?}");
+        assert!(
+            todo[1]
+                .text
+                .contains("b.jpg, face 1: still recognised at strong"),
+            "{todo:?}"
+        );
+    }
+}
