@@ -12,6 +12,8 @@ mod i18n_check;
 mod layering_check;
 mod paths;
 mod report;
+#[cfg(test)]
+mod test_faces;
 mod words;
 
 use std::process::ExitCode;

@@ -213,7 +213,6 @@ mod tests {
     use super::*;
     use photoveil_core::protect::networks::NetworkKind;
     use photoveil_core::protect::quality::ColourChange;
-    use photoveil_core::protect::verify::Measured;
 
     fn report() -> ProtectReport {
         ProtectReport {
@@ -231,25 +230,18 @@ mod tests {
     }
 
     fn cloaked(level: Strength, upload: f32, verdict: Verdict) -> FaceReport {
-        FaceReport {
+        let mut face = FaceReport {
             bbox: [10.0, 20.0, 100.0, 100.0],
-            usable: true,
-            action: FaceAction::Cloaked,
-            measured: Measured {
-                similarity_before: Some(1.0),
-                similarity_after: Some(upload),
-                similarity_after_upload: Some(upload),
-                threshold: 0.6,
-                verdict: Some(verdict),
-            },
             ssim: Some(0.81),
             colour: Some(ColourChange {
                 mean: 2.1,
                 p99: 8.2,
             }),
-            level: Some(level),
-            checks: Vec::new(),
-        }
+            ..crate::test_faces::face(FaceAction::Cloaked, Some(level), Some(verdict), upload)
+        };
+        face.measured.similarity_before = Some(1.0);
+        face.measured.threshold = 0.6;
+        face
     }
 
     #[test]

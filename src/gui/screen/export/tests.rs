@@ -4,8 +4,9 @@ use super::*;
 use crate::gui::screen::face_words::face_words;
 use crate::gui::settings::FaceMode;
 use crate::gui::work::Job;
+use crate::test_faces;
 use photoveil_core::protect::pipeline::FaceSelection;
-use photoveil_core::protect::verify::{Measured, Verdict};
+use photoveil_core::protect::verify::Verdict;
 use photoveil_fixtures::{jpeg, JpegSpec};
 
 fn plan(dir: &std::path::Path, jobs: Vec<Job>) -> Plan {
@@ -19,26 +20,13 @@ fn plan(dir: &std::path::Path, jobs: Vec<Job>) -> Plan {
 
 fn face(action: FaceAction, passed: Option<bool>) -> FaceReport {
     FaceReport {
-        bbox: [0.0, 0.0, 80.0, 80.0],
-        usable: true,
-        action,
-        measured: Measured {
-            similarity_before: Some(0.9),
-            similarity_after: Some(0.4),
-            similarity_after_upload: Some(0.42),
-            threshold: 0.5,
-            verdict: passed.map(|p| {
-                if p {
-                    Verdict::NotRecognised
-                } else {
-                    Verdict::Recognised
-                }
-            }),
-        },
         ssim: Some(0.97),
-        colour: None,
-        level: Some(photoveil_core::protect::pipeline::Strength::Standard),
-        checks: Vec::new(),
+        ..test_faces::face(
+            action,
+            Some(Strength::Standard),
+            passed.map(test_faces::verdict),
+            0.42,
+        )
     }
 }
 

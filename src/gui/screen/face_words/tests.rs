@@ -2,28 +2,23 @@
 //! claimed.
 
 use super::*;
+use crate::test_faces::face;
 use photoveil_core::protect::quality::ColourChange;
-use photoveil_core::protect::verify::{Measured, Verdict};
+use photoveil_core::protect::verify::Verdict;
 
 fn cloaked(ssim: f64, p99: f64) -> FaceReport {
     FaceReport {
-        bbox: [0.0, 0.0, 80.0, 80.0],
-        usable: true,
-        action: FaceAction::Cloaked,
-        measured: Measured {
-            similarity_before: Some(0.9),
-            similarity_after: Some(0.4),
-            similarity_after_upload: Some(0.42),
-            threshold: 0.5,
-            verdict: Some(Verdict::NotRecognised),
-        },
         ssim: Some(ssim),
         colour: Some(ColourChange {
             mean: p99 / 3.0,
             p99,
         }),
-        level: Some(Strength::Standard),
-        checks: Vec::new(),
+        ..face(
+            FaceAction::Cloaked,
+            Some(Strength::Standard),
+            Some(Verdict::NotRecognised),
+            0.42,
+        )
     }
 }
 

@@ -4,10 +4,10 @@
 use super::preview::{close_up_pairs, CloseUp, Pair};
 use super::*;
 use crate::gui::picture;
+use crate::test_faces;
 use iced_test::simulator;
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::protect::quality::ColourChange;
-use photoveil_core::protect::verify::{Measured, Verdict};
 use std::sync::Arc;
 
 fn items() -> Vec<Item> {
@@ -28,26 +28,17 @@ fn items() -> Vec<Item> {
 fn face(level: Strength, passed: bool, ssim: f64, p99: f64) -> FaceReport {
     FaceReport {
         bbox: [10.0, 10.0, 40.0, 40.0],
-        usable: true,
-        action: FaceAction::Cloaked,
-        measured: Measured {
-            similarity_before: Some(0.9),
-            similarity_after: Some(0.4),
-            similarity_after_upload: Some(if passed { 0.3 } else { 0.7 }),
-            threshold: 0.5,
-            verdict: Some(if passed {
-                Verdict::NotRecognised
-            } else {
-                Verdict::Recognised
-            }),
-        },
         ssim: Some(ssim),
         colour: Some(ColourChange {
             mean: p99 / 3.0,
             p99,
         }),
-        level: Some(level),
-        checks: Vec::new(),
+        ..test_faces::face(
+            FaceAction::Cloaked,
+            Some(level),
+            Some(test_faces::verdict(passed)),
+            if passed { 0.3 } else { 0.7 },
+        )
     }
 }
 
