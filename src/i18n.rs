@@ -64,7 +64,7 @@ pub fn is_right_to_left() -> bool {
 /// The text of a message chosen at run time (e.g. a finding's explanation key).
 pub fn text(key: &str) -> String {
     if LOADER.has(key) {
-        LOADER.get(key)
+        in_reading_direction(LOADER.get(key), is_right_to_left())
     } else {
         key.to_string()
     }
@@ -76,7 +76,34 @@ pub fn text_with(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         return key.to_string();
     }
     let args: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
-    LOADER.get_args_concrete(key, args)
+    in_reading_direction(LOADER.get_args_concrete(key, args), is_right_to_left())
+}
+
+/// The right-to-left mark, an invisible letter written right to left.
+const RIGHT_TO_LEFT_MARK: char = '\u{200F}';
+
+/// `message` starting with the right-to-left mark in a right-to-left language. A paragraph takes
+/// its direction from its first letter (Unicode's bidirectional algorithm, which iced's text
+/// layout and browsers follow), so a sentence that starts with a file's or a format's
+/// name in Latin letters ("party.jpg، چہرہ 2: …") would otherwise be laid out left to right, the
+/// name at the left and the Urdu words after it in the wrong order.
+pub fn in_reading_direction(message: String, right_to_left: bool) -> String {
+    if right_to_left && !message.starts_with(RIGHT_TO_LEFT_MARK) {
+        format!("{RIGHT_TO_LEFT_MARK}{message}")
+    } else {
+        message
+    }
+}
+
+/// A path or a name kept left to right inside a right-to-left sentence (isolated, so that a
+/// path's leading slash stays in front, and a sentence that starts with it still reads right to
+/// left); unchanged in a left-to-right language.
+pub fn left_to_right(value: &str) -> String {
+    if is_right_to_left() {
+        format!("\u{2066}{value}\u{2069}")
+    } else {
+        value.to_string()
+    }
 }
 
 /// A value for a message's `{ $name }` placeholder.

@@ -1,4 +1,8 @@
-//! A test that the close-up's words about a face stay inside their column in Urdu.
+//! Tests that Urdu text is laid out as a reader expects it: right to left, and inside its column.
+//!
+//! A paragraph takes its direction from its first letter, so an Urdu sentence that starts with
+//! a file's or a format's name in Latin letters would be laid out left to right;
+//! `i18n::in_reading_direction` starts every Urdu message with a right-to-left mark.
 //!
 //! cosmic-text 0.15 (iced's text layout) lets a wrapped line run past its width where a run of
 //! the other direction (a number, a Latin word) begins that does not fit on the line
@@ -126,4 +130,68 @@ fn the_close_up_words_about_a_face_fit_their_column_in_urdu() {
         !overflows(&mut system, &together, BODY).is_empty(),
         "{together}"
     );
+}
+
+/// Whether every line of `text`, laid out at 400 pixels, runs right to left.
+fn right_to_left(system: &mut FontSystem, text: &str) -> bool {
+    let mut buffer = Buffer::new(system, Metrics::new(BODY, BODY * LINE_HEIGHT));
+    buffer.set_wrap(system, Wrap::Word);
+    buffer.set_size(system, Some(400.0), None);
+    let attrs = Attrs::new().family(Family::Name(fonts::NOTO_NASTALIQ_URDU.family));
+    buffer.set_text(system, text, &attrs, Shaping::Advanced, None);
+    buffer.shape_until_scroll(system, false);
+    buffer.layout_runs().all(|run| run.rtl)
+}
+
+/// Every Urdu message, each variable filled with a file's name in Latin letters (what most
+/// variables that start a sentence hold: a file, a format, a camera's make).
+fn messages_with_latin_values() -> Vec<(String, String)> {
+    let resource = FluentResource::try_new(source("ur")).expect("ur parses");
+    let mut bundle = FluentBundle::new(vec!["ur".parse().expect("language tag")]);
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).expect("no duplicate keys");
+    messages("en")
+        .into_iter()
+        .map(|(key, vars)| {
+            let mut args = FluentArgs::new();
+            for var in &vars {
+                args.set(var.as_str(), "party.jpg");
+            }
+            let message = bundle.get_message(&key).expect("ur has every key");
+            let pattern = message.value().expect("a value");
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            (key, text.into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn every_urdu_message_is_laid_out_right_to_left_even_when_it_starts_with_a_latin_name() {
+    let mut system = font_system();
+    let all = messages_with_latin_values();
+    assert!(all.len() > 300, "{}", all.len());
+    let mut unmarked_left_to_right = Vec::new();
+    for (key, text) in &all {
+        let marked = crate::i18n::in_reading_direction(text.clone(), true);
+        assert!(
+            right_to_left(&mut system, &marked),
+            "{key} is laid out left to right: {marked}"
+        );
+        if !right_to_left(&mut system, text) {
+            unmarked_left_to_right.push(key.as_str());
+        }
+    }
+    // The measurement sees the fault: without the mark, the sentences that start with a file's
+    // name run left to right.
+    for key in [
+        "cli-summary-face-not-verified",
+        "error-corrupt",
+        "error-write",
+    ] {
+        assert!(
+            unmarked_left_to_right.contains(&key),
+            "{key}: {unmarked_left_to_right:?}"
+        );
+    }
 }

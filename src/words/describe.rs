@@ -1,11 +1,9 @@
 //! Plain-language text for the core's typed findings and audit advice.
 
-use std::collections::HashMap;
-
 use photoveil_core::audit::{PersonGroup, Progress, Reason, Recommendation};
 use photoveil_core::{Category, Finding, Severity};
 
-use crate::i18n::{text, text_with, LOADER};
+use crate::i18n::{text, text_with, FluentValue};
 
 /// "Location", "Device", ...
 pub fn category(category: Category) -> String {
@@ -67,14 +65,14 @@ pub fn recommendation(recommendation: Recommendation) -> String {
 
 /// A translated message with number arguments.
 pub fn numbers(key: &str, args: &[(&str, i64)]) -> String {
-    let map: HashMap<&str, i64> = args.iter().copied().collect();
-    LOADER.get_args(key, map)
+    let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|&(k, v)| (k, v.into())).collect();
+    text_with(key, &args)
 }
 
 /// A translated message with text arguments.
 pub fn words(key: &str, args: &[(&str, &str)]) -> String {
-    let map: HashMap<&str, String> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
-    LOADER.get_args(key, map)
+    let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|&(k, v)| (k, v.into())).collect();
+    text_with(key, &args)
 }
 
 /// One reason of the audit's ranking, in words.

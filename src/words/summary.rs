@@ -44,7 +44,7 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
                 ("count", tally.written.into()),
                 (
                     "folder",
-                    left_to_right(&tally.out_dir.display().to_string()).into(),
+                    crate::i18n::left_to_right(&tally.out_dir.display().to_string()).into(),
                 ),
             ],
         )
@@ -139,16 +139,6 @@ pub fn lines(tally: &Tally) -> Vec<Line> {
         });
     }
     out
-}
-
-/// A path kept left to right inside a right-to-left sentence (isolated, so that its leading
-/// slash stays in front); unchanged in a left-to-right language.
-pub fn left_to_right(path: &str) -> String {
-    if crate::i18n::is_right_to_left() {
-        format!("\u{2066}{path}\u{2069}")
-    } else {
-        path.to_string()
-    }
 }
 
 /// A file's name as the summary shows it (the whole path when it has no name).

@@ -266,8 +266,7 @@ impl Export {
                 "gui-export-folder",
                 &[(
                     "folder",
-                    crate::words::summary::left_to_right(&self.plan.out_dir.display().to_string())
-                        .into()
+                    crate::i18n::left_to_right(&self.plan.out_dir.display().to_string()).into()
                 )]
             )),
         ]
@@ -317,11 +316,13 @@ impl Export {
     fn results_view(&self) -> Element<'_, Message> {
         let mut list = Column::new().align_x(style::align_start()).spacing(8);
         for o in &self.outcomes {
-            let name = o
-                .input
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            // Isolated, so that a line that starts with the name still reads right to left.
+            let name = crate::i18n::left_to_right(
+                &o.input
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
             let head = match (&o.output, &o.error) {
                 (Some(_), None) if o.cleaned && self.plan.mode.changes_faces() => {
                     format!("✓ {name}: {}", t("gui-export-photo-cleaned"))

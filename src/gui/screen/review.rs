@@ -244,7 +244,10 @@ impl Review {
             )));
         }
         for (path, why) in problems {
-            notes = notes.push(style::problem(format!("{}: {why}", path.display())));
+            notes = notes.push(style::problem(format!(
+                "{}: {why}",
+                crate::i18n::left_to_right(&path.display().to_string())
+            )));
         }
         if items.is_empty() {
             notes = notes.push(text(t("gui-review-empty")).size(style::BODY));

@@ -101,7 +101,7 @@ impl Audit {
                 style::title("gui-audit-title"),
                 text(format!(
                     "{}: {}",
-                    self.name(),
+                    crate::i18n::left_to_right(&self.name()),
                     describe::numbers(
                         "audit-counts",
                         &[
