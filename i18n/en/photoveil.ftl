@@ -371,6 +371,7 @@ gui-export-photo-ok = saved
 gui-export-open-folder = Open folder
 gui-export-open-failed = The folder could not be opened; open it in your file manager.
 gui-export-back = Back to the photos
+gui-export-more = … and { $count } more in the list below.
 gui-export-no-models = faces could not be protected: { $why }
 
 ## GUI: closing during an export

@@ -320,6 +320,7 @@ gui-export-photo-ok = 저장됨
 gui-export-open-folder = 폴더 열기
 gui-export-open-failed = 폴더를 열 수 없었어요. 파일 관리자에서 직접 열어 주세요.
 gui-export-back = 사진으로 돌아가기
+gui-export-more = … 나머지 { $count }개는 아래 목록에 있어요.
 gui-export-no-models = 얼굴을 보호할 수 없었어요: { $why }
 
 ## GUI: closing during an export

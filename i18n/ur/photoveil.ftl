@@ -372,6 +372,7 @@ gui-export-photo-ok = محفوظ ہو گئی
 gui-export-open-folder = فولڈر کھولیں
 gui-export-open-failed = فولڈر نہیں کھل سکا؛ اسے اپنے فائل مینیجر میں کھولیں۔
 gui-export-back = تصویروں پر واپس
+gui-export-more = … اور { $count } مزید نیچے کی فہرست میں ہیں۔
 gui-export-no-models = چہروں کی حفاظت نہیں ہو سکی: { $why }
 
 ## GUI: closing during an export

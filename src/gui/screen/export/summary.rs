@@ -9,7 +9,41 @@ use super::{Export, Message};
 use crate::gui::focus::Reachable;
 use crate::gui::settings::FaceMode;
 use crate::gui::style::{self, t, ta, text};
-use crate::words::summary::{lines, Kind};
+use crate::words::summary::{lines, Kind, Line};
+
+/// How many faces to look at, and how many failures, the card lists; the rest are counted in
+/// one line, and every one is in the list of photos below the card. A batch protected until
+/// verified leaves most faces "not confirmed", so without a limit the card of a large batch
+/// would push its buttons out of the window.
+const MOST_LINES_OF_A_KIND: usize = 3;
+
+/// `lines` with at most `most` lines of each kind that needs the user (faces to look at,
+/// failures), each kind's others counted in one line after its last one shown.
+pub(super) fn capped(lines: Vec<Line>, most: usize) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut hidden = 0;
+    let mut shown = 0;
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let kind = line.kind;
+        if kind == Kind::Done || shown < most {
+            shown += 1;
+            out.push(line);
+        } else {
+            hidden += 1;
+        }
+        if lines.peek().map(|next| next.kind) != Some(kind) {
+            if hidden > 0 {
+                out.push(Line {
+                    kind,
+                    text: ta("gui-export-more", &[("count", hidden.into())]),
+                });
+            }
+            (shown, hidden) = (0, 0);
+        }
+    }
+    out
+}
 
 /// The summary card of a finished export.
 pub fn view(export: &Export) -> Element<'_, Message> {
@@ -17,7 +51,10 @@ pub fn view(export: &Export) -> Element<'_, Message> {
     let mut card = Column::new().align_x(style::align_start()).spacing(6);
     match &export.tally {
         Some(tally) => {
-            for (i, line) in lines(tally).into_iter().enumerate() {
+            for (i, line) in capped(lines(tally), MOST_LINES_OF_A_KIND)
+                .into_iter()
+                .enumerate()
+            {
                 card = card.push(match line.kind {
                     Kind::Done if i == 0 => text(format!("✓ {}", line.text)).size(18).into(),
                     Kind::Done => text(format!("✓ {}", line.text)).into(),

@@ -408,3 +408,48 @@ fn summary_snapshot() {
     export.update(Message::Event(Event::Finished));
     crate::gui::snapshot::in_each_language(&out, "summary", (1000.0, 720.0), || export.view());
 }
+
+#[test]
+fn the_summary_card_lists_three_faces_and_three_failures_and_counts_the_rest() {
+    use crate::words::summary::{lines, Kind};
+    use photoveil_core::job::{FaceToRedo, Failure, FailureReason, Tally};
+    let mut tally = Tally::new(std::path::Path::new("safe"));
+    tally.written = 5;
+    for i in 0..5 {
+        tally.faces_not_verified.push(FaceToRedo {
+            input: std::path::PathBuf::from(format!("{i}.jpg")),
+            face: 0,
+            level: Some(Strength::Strong),
+            verdict: Some(Verdict::NotConfirmed),
+            similarity: Some(0.72),
+        });
+    }
+    for i in 0..4 {
+        tally.failures.push(Failure {
+            input: std::path::PathBuf::from(format!("bad{i}.jpg")),
+            reason: FailureReason::Photo(photoveil_core::Error::NotAnImage),
+        });
+    }
+    let all = lines(&tally);
+    let card = summary::capped(all.clone(), 3);
+    let of = |lines: &[crate::words::summary::Line], kind| {
+        lines
+            .iter()
+            .filter(|l| l.kind == kind)
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of(&all, Kind::ToDo).len(), 5);
+    assert_eq!(of(&all, Kind::Failed).len(), 4);
+    let faces = of(&card, Kind::ToDo);
+    assert_eq!(faces.len(), 4, "{faces:?}");
+    assert!(faces[2].contains("2.jpg"), "{faces:?}");
+    assert_eq!(faces[3], "… and 2 more in the list below.");
+    let failures = of(&card, Kind::Failed);
+    assert_eq!(failures.len(), 4, "{failures:?}");
+    assert!(failures[2].contains("bad2.jpg"), "{failures:?}");
+    assert_eq!(failures[3], "… and 1 more in the list below.");
+    // Every line that is done is kept, in order, and nothing is counted twice.
+    assert_eq!(of(&card, Kind::Done), of(&all, Kind::Done));
+    assert_eq!(summary::capped(all.clone(), 10), all);
+}
