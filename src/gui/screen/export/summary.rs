@@ -2,7 +2,7 @@
 //! where, what was removed by kind, the faces' protection results (with what to do for a face
 //! that was not verified), and each failure; then "Open folder", back and start over.
 
-use iced::widget::{button, column, Column};
+use iced::widget::{button, column, container, scrollable, Column};
 use iced::{Element, Fill};
 
 use super::{Export, Message};
@@ -16,6 +16,9 @@ use crate::words::summary::{lines, Kind, Line};
 /// verified leaves most faces "not confirmed", so without a limit the card of a large batch
 /// would push its buttons out of the window.
 const MOST_LINES_OF_A_KIND: usize = 3;
+
+/// The most height the card's lines take before they scroll, in pixels.
+const LINES_HEIGHT: f32 = 400.0;
 
 /// `lines` with at most `most` lines of each kind that needs the user (faces to look at,
 /// failures), each kind's others counted in one line after its last one shown.
@@ -110,8 +113,11 @@ pub fn view(export: &Export) -> Element<'_, Message> {
             .on_activate(Message::StartOver),
     ]
     .spacing(12);
+    // The lines scroll within a bounded height, so the buttons stay in the window even where
+    // long lines wrap many times (Urdu's are tall).
+    let lines = container(scrollable(card).spacing(4)).max_height(LINES_HEIGHT);
     style::card(
-        column![card, buttons]
+        column![lines, buttons]
             .spacing(14)
             .align_x(style::align_start()),
     )
