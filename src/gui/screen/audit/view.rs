@@ -259,7 +259,16 @@ impl Audit {
                 continue;
             };
             let mut card = column![
-                text(format!("{}. {}", position + 1, item.entry)).size(style::BODY),
+                // Numbered at the reading side: the number first, then the entry's path.
+                text(crate::i18n::in_reading_direction(
+                    format!(
+                        "{}. {}",
+                        position + 1,
+                        crate::i18n::left_to_right(&item.entry)
+                    ),
+                    style::rtl(),
+                ))
+                .size(style::BODY),
                 text(describe::recommendation(r.recommendation)).size(style::BODY),
             ]
             .align_x(style::align_start())
