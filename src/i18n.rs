@@ -99,7 +99,12 @@ pub fn in_reading_direction(message: String, right_to_left: bool) -> String {
 /// path's leading slash stays in front, and a sentence that starts with it still reads right to
 /// left); unchanged in a left-to-right language.
 pub fn left_to_right(value: &str) -> String {
-    if is_right_to_left() {
+    isolated_left_to_right(value, is_right_to_left())
+}
+
+/// `value` between the left-to-right isolate and its end in a right-to-left language.
+pub fn isolated_left_to_right(value: &str, right_to_left: bool) -> String {
+    if right_to_left {
         format!("\u{2066}{value}\u{2069}")
     } else {
         value.to_string()

@@ -182,6 +182,19 @@ fn every_urdu_message_is_laid_out_right_to_left_even_when_it_starts_with_a_latin
             unmarked_left_to_right.push(key.as_str());
         }
     }
+    // A line the code starts with a path (the review's problems, the audit's header) reads
+    // right to left once the path is isolated.
+    let why = crate::i18n::in_reading_direction(
+        all.iter()
+            .find(|(k, _)| k == "error-empty")
+            .map(|(_, t)| t.clone())
+            .expect("error-empty"),
+        true,
+    );
+    let path = "/home/me/party.jpg";
+    assert!(!right_to_left(&mut system, &format!("{path}: {why}")));
+    let isolated = crate::i18n::isolated_left_to_right(path, true);
+    assert!(right_to_left(&mut system, &format!("{isolated}: {why}")));
     // The measurement sees the fault: without the mark, the sentences that start with a file's
     // name run left to right.
     for key in [
