@@ -33,8 +33,9 @@ fn font_system() -> FontSystem {
     FontSystem::new_with_locale_and_db("ur".to_string(), db)
 }
 
-/// The widest line of `text` wrapped at `width` pixels, in Noto Nastaliq Urdu at `size`.
-fn widest_line(system: &mut FontSystem, text: &str, size: f32, width: f32) -> f32 {
+/// `text` laid out as iced lays it out: wrapped at `width` pixels, in Noto Nastaliq Urdu at
+/// `size`, with Urdu's line height.
+fn laid_out(system: &mut FontSystem, text: &str, size: f32, width: f32) -> Buffer {
     let mut buffer = Buffer::new(system, Metrics::new(size, size * LINE_HEIGHT));
     buffer.set_wrap(system, Wrap::Word);
     buffer.set_size(system, Some(width), None);
@@ -42,6 +43,11 @@ fn widest_line(system: &mut FontSystem, text: &str, size: f32, width: f32) -> f3
     buffer.set_text(system, text, &attrs, Shaping::Advanced, None);
     buffer.shape_until_scroll(system, false);
     buffer
+}
+
+/// The widest line of `text` wrapped at `width` pixels at `size`.
+fn widest_line(system: &mut FontSystem, text: &str, size: f32, width: f32) -> f32 {
+    laid_out(system, text, size, width)
         .layout_runs()
         .map(|run| run.line_w)
         .fold(0.0, f32::max)
@@ -55,13 +61,29 @@ fn overflows(system: &mut FontSystem, text: &str, size: f32) -> Vec<u32> {
         .collect()
 }
 
-/// Every `gui-face-` message in Urdu, formatted with figures where it has variables (as the
-/// app fills them: a face number, a similarity, a percentage).
-fn face_messages() -> Vec<(String, String)> {
+/// The Urdu messages, without isolation marks (as the program formats them).
+fn urdu_bundle() -> FluentBundle<FluentResource> {
     let resource = FluentResource::try_new(source("ur")).expect("ur parses");
     let mut bundle = FluentBundle::new(vec!["ur".parse().expect("language tag")]);
     bundle.set_use_isolating(false);
     bundle.add_resource(resource).expect("no duplicate keys");
+    bundle
+}
+
+/// Message `key` of `bundle` formatted with `args`.
+fn format(bundle: &FluentBundle<FluentResource>, key: &str, args: &FluentArgs) -> String {
+    let message = bundle.get_message(key).expect("ur has every key");
+    let pattern = message.value().expect("a value");
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    assert!(errors.is_empty(), "{key}: {errors:?}");
+    text.into_owned()
+}
+
+/// Every `gui-face-` message in Urdu, formatted with figures where it has variables (as the
+/// app fills them: a face number, a similarity, a percentage).
+fn face_messages() -> Vec<(String, String)> {
+    let bundle = urdu_bundle();
     let mut out = Vec::new();
     for (key, vars) in messages("en") {
         if !key.starts_with("gui-face-") {
@@ -78,12 +100,7 @@ fn face_messages() -> Vec<(String, String)> {
                     _ => args.set(var.as_str(), "0.61"),
                 }
             }
-            let message = bundle.get_message(&key).expect("ur has every key");
-            let pattern = message.value().expect("a value");
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            assert!(errors.is_empty(), "{key}: {errors:?}");
-            out.push((key.clone(), text.into_owned()));
+            out.push((key.clone(), format(&bundle, &key, &args)));
             if !vars.contains("odds") {
                 break;
             }
@@ -134,22 +151,15 @@ fn the_close_up_words_about_a_face_fit_their_column_in_urdu() {
 
 /// Whether every line of `text`, laid out at 400 pixels, runs right to left.
 fn right_to_left(system: &mut FontSystem, text: &str) -> bool {
-    let mut buffer = Buffer::new(system, Metrics::new(BODY, BODY * LINE_HEIGHT));
-    buffer.set_wrap(system, Wrap::Word);
-    buffer.set_size(system, Some(400.0), None);
-    let attrs = Attrs::new().family(Family::Name(fonts::NOTO_NASTALIQ_URDU.family));
-    buffer.set_text(system, text, &attrs, Shaping::Advanced, None);
-    buffer.shape_until_scroll(system, false);
-    buffer.layout_runs().all(|run| run.rtl)
+    laid_out(system, text, BODY, 400.0)
+        .layout_runs()
+        .all(|run| run.rtl)
 }
 
 /// Every Urdu message, each variable filled with a file's name in Latin letters (what most
 /// variables that start a sentence hold: a file, a format, a camera's make).
 fn messages_with_latin_values() -> Vec<(String, String)> {
-    let resource = FluentResource::try_new(source("ur")).expect("ur parses");
-    let mut bundle = FluentBundle::new(vec!["ur".parse().expect("language tag")]);
-    bundle.set_use_isolating(false);
-    bundle.add_resource(resource).expect("no duplicate keys");
+    let bundle = urdu_bundle();
     messages("en")
         .into_iter()
         .map(|(key, vars)| {
@@ -157,11 +167,8 @@ fn messages_with_latin_values() -> Vec<(String, String)> {
             for var in &vars {
                 args.set(var.as_str(), "party.jpg");
             }
-            let message = bundle.get_message(&key).expect("ur has every key");
-            let pattern = message.value().expect("a value");
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            (key, text.into_owned())
+            let text = format(&bundle, &key, &args);
+            (key, text)
         })
         .collect()
 }
