@@ -1,5 +1,9 @@
-//! Faces as the protection reports them, for the tests of the words and screens about them.
+//! Faces as the protection reports and the batch's tally them, for the tests of the words and
+//! screens about them.
 
+use std::path::PathBuf;
+
+use photoveil_core::job::FaceToRedo;
 use photoveil_core::protect::pipeline::{FaceAction, FaceReport, Strength};
 use photoveil_core::protect::verify::{Measured, Verdict};
 
@@ -36,5 +40,22 @@ pub(crate) fn verdict(passed: bool) -> Verdict {
         Verdict::NotRecognised
     } else {
         Verdict::Recognised
+    }
+}
+
+/// Face `face` (counted from 0) of `photo`, left for the user at `level` with the check's
+/// `verdict`; its similarity unknown.
+pub(crate) fn to_redo(
+    photo: impl Into<PathBuf>,
+    face: usize,
+    level: Option<Strength>,
+    verdict: Verdict,
+) -> FaceToRedo {
+    FaceToRedo {
+        input: photo.into(),
+        face,
+        level,
+        verdict: Some(verdict),
+        similarity: None,
     }
 }

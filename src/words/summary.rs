@@ -152,19 +152,8 @@ fn name(path: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use photoveil_core::job::FaceToRedo;
-    use std::path::{Path, PathBuf};
-
-    /// A face of `photo` (the first) left for the user, at `level`, as the check saw it.
-    fn to_redo(photo: &str, level: Option<Strength>, verdict: Verdict) -> FaceToRedo {
-        FaceToRedo {
-            input: PathBuf::from(photo),
-            face: 0,
-            level,
-            verdict: Some(verdict),
-            similarity: None,
-        }
-    }
+    use crate::test_faces::to_redo;
+    use std::path::Path;
 
     fn to_do(tally: &Tally) -> Vec<Line> {
         lines(tally)
@@ -179,7 +168,7 @@ mod tests {
         tally.written = 1;
         tally
             .faces_side_view
-            .push(to_redo("in/beach.jpg", None, Verdict::Recognised));
+            .push(to_redo("in/beach.jpg", 0, None, Verdict::Recognised));
         let side = to_do(&tally);
         assert_eq!(side.len(), 1, "{side:?}");
         assert!(
@@ -202,7 +191,7 @@ mod tests {
         ] {
             tally
                 .faces_not_verified
-                .push(to_redo(photo, Some(Strength::Strong), verdict));
+                .push(to_redo(photo, 0, Some(Strength::Strong), verdict));
         }
         let todo = to_do(&tally);
         assert_eq!(todo.len(), 2, "{todo:?}");

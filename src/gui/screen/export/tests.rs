@@ -357,7 +357,7 @@ fn common_decodes(path: &std::path::Path) {
 #[test]
 #[ignore = "writes a picture for a person to look at"]
 fn summary_snapshot() {
-    use photoveil_core::job::{FaceToRedo, Failure, FailureReason, Tally};
+    use photoveil_core::job::{Failure, FailureReason, Tally};
     use photoveil_core::Category;
     let Some(out) = std::env::var_os("PHOTOVEIL_SNAPSHOT_DIR") else {
         return;
@@ -378,27 +378,18 @@ fn summary_snapshot() {
     .collect();
     tally.faces_verified = 3;
     tally.faces_blurred = 1;
-    tally.faces_not_verified.push(FaceToRedo {
-        input: home.join("party.jpg"),
-        face: 1,
-        level: Some(Strength::Strong),
-        verdict: Some(Verdict::Recognised),
-        similarity: None,
-    });
-    tally.faces_not_verified.push(FaceToRedo {
-        input: home.join("party.jpg"),
-        face: 2,
-        level: Some(Strength::Strong),
-        verdict: Some(Verdict::NotConfirmed),
-        similarity: None,
-    });
-    tally.faces_side_view.push(FaceToRedo {
-        input: home.join("beach.jpg"),
-        face: 0,
-        level: None,
-        verdict: Some(Verdict::Recognised),
-        similarity: None,
-    });
+    let strong = Some(Strength::Strong);
+    let party = home.join("party.jpg");
+    tally.faces_not_verified.extend([
+        test_faces::to_redo(&party, 1, strong, Verdict::Recognised),
+        test_faces::to_redo(&party, 2, strong, Verdict::NotConfirmed),
+    ]);
+    tally.faces_side_view.push(test_faces::to_redo(
+        home.join("beach.jpg"),
+        0,
+        None,
+        Verdict::Recognised,
+    ));
     tally.failures.push(Failure {
         input: home.join("notes.jpg"),
         reason: FailureReason::Photo(photoveil_core::Error::NotAnImage),
@@ -417,11 +408,13 @@ fn the_summary_card_lists_three_faces_and_three_failures_and_counts_the_rest() {
     tally.written = 5;
     for i in 0..5 {
         tally.faces_not_verified.push(FaceToRedo {
-            input: std::path::PathBuf::from(format!("{i}.jpg")),
-            face: 0,
-            level: Some(Strength::Strong),
-            verdict: Some(Verdict::NotConfirmed),
             similarity: Some(0.72),
+            ..test_faces::to_redo(
+                format!("{i}.jpg"),
+                0,
+                Some(Strength::Strong),
+                Verdict::NotConfirmed,
+            )
         });
     }
     for i in 0..4 {
